@@ -1,0 +1,7 @@
+"""``python -m newsparse`` runs the command line."""
+
+import sys
+
+from newsparse.cli import main
+
+sys.exit(main())

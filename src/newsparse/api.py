@@ -1,0 +1,133 @@
+"""The functions users call: parse a string, bytes or a file into an Article."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from newsparse.errors import InputError
+from newsparse.model import Article, Problem
+from newsparse.structure import read_page, read_prose
+from newsparse.text import decode
+
+if TYPE_CHECKING:
+    from newsparse.plugins import PluginManager
+
+__all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_bytes", "parse_file"]
+
+#: The largest file :func:`parse_file` reads unless told otherwise (256 MiB).  A news page is a
+#: few hundred kilobytes; anything near this is almost certainly not one.
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+
+
+def parse(
+    text: str,
+    *,
+    extractors: Sequence[str] | None = None,
+    structure: bool = True,
+    strict: bool = False,
+    plugins: PluginManager | None = None,
+) -> Article:
+    """Read the plain text of a news page into an :class:`Article`.
+
+    ``extractors`` limits which extractors run (``None``: all installed; ``[]``: none).
+    ``structure=False`` treats the text as plain prose: every non-blank line is body.
+    ``strict=True`` raises :class:`~newsparse.errors.PluginError` when a plugin fails instead
+    of recording the failure in ``Article.problems``.  ``plugins`` is a manager to use instead
+    of the process-wide one.
+    """
+    if not isinstance(text, str):
+        hint = ""
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            hint = "; use newsparse.parse_bytes() for bytes"
+        elif isinstance(text, os.PathLike):
+            hint = "; use newsparse.parse_file() for a path"
+        raise TypeError(f"parse() needs a str, not {type(text).__name__}{hint}")
+    if plugins is None:
+        from newsparse.plugins import get_plugin_manager
+
+        plugins = get_plugin_manager()
+    article = read_page(text, manager=plugins) if structure else read_prose(text)
+    return plugins.run(article, extractors, strict=strict)
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    errors: str = "strict",
+    source: str | None = None,
+    extractors: Sequence[str] | None = None,
+    structure: bool = True,
+    strict: bool = False,
+    plugins: PluginManager | None = None,
+) -> Article:
+    """Decode UTF-8 bytes (BOM-aware) and parse them.
+
+    Invalid UTF-8 raises :class:`~newsparse.errors.DecodeError` with the byte offset; with
+    ``errors="replace"`` bad bytes become U+FFFD and a problem is recorded instead.
+    ``source`` names the input in messages (a path, a URL).
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"parse_bytes() needs bytes, not {type(data).__name__}")
+    text, replaced = decode(bytes(data), errors=errors, source=source)
+    article = parse(
+        text, extractors=extractors, structure=structure, strict=strict, plugins=plugins
+    )
+    if replaced:
+        where = f"{source}: " if source else ""
+        problem = Problem(
+            "newsparse",
+            f"{where}{replaced} invalid UTF-8 sequence(s) replaced with U+FFFD",
+            kind="decode",
+        )
+        article = attrs.evolve(article, problems=(problem, *article.problems))
+    return article
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    errors: str = "strict",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    extractors: Sequence[str] | None = None,
+    structure: bool = True,
+    strict: bool = False,
+    plugins: PluginManager | None = None,
+) -> Article:
+    """Read a UTF-8 file and parse it.
+
+    Refuses directories, devices, pipes and files larger than ``max_bytes`` with an
+    :class:`~newsparse.errors.InputError` that names the path.
+    """
+    path = Path(path)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file")
+    if info.st_size > max_bytes:
+        raise InputError(
+            f"{path}: {info.st_size} bytes is more than the limit of {max_bytes} "
+            "(raise max_bytes to read it)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return parse_bytes(
+        data,
+        errors=errors,
+        source=str(path),
+        extractors=extractors,
+        structure=structure,
+        strict=strict,
+        plugins=plugins,
+    )

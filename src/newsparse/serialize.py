@@ -1,0 +1,170 @@
+"""Turning articles and findings into JSON-ready dicts and back, exactly.
+
+The conversion is driven by the attrs field annotations, so a plugin's own finding types
+serialise without any code of their own as long as they are attrs classes whose fields are
+built from the same pieces (str, int, float, bool, enums, :class:`~newsparse.model.Span`,
+tuples, other attrs classes, exact numbers).
+
+Exact numbers stay exact in JSON: an ``int`` is a JSON number, a ``Decimal`` is its string
+(``"2.5"``) and a ``Fraction`` is ``"1/3"``; readers in other languages can parse either.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import types
+import typing
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from newsparse.errors import SerializationError
+from newsparse.model import Article, Findings
+
+__all__ = ["article_from_dict", "article_to_dict", "from_data", "to_data"]
+
+
+def to_data(obj: Any) -> Any:
+    """Convert a value built from model types into plain JSON-ready data."""
+    if obj is None or isinstance(obj, (str, bool, int, float)):
+        return obj.value if isinstance(obj, enum.Enum) else obj
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if isinstance(obj, Decimal):
+        return str(obj)
+    if isinstance(obj, Fraction):
+        return f"{obj.numerator}/{obj.denominator}"
+    if isinstance(obj, Findings):
+        return {name: [to_data(item) for item in items] for name, items in obj.items()}
+    cls: Any = type(obj)
+    if attrs.has(cls):
+        return {field.name: to_data(getattr(obj, field.name)) for field in _fields(cls)}
+    if isinstance(obj, (tuple, list)):
+        return [to_data(item) for item in obj]
+    if isinstance(obj, Mapping):
+        return {str(key): to_data(value) for key, value in obj.items()}
+    raise SerializationError(f"cannot serialise a {type(obj).__name__}: {obj!r}")
+
+
+def from_data(cls: type[Any], data: Any) -> Any:
+    """Rebuild an instance of the attrs class ``cls`` from :func:`to_data` output."""
+    return _decode(cls, data, cls.__name__)
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    data: dict[str, Any] = to_data(article)
+    return data
+
+
+def article_from_dict(
+    data: Mapping[str, Any], finding_types: Mapping[str, type[Any]] | None = None
+) -> Article:
+    """Rebuild an :class:`Article`.
+
+    Findings are rebuilt with the finding type each extractor declared when it registered;
+    ``finding_types`` overrides that lookup.  Findings of an extractor that is not installed
+    are kept as plain dicts rather than dropped.
+    """
+    if not isinstance(data, Mapping):
+        raise SerializationError(f"an article must be a mapping, not {type(data).__name__}")
+    if finding_types is None:
+        from newsparse.plugins import get_plugin_manager
+
+        finding_types = get_plugin_manager().finding_types()
+    plain = {key: value for key, value in data.items() if key != "findings"}
+    article: Article = _decode(Article, plain, "Article")
+    findings: dict[str, tuple[Any, ...]] = {}
+    for name, items in (data.get("findings") or {}).items():
+        cls = finding_types.get(name)
+        if cls is None:
+            findings[name] = tuple(items)
+        else:
+            findings[name] = tuple(
+                _decode(cls, item, f"findings[{name!r}][{i}]") for i, item in enumerate(items)
+            )
+    return attrs.evolve(article, findings=Findings(findings))
+
+
+@functools.cache
+def _fields(cls: Any) -> tuple[attrs.Attribute[Any], ...]:
+    attrs.resolve_types(cls)
+    return tuple(attrs.fields(cls))
+
+
+def _decode(tp: Any, data: Any, where: str) -> Any:
+    try:
+        return _decode_unchecked(tp, data, where)
+    except SerializationError:
+        raise
+    except (TypeError, ValueError, KeyError, ArithmeticError) as exc:
+        raise SerializationError(f"{where}: cannot read {data!r} as {tp}: {exc}") from exc
+
+
+def _decode_unchecked(tp: Any, data: Any, where: str) -> Any:
+    if tp is Any:
+        return data
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        members = typing.get_args(tp)
+        if data is None:
+            if type(None) in members:
+                return None
+            raise SerializationError(f"{where}: null where {tp} is required")
+        concrete = [m for m in members if m is not type(None)]
+        if any(m in (Decimal, Fraction) for m in concrete):
+            return _decode_exact_number(data, where)
+        if len(concrete) == 1:
+            return _decode(concrete[0], data, where)
+        for member in concrete:
+            if isinstance(member, type) and isinstance(data, member):
+                return data
+        raise SerializationError(f"{where}: {data!r} matches none of {tp}")
+    if origin is tuple:
+        (item_type, *_rest) = typing.get_args(tp)
+        if not isinstance(data, (list, tuple)):
+            raise SerializationError(f"{where}: expected a list, got {type(data).__name__}")
+        return tuple(_decode(item_type, item, f"{where}[{i}]") for i, item in enumerate(data))
+    if tp is Findings:
+        return Findings({name: tuple(items) for name, items in data.items()})
+    if isinstance(tp, type) and attrs.has(tp):
+        if not isinstance(data, Mapping):
+            raise SerializationError(f"{where}: expected an object, got {type(data).__name__}")
+        known = {field.name: field for field in _fields(tp)}
+        unknown = set(data) - set(known)
+        if unknown:
+            raise SerializationError(f"{where}: unknown field(s) {sorted(unknown)}")
+        kwargs = {
+            name: _decode(field.type, data[name], f"{where}.{name}")
+            for name, field in known.items()
+            if name in data
+        }
+        return tp(**kwargs)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp(data)
+    if tp is float:
+        if isinstance(data, bool) or not isinstance(data, (int, float)):
+            raise SerializationError(f"{where}: expected a number, got {data!r}")
+        return float(data)
+    if tp in (int, str, bool):
+        if type(data) is not tp:
+            raise SerializationError(f"{where}: expected {tp.__name__}, got {data!r}")
+        return data
+    raise SerializationError(f"{where}: no rule to read a {tp}")
+
+
+def _decode_exact_number(data: Any, where: str) -> int | Decimal | Fraction:
+    if isinstance(data, bool):
+        raise SerializationError(f"{where}: expected a number, got {data!r}")
+    if isinstance(data, int):
+        return data
+    if isinstance(data, float):
+        return Decimal(repr(data))
+    if isinstance(data, str):
+        if "/" in data:
+            return Fraction(data)
+        return Decimal(data)
+    raise SerializationError(f"{where}: expected a number or a numeric string, got {data!r}")
