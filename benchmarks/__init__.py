@@ -1,0 +1,1 @@
+"""Accuracy and speed benchmarks for newsparse (run from the project root)."""
