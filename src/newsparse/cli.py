@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="list installed plugins and extractors",
         description="List every extractor with its version, plugin and finding type.",
     ).add_argument("--format", choices=("text", "json"), default="text")
+
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the JSON output",
+        description="Print the JSON Schema (draft 2020-12) of an article as 'parse' writes it.",
+    )
     return parser
 
 
@@ -178,11 +184,18 @@ def _cmd_plugins(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from newsparse.schema import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler = {"parse": _cmd_parse, "plugins": _cmd_plugins}[args.command]
+    handler = {"parse": _cmd_parse, "plugins": _cmd_plugins, "schema": _cmd_schema}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:

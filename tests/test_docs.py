@@ -1,0 +1,50 @@
+"""Every page of the documentation and the README runs as written (see tests/docs_runner.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.docs_runner import check_page, fences, shell_commands
+
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_page_runs_as_written(page: Path) -> None:
+    failures = check_page(page, ROOT)
+    assert not failures, "\n\n".join(failures)
+
+
+@pytest.mark.parametrize(
+    ("line", "run"),
+    [
+        pytest.param(
+            "python -m pip install -e . && newsparse parse x",
+            ["newsparse parse x"],
+            id="install-left-out",
+        ),
+        pytest.param(
+            'python -m pip install -e ".[dev]" && python -m pytest', [], id="pytest-left-out"
+        ),
+        pytest.param("newsparse plugins", ["newsparse plugins"], id="plain"),
+    ],
+)
+def test_shell_commands(line: str, run: list[str]) -> None:
+    assert list(shell_commands(line)) == run
+
+
+def test_fences_are_found_with_their_language_and_skip_marker() -> None:
+    page = "text\n```python\nprint(1)\n```\n\n<!-- docs: skip -->\n```sh\nrm -rf /\n```\n"
+    found = fences(page)
+    assert [(f.lang, f.skip) for f in found] == [("python", False), ("sh", True)]
+
+
+def test_a_wrong_output_block_is_reported(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("```python\nprint(1 + 1)\n```\n\n```output\n3\n```\n", encoding="utf-8")
+    assert check_page(page, ROOT)
+    page.write_text("```python\nprint(1 + 1)\n```\n\n```output\n2\n```\n", encoding="utf-8")
+    assert check_page(page, ROOT) == []
