@@ -1,0 +1,95 @@
+"""Hostile inputs, timed against a normal page of the same size.
+
+    python -m benchmarks.adversarial [--size BYTES] [--repeat N]
+
+Each case builds a text of about ``size`` characters designed to trip one part of newsparse
+(one enormous line, a flood of quotation marks, ...) and reports how long a full parse takes
+relative to an ordinary news page repeated to the same size.  A ratio under 3 means the case
+costs no more than ordinary text; a quadratic path would show as a ratio growing with size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import newsparse
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def normal_page(size: int) -> str:
+    """The bundled seed pages, repeated to ``size`` characters."""
+    pages = "\n\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))
+    )
+    return (pages + "\n\n") * (size // (len(pages) + 2)) + pages[: size % (len(pages) + 2)]
+
+
+def _fill(unit: str, size: int) -> str:
+    return unit * max(1, size // len(unit))
+
+
+CASES: dict[str, Callable[[int], str]] = {
+    "one long line": lambda n: normal_page(n).replace("\n", " "),
+    "quotation marks": lambda n: _fill('"', n),
+    "mixed quotation marks": lambda n: _fill("\u201c\"\u00ab\u201e\u2019'", n),
+    "unbalanced quotes across paragraphs": lambda n: _fill('"He said it was over and then\n\n', n),
+    "digits with separators": lambda n: "1" + _fill(",000", n - 1),
+    "digits and dots": lambda n: _fill("1.2.3.4 ", n),
+    "capitalised words": lambda n: _fill("North Korean Kursk Region Officials ", n),
+    "repeated boilerplate lines": lambda n: _fill("Share this article\nFacebook\nTwitter\n", n),
+    "currency and units": lambda n: _fill("£2bn $3.4m 10km 45% ", n),
+    "number words": lambda n: _fill("three hundred and twelve thousand ", n),
+    "hyphen chains": lambda n: _fill("-", n),
+    "combining marks": lambda n: "a" + _fill("\u0301", n - 1),
+}
+
+
+#: Texts made of very many very short lines.  Every line is a labelled block, so their cost
+#: follows the number of lines rather than the number of characters: they are held to linear
+#: scaling (twice the lines, at most ~2x the time) instead of to the ratio above.
+LINE_HEAVY: dict[str, Callable[[int], str]] = {
+    "blank lines": lambda n: _fill("\n", n),
+    "carriage returns": lambda n: _fill("word\r", n),
+    "one character per line": lambda n: _fill("a\n", n),
+}
+
+
+def best_time(text: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        newsparse.parse(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def ratios(size: int, repeat: int = 3) -> dict[str, float]:
+    """The parse time of each case divided by that of a normal page of the same size."""
+    baseline = best_time(normal_page(size), repeat)
+    return {name: best_time(make(size), repeat) / baseline for name, make in CASES.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.adversarial", description=__doc__)
+    parser.add_argument("--size", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    baseline = best_time(normal_page(args.size), args.repeat)
+    print(f"normal page, {args.size:,} characters: {baseline * 1000:.1f} ms")
+    print(f"{'case':<40} {'ms':>9} {'ratio':>7}")
+    for name, make in CASES.items():
+        seconds = best_time(make(args.size), args.repeat)
+        print(f"{name:<40} {seconds * 1000:>9.1f} {seconds / baseline:>7.2f}")
+    print(f"\n{'many short lines':<40} {'ms':>9} {'2x size':>7}")
+    for name, make in LINE_HEAVY.items():
+        seconds = best_time(make(args.size), args.repeat)
+        double = best_time(make(2 * args.size), args.repeat)
+        print(f"{name:<40} {seconds * 1000:>9.1f} {double / seconds:>7.2f}")
+
+
+if __name__ == "__main__":
+    main()
