@@ -95,7 +95,7 @@ def _number(name: str, number: Number) -> Drawing:
         shown = number.norm or "no value"
     if number.unit:
         shown = f"{shown} {number.unit}"
-    label = f"{shown} · {number.kind}"
+    label = f"{_shorten(shown, 48)} · {number.kind}"
     details = [f"value: {shown}", f"kind: {number.kind}"]
     for field in ("approx", "norm", "noun"):
         value = getattr(number, field)
