@@ -83,9 +83,10 @@ def parse_html(markup: str) -> Node:
 
 
 def block_texts(root: Node) -> dict[int, str]:
-    """The text of each drawn block of a report, by block index."""
+    """The text of each drawn block of a report (blank lines have none), by block index."""
     texts = {}
     for block in root.by_attr("data-i"):
         parts = block.by_class("txt")
-        texts[int(block.attrs["data-i"])] = parts[0].text() if parts else ""
+        if parts:
+            texts[int(block.attrs["data-i"])] = parts[0].text()
     return texts

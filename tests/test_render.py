@@ -599,3 +599,23 @@ def test_any_overlap_of_findings_renders_as_nested_markup(article: Article) -> N
             )
             pieces = marks_of(root, name, i)
             assert "".join(p.text() for p in pieces) == visible
+
+
+def test_an_article_without_blocks_still_shows_all_its_text() -> None:
+    source = "Storm closes schools\n\nHeavy snow closed 40 schools.\n"
+    article = Article(source=source, findings={"numbers": (number(source, "40", value=40),)})
+    root = assert_inert(to_html(article, plugins=NO_PLUGINS))
+    assert block_texts(root) == {0: "Storm closes schools", 2: "Heavy snow closed 40 schools."}
+    labels = [node.attrs["data-label"] for node in root.by_attr("data-i")]
+    assert labels == ["unlabelled", "blank", "unlabelled"]
+    assert [m.text() for m in marks_of(root, "numbers", 0)] == ["40"]
+
+
+def test_a_finding_without_a_usable_span_is_listed_but_not_drawn() -> None:
+    source = "Short text.\n"
+    stray = Number("far away", Span(50, 58), 1)
+    root = assert_inert(to_html(prose(source, numbers=(stray,)), plugins=NO_PLUGINS))
+    assert marks_of(root, "numbers", 0) == []
+    (panel,) = root.find_all(lambda n: n.tag == "details")
+    assert "not anchored" in panel.text()
+    assert panel.by_class("count")[0].text() == "1"

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsparse._version import __version__
-from newsparse.model import Article, Block, Label, Quote, Span
+from newsparse.model import Article, Label, Quote, Span
 from newsparse.render.drawing import Drawing, Painter
 from newsparse.render.marks import Mark, escape, write_marked
 from newsparse.render.template import PAGE, stylesheet
@@ -194,30 +194,30 @@ class _Report:
 
     # -- the page ---------------------------------------------------------------------------
 
-    def blocks(self) -> tuple[Block, ...]:
-        """The article's blocks, or the plain lines when it has none (a hand-built article)."""
+    def rows(self) -> list[tuple[str, Span]]:
+        """``(label name, span)`` of each block, or of each line when the article has no
+        blocks (one built by hand), so the whole text is always shown."""
         if self.article.blocks or not self.source:
-            return self.article.blocks
+            return [(_label_name(block.label), block.span) for block in self.article.blocks]
         from newsparse.text import split_lines
 
-        return tuple(
-            Block(Label.BLANK if line.is_blank else "unlabelled", line.text, line.full)  # type: ignore[arg-type]
+        return [
+            ("blank" if line.is_blank else "unlabelled", line.full)
             for line in split_lines(self.source)
-        )
+        ]
 
-    def _visible(self, block: Block) -> tuple[int, int]:
-        span = block.span
+    def _visible(self, span: Span) -> tuple[int, int]:
         start = min(span.start, len(self.source))
         end = min(span.end, len(self.source))
         text = self.source[start:end]
         found = _LINE_BREAK.search(text)
         return start, end - (len(found.group()) if found else 0)
 
-    def _marks_by_block(self, blocks: tuple[Block, ...]) -> list[list[Mark]]:
-        ranges = [self._visible(block) for block in blocks]
-        order = sorted(range(len(blocks)), key=lambda i: ranges[i])
+    def _marks_by_row(self, rows: list[tuple[str, Span]]) -> list[list[Mark]]:
+        ranges = [self._visible(span) for _name, span in rows]
+        order = sorted(range(len(rows)), key=lambda i: ranges[i])
         starts = [ranges[i][0] for i in order]
-        per_block: list[list[Mark]] = [[] for _ in blocks]
+        per_block: list[list[Mark]] = [[] for _ in rows]
         for mark in self.marks:
             hits: list[int] = []
             at = max(bisect.bisect_right(starts, mark.start) - 1, 0)
@@ -247,11 +247,10 @@ class _Report:
         return per_block
 
     def page(self) -> str:
-        blocks = self.blocks()
-        per_block = self._marks_by_block(blocks)
+        rows = self.rows()
+        per_row = self._marks_by_row(rows)
         out = []
-        for index, (block, marks) in enumerate(zip(blocks, per_block, strict=True)):
-            name = _label_name(block.label)
+        for index, ((name, span), marks) in enumerate(zip(rows, per_row, strict=True)):
             group = _GROUPS.get(name, "body")
             if group == "blank":
                 out.append(
@@ -259,7 +258,7 @@ class _Report:
                     ' aria-hidden="true"></div>'
                 )
                 continue
-            start, end = self._visible(block)
+            start, end = self._visible(span)
             text = self.source[start:end]
             paragraph = self.paragraph_starts.get(start)
             number = f' <span class="n">¶{paragraph}</span>' if paragraph else ""
