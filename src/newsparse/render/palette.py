@@ -98,6 +98,7 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("fg", "panel-bg"),
     ("muted", "panel-bg"),
     ("link", "panel-bg"),
+    ("link", "bg"),
     ("dim-fg", "dim-bg"),
     ("tag-fg", "tag-headline"),
     ("tag-fg", "tag-meta"),

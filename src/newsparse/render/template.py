@@ -27,13 +27,13 @@ PAGE = Template(
 <body>
 <header class="top">
 <h1>$heading</h1>
-<p class="sub">$subtitle</p>
+<p class="sub">$subtitle · <a href="#panel">findings and legend</a></p>
 </header>
 <div class="layout">
 <main class="page" aria-label="The page as newsparse read it">
 $blocks
 </main>
-<aside class="panel" aria-label="Findings, structure and legend">
+<aside class="panel" id="panel" aria-label="Findings, structure and legend">
 $panel
 </aside>
 </div>
@@ -51,6 +51,7 @@ body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.6 system-ui,-appl
 .top{padding:.9rem 1.25rem;border-bottom:1px solid var(--rule)}
 .top h1{margin:0;font-size:1.3rem;line-height:1.3;overflow-wrap:anywhere}
 .top .sub{margin:.2rem 0 0;color:var(--muted);font-size:.9rem}
+.top a{color:var(--link)}
 .layout{display:grid;grid-template-columns:minmax(0,1fr) 22rem;gap:1.5rem;max-width:86rem;margin:0 auto;padding:1rem 1.25rem 2rem}
 .page{min-width:0}
 .blk{display:grid;grid-template-columns:9rem minmax(0,1fr);column-gap:.8rem;align-items:baseline;margin:0 0 .2rem;padding:.3rem .55rem;border-left:4px solid var(--tag-body)}
