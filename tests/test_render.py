@@ -619,3 +619,24 @@ def test_a_finding_without_a_usable_span_is_listed_but_not_drawn() -> None:
     (panel,) = root.find_all(lambda n: n.tag == "details")
     assert "not anchored" in panel.text()
     assert panel.by_class("count")[0].text() == "1"
+
+
+def test_a_failing_drawer_does_not_silence_the_next_one() -> None:
+    class Careful:
+        @hookimpl
+        def newsparse_render_finding(self, finding: Any) -> dict[str, str]:
+            return {"label": f"score {finding.score}"}
+
+    class Broken:
+        @hookimpl
+        def newsparse_render_finding(self, name: str, finding: Any) -> dict[str, str]:
+            raise ValueError("no")
+
+    # pluggy asks the plugin registered last first: Broken, then Careful.
+    manager = PluginManager(
+        load_entry_points=False, default_plugins=(), plugins=[Careful(), Broken()]
+    )
+    root = assert_inert(to_html(_tone_article(), plugins=manager))
+    (mark,) = marks_of(root, "tone", 0)
+    assert badge(mark) == "score 0.9"
+    assert "raised ValueError: no" in root.by_class("problems")[0].text()

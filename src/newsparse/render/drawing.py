@@ -165,35 +165,45 @@ def _css_classes(value: str) -> str:
 class Painter:
     """Draws findings: asks the plugins first, falls back to :func:`default_drawing`.
 
-    A plugin whose hook raises or returns something unusable is skipped and noted in
-    :attr:`notes` (shown in the report), never allowed to break the report.
+    The ``newsparse_render_finding`` implementations are called one by one in pluggy's order
+    (plugins registered later first) until one returns a drawing.  One that raises or returns
+    something unusable is skipped, so the next plugin is still asked, and it is noted in
+    :attr:`notes` (shown in the report): a plugin can never break the report.
     """
 
     def __init__(self, manager: PluginManager | None) -> None:
-        self._hook: Any = None
+        self._impls: list[tuple[str, Any, tuple[str, ...]]] = []
         if manager is not None:
-            hook = manager.pm.hook.newsparse_render_finding
-            if hook.get_hookimpls():
-                self._hook = hook
+            try:
+                hook = manager.pm.hook.newsparse_render_finding
+                for impl in reversed(hook.get_hookimpls()):
+                    self._impls.append((impl.plugin_name, impl.function, tuple(impl.argnames)))
+            except AttributeError:
+                self._impls = []
         self._hues: dict[str, int] = {}
         self.notes: list[str] = []
 
     def draw(self, name: str, finding: object) -> Drawing:
         hue = self._hues.setdefault(name, len(self._hues))
         drawing = default_drawing(name, finding, hue)
-        if self._hook is None:
-            return drawing
-        try:
-            result = self._hook(name=name, finding=finding)
-        except Exception as exc:
-            self._note(f"drawing a {name!r} finding raised {type(exc).__name__}: {exc}")
-            return drawing
-        if result is None:
-            return drawing
-        if not isinstance(result, Mapping):
-            self._note(f"drawing a {name!r} finding returned a {type(result).__name__}")
-            return drawing
-        return self._merge(drawing, result)
+        offered = {"name": name, "finding": finding}
+        for plugin, function, argnames in self._impls:
+            try:
+                result = function(**{arg: offered[arg] for arg in argnames if arg in offered})
+            except Exception as exc:
+                self._note(
+                    f"{plugin}: drawing a {name!r} finding raised {type(exc).__name__}: {exc}"
+                )
+                continue
+            if result is None:
+                continue
+            if not isinstance(result, Mapping):
+                self._note(
+                    f"{plugin}: drawing a {name!r} finding returned a {type(result).__name__}"
+                )
+                continue
+            return self._merge(drawing, result)
+        return drawing
 
     def _merge(self, drawing: Drawing, result: Mapping[Any, Any]) -> Drawing:
         label, tooltip, css = result.get("label"), result.get("tooltip"), result.get("css_class")
