@@ -377,7 +377,7 @@ DRAWINGS = [
     pytest.param(
         lambda name, f: None,
         {"f", "f-other", "np-hue-1"},
-        "tone",
+        "tone · 0.9",
         "tone: score: 0.9",
         None,
         id="none-is-default",
@@ -385,7 +385,7 @@ DRAWINGS = [
     pytest.param(
         _explodes,
         {"f", "f-other", "np-hue-1"},
-        "tone",
+        "tone · 0.9",
         "tone: score: 0.9",
         "raised RuntimeError",
         id="raising-is-noted",
@@ -393,7 +393,7 @@ DRAWINGS = [
     pytest.param(
         lambda name, f: ["label"],
         {"f", "f-other", "np-hue-1"},
-        "tone",
+        "tone · 0.9",
         "tone: score: 0.9",
         "returned a list",
         id="not-a-mapping",

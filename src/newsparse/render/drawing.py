@@ -9,6 +9,7 @@ default, and everything ends up escaped by the HTML writer.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -46,7 +47,9 @@ class Drawing:
 
 
 def format_value(value: object) -> str:
-    """An exact number as people write it: ``40``, ``2.5``, ``1/3``."""
+    """A value as people write it: ``40``, ``2.5``, ``1/3``, an enum by its value."""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
     if isinstance(value, bool) or value is None:
         return str(value)
     if isinstance(value, Fraction):
@@ -118,8 +121,17 @@ def _place(name: str, place: Place) -> Drawing:
     return Drawing("f-place", label, "; ".join(details), "place")
 
 
+#: Fields whose values make a useful label for a finding of an unknown type, in this order.
+_TELLING = ("kind", "value", "resolved", "norm", "score", "label")
+
+
 def _other(name: str, finding: object, hue: int) -> Drawing:
     details = []
+    telling = [name]
+    for field in _TELLING:
+        value = getattr(finding, field, None)
+        if value is not None and value != "" and len(telling) < 3:
+            telling.append(_shorten(format_value(value), 30))
     cls: Any = type(finding)
     if attrs.has(cls):
         for field in attrs.fields(cls):
@@ -130,7 +142,7 @@ def _other(name: str, finding: object, hue: int) -> Drawing:
                 continue
             details.append(f"{field.name}: {format_value(value)}")
     tooltip = f"{name}" + (": " + "; ".join(details) if details else "")
-    return Drawing(f"f-other np-hue-{hue % HUES + 1}", name, tooltip, name)
+    return Drawing(f"f-other np-hue-{hue % HUES + 1}", " · ".join(telling), tooltip, name)
 
 
 def default_drawing(name: str, finding: object, hue: int = 0) -> Drawing:
