@@ -55,6 +55,7 @@ _LEGEND_GROUPS = (
     ("promo", "promo", "promotions inside the article"),
     ("dim", "boilerplate", "navigation, share bars, footers: kept, dimmed"),
 )
+_SWATCHES = {"quotes": "f-quote", "numbers": "f-number", "places": "f-place"}
 _RANKS = {"structure": 0, "speaker": 10, "quote": 20, "number": 40, "place": 40}
 _LINE_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
 _SAFE_TOKEN = re.compile(r"[^a-z0-9_-]+")
@@ -301,7 +302,7 @@ class _Report:
             out.append('<p class="none">No extractor ran.</p>')
         for k, (name, items) in enumerate(findings.items()):
             drawings = self.drawings.get(name, [])
-            swatch = drawings[0][0].css_class if drawings else "f-other np-hue-1"
+            swatch = drawings[0][0].css_class if drawings else _SWATCHES.get(name, "f-other")
             out.append(
                 f'<details open class="ext" data-extractor="{escape(name)}"><summary>'
                 f'<mark class="f {escape(swatch)}">{escape(name)}</mark>'
