@@ -70,19 +70,45 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace invalid UTF-8 with U+FFFD (recorded as a problem) instead of failing",
     )
+    parse.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text outline: auto (a terminal, unless NO_COLOR is set), always, never",
+    )
 
     commands.add_parser(
         "plugins",
         help="list installed plugins and extractors",
         description="List every extractor with its version, plugin and finding type.",
     ).add_argument("--format", choices=("text", "json"), default="text")
-
+    _add_render_command(commands)
     commands.add_parser(
         "schema",
         help="print the JSON Schema of the JSON output",
         description="Print the JSON Schema (draft 2020-12) of an article as 'parse' writes it.",
     )
     return parser
+
+
+def _add_render_command(commands: Any) -> None:
+    render = commands.add_parser(
+        "render",
+        help="draw a page as newsparse read it, as one HTML file",
+        description="Parse FILE (or standard input for '-') and write a self-contained HTML "
+        "report: every block with its label, every finding highlighted, a side panel.",
+    )
+    render.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    render.add_argument(
+        "-o", "--output", default="-", metavar="PATH", help="the HTML file (default: stdout)"
+    )
+    render.add_argument(
+        "--extractors", type=_extractor_list, metavar="A,B", help="run only these extractors"
+    )
+    render.add_argument("--prose", action="store_true", help="every line is body")
+    render.add_argument(
+        "--replace-errors", action="store_true", help="replace invalid UTF-8 with U+FFFD"
+    )
 
 
 def _inputs(files: Sequence[str]) -> Iterator[tuple[str, bytes | None, str | None]]:
@@ -107,11 +133,11 @@ def _inputs(files: Sequence[str]) -> Iterator[tuple[str, bytes | None, str | Non
             yield name, None, exc.strerror or str(exc)
 
 
-def _write(out: IO[str], fmt: str, name: str, article: Any) -> None:
+def _write(out: IO[str], fmt: str, name: str, article: Any, *, color: bool = False) -> None:
     if fmt == "text":
-        from newsparse.outline import outline
+        from newsparse.render.terminal import neutralise, terminal_outline
 
-        out.write(f"== {name}\n" + outline(article))
+        out.write(f"== {neutralise(name)}\n" + terminal_outline(article, color=color))
         return
     record = {"path": name, "article": article.to_dict()}
     if fmt == "jsonl":
@@ -133,6 +159,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             print(f"newsparse: {exc}", file=sys.stderr)
             return EXIT_USAGE
     status = EXIT_OK
+    color = False
+    if args.format == "text":
+        from newsparse.render.terminal import color_enabled
+
+        color = color_enabled(args.color, sys.stdout)
     for name, data, error in _inputs(args.files):
         if data is None:
             print(f"newsparse: {name}: {error}", file=sys.stderr)
@@ -151,8 +182,43 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             print(f"newsparse: {exc}", file=sys.stderr)
             status = EXIT_INPUT
             continue
-        _write(sys.stdout, args.format, name, article)
+        _write(sys.stdout, args.format, name, article, color=color)
     return status
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from newsparse.api import parse_bytes
+    from newsparse.render import to_html
+
+    for name, data, error in _inputs([args.file]):
+        if data is None:
+            print(f"newsparse: {name}: {error}", file=sys.stderr)
+            return EXIT_INPUT
+        try:
+            article = parse_bytes(
+                data,
+                source=name,
+                errors="replace" if args.replace_errors else "strict",
+                extractors=args.extractors,
+                structure=not args.prose,
+            )
+        except UsageError as exc:
+            print(f"newsparse: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except NewsparseError as exc:
+            print(f"newsparse: {exc}", file=sys.stderr)
+            return EXIT_INPUT
+        page = to_html(article, source_name="standard input" if name == "-" else name)
+        if args.output == "-":
+            sys.stdout.write(page)
+            return EXIT_OK
+        try:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(page)
+        except OSError as exc:
+            print(f"newsparse: {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_INPUT
+    return EXIT_OK
 
 
 def _cmd_plugins(args: argparse.Namespace) -> int:
@@ -195,7 +261,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler = {"parse": _cmd_parse, "plugins": _cmd_plugins, "schema": _cmd_schema}[args.command]
+    handler = {
+        "parse": _cmd_parse,
+        "plugins": _cmd_plugins,
+        "render": _cmd_render,
+        "schema": _cmd_schema,
+    }[args.command]
     try:
         return handler(args)
     except BrokenPipeError:

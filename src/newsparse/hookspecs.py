@@ -9,7 +9,7 @@ parameters than the specification lists; parameters are only ever added.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -75,6 +75,28 @@ def newsparse_article_finished(article: Article) -> Article | None:
     receives the article the previous one returned.  An implementation that raises or returns
     something else than an :class:`~newsparse.model.Article` is recorded as a problem and
     skipped; its ``source`` can never change.
+
+    Since 0.1.
+    """
+
+
+@hookspec(firstresult=True)
+def newsparse_render_finding(name: str, finding: Any) -> Mapping[str, str] | None:
+    """Say how one finding is drawn in the HTML report (``newsparse render``, ``Article.to_html``).
+
+    ``name`` is the extractor that returned ``finding``.  Return ``None`` to keep the default
+    drawing, or a mapping with any of these keys (a key left out keeps its default):
+
+    - ``"label"``: a short text drawn right after the highlighted words (a value, a score);
+    - ``"tooltip"``: a longer description, shown on hover and in the side panel;
+    - ``"css_class"``: space-separated class names for the highlight; ``np-hue-1`` to
+      ``np-hue-6`` are the report's built-in colours, each readable at WCAG AA contrast.
+
+    Everything returned is escaped.  By default quotes, numbers and places are drawn by their
+    type and any other finding gets a colour of its own with its extractor's name as label.
+    The first non-``None`` result wins (plugins registered later are asked first).  An
+    implementation that raises, or returns something other than a mapping, is skipped and
+    noted in the report.
 
     Since 0.1.
     """

@@ -413,3 +413,9 @@ class Article:
         import json
 
         return cls.from_dict(json.loads(text))
+
+    def to_html(self, *, title: str | None = None) -> str:
+        """The article drawn as one self-contained HTML page (see :mod:`newsparse.render`)."""
+        from newsparse.render import to_html
+
+        return to_html(self, title=title)
