@@ -722,3 +722,11 @@ def test_warnings_module_is_quiet_for_a_clean_parse() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         newsparse.parse(TEXT, plugins=manager(sample_plugins))
+
+
+def test_the_overhead_benchmark_runs() -> None:
+    from benchmarks.plugin_overhead import measure
+
+    result = measure(["Storm\n\nSnow fell."], plugins=2, rounds=1)
+    assert result["no_op_extractors"] == 2
+    assert result["seconds_per_parse_with"] > 0

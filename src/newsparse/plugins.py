@@ -535,7 +535,7 @@ class PluginManager:
         findings: dict[str, tuple[Any, ...]] = {}
         all_problems = [*article.problems, *problems]
         bare = article if not article.findings else attrs.evolve(article, findings=Findings())
-        for name in self.select(names):
+        for name in self._order if names is None else self.select(names):
             info = self._extractors[name]
             needs = info.extractor.needs
             view = (
@@ -543,8 +543,11 @@ class PluginManager:
                 if needs
                 else bare
             )
-            items, errors = _run_one(info, view)
-            if errors and strict:
+            items, errors = _run_one(info.extractor, view)
+            findings[name] = items
+            if not errors:
+                continue
+            if strict:
                 raise PluginError(
                     f"plugin {info.plugin!r}: extractor {name!r} {errors[0]}", plugin=info.plugin
                 )
@@ -552,7 +555,6 @@ class PluginManager:
                 Problem(name, f"plugin {info.plugin!r}: extractor {name!r} {message}", "plugin")
                 for message in errors
             )
-            findings[name] = items
         finished = attrs.evolve(article, findings=Findings(findings), problems=tuple(all_problems))
         return self._finish(finished, strict=strict) if self._finish_impls else finished
 
@@ -604,16 +606,28 @@ def _add_problem(article: Article, source: str, message: str) -> Article:
     return attrs.evolve(article, problems=(*article.problems, problem))
 
 
-def _run_one(info: ExtractorInfo, article: Article) -> tuple[tuple[Any, ...], list[str]]:
-    """Run one extractor, keeping only well-formed findings; never raises ``Exception``."""
-    extractor = info.extractor
+_NO_ERRORS: tuple[str, ...] = ()
+
+
+def _run_one(extractor: Extractor, article: Article) -> tuple[tuple[Any, ...], Sequence[str]]:
+    """Run one extractor, keeping only well-formed findings; never raises ``Exception``.
+
+    The common cases (a tuple, a list or a generator of findings; no findings) take the
+    shortest path, since this runs for every extractor on every page.
+    """
     try:
         raw = extractor.extract(article)
-        if isinstance(raw, (str, bytes, Mapping)) or not isinstance(raw, Iterable):
-            return (), [f"returned a {type(raw).__name__}, not an iterable of findings"]
-        found = tuple(raw)
+        kind = type(raw)
+        if kind is tuple or kind is list or kind is types.GeneratorType:
+            found = tuple(raw)
+        elif isinstance(raw, (str, bytes, Mapping)) or not isinstance(raw, Iterable):
+            return (), [f"returned a {kind.__name__}, not an iterable of findings"]
+        else:
+            found = tuple(raw)
     except Exception as exc:
         return (), [f"raised {type(exc).__name__}: {exc}"]
+    if not found:
+        return found, _NO_ERRORS
     finding_type = extractor.finding_type
     source = article.source
     kept: list[Any] = []
