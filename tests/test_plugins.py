@@ -730,3 +730,18 @@ def test_the_overhead_benchmark_runs() -> None:
     result = measure(["Storm\n\nSnow fell."], plugins=2, rounds=1)
     assert result["no_op_extractors"] == 2
     assert result["seconds_per_parse_with"] > 0
+
+
+def test_newsparse_plugins_lists_plugins_without_extractors(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsparse.cli import main
+
+    plugins = manager(Plugin("adverts", newsparse_line_label=_adverts), sample_plugins)
+    monkeypatch.setattr("newsparse.plugins.get_plugin_manager", lambda: plugins)
+    assert main(["plugins"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(
+        r"^words +1\.2 +tests\.sample_plugins\.Word +from registered by hand", out, re.M
+    )
+    assert re.search(r"^adverts .*\(no extractor; hooks: newsparse_line_label\)", out, re.M)
