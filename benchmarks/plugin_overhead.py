@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import newsparse
-from newsparse import Article, Extractor, Span, hookimpl
+from newsparse import Article, Extractor, Part, Span, hookimpl
 from newsparse.plugins import PluginManager
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +35,7 @@ def _finding_type() -> type[Any]:
     class NoFinding:
         text: str
         span: Span
+        part: Part
 
     return NoFinding
 

@@ -107,6 +107,12 @@ FAULTS = [
     pytest.param(_wrong_text, "'nonsense' that is not what its span 0:5 holds", 0, id="text"),
     pytest.param(_wrong_span_type, "whose span is a tuple", 0, id="span-type"),
     pytest.param(_wrong_part, "part 'body' that is not a newsparse.Part", 0, id="part-type"),
+    pytest.param(
+        lambda a: [Word("Storm", Span(0, 5), part=None)],  # type: ignore[arg-type]
+        "part None that is not a newsparse.Part",
+        0,
+        id="part-none",
+    ),
     pytest.param(_one_good_one_bad, "span 1:6 holds", 1, id="keeps-the-good-one"),
     pytest.param(_many_bad, "17 more malformed findings", 0, id="many-bad-summarised"),
 ]
@@ -274,6 +280,13 @@ def test_register_cannot_be_kept_for_later() -> None:
 @attrs.frozen
 class NoSpan:
     text: str
+    part: Part
+
+
+@attrs.frozen
+class NoPart:
+    text: str
+    span: Span
 
 
 class NotAttrs:
@@ -288,6 +301,7 @@ class NotAttrs:
         pytest.param({"name": "x" * 65}, "must be 1 to 64", id="too-long"),
         pytest.param({"finding_type": NotAttrs}, "must be an attrs class", id="not-attrs"),
         pytest.param({"finding_type": NoSpan}, "needs a 'span' field", id="no-span"),
+        pytest.param({"finding_type": NoPart}, "needs a 'part' field", id="no-part"),
         pytest.param({"needs": ("words",)}, "cannot need itself", id="needs-itself"),
         pytest.param({"needs": (1,)}, "needs must be extractor names", id="needs-not-names"),
     ],

@@ -55,10 +55,10 @@ class Extractor:
 
     ``name`` keys its findings in ``Article.findings`` and is what users pass to
     ``parse(..., extractors=[...])``.  ``finding_type`` is the attrs class of every item it
-    returns (it must have a ``span`` field); the host checks the type and the spans of every
-    finding, and uses the class to read findings back from JSON.  ``needs`` names the
-    extractors whose findings it reads: they run first and their findings (and only theirs)
-    are in the article it receives.  ``version`` is shown by ``newsparse plugins``.
+    returns (it must have ``span`` and ``part`` fields); the host checks the type, span, text
+    and part of every finding, and uses the class to read findings back from JSON.  ``needs``
+    names the extractors whose findings it reads: they run first and their findings (and only
+    theirs) are in the article it receives.  ``version`` is shown by ``newsparse plugins``.
     """
 
     name: str = attrs.field(validator=_check_name)
@@ -76,12 +76,17 @@ class Extractor:
                 "must be an attrs class",
                 plugin=self.name,
             )
-        if "span" not in attrs.fields_dict(finding_type):
-            raise PluginError(
-                f"extractor {self.name!r}: finding_type {finding_type.__name__} "
-                "needs a 'span' field (a newsparse.Span into article.source)",
-                plugin=self.name,
-            )
+        fields = attrs.fields_dict(finding_type)
+        for field, what in (
+            ("span", "a newsparse.Span into article.source"),
+            ("part", "the newsparse.Part it was read from"),
+        ):
+            if field not in fields:
+                raise PluginError(
+                    f"extractor {self.name!r}: finding_type {finding_type.__name__} "
+                    f"needs a {field!r} field ({what})",
+                    plugin=self.name,
+                )
         for need in self.needs:
             if not isinstance(need, str):
                 raise PluginError(

@@ -660,7 +660,7 @@ def _check_finding(item: Any, finding_type: type[Any], source: str) -> str | Non
         shown = text[:40] if isinstance(text, str) else text
         return f"returned text {shown!r} that is not what its span {span.start}:{span.end} holds"
     part = getattr(item, "part", None)
-    if part is not None and not isinstance(part, Part):
+    if not isinstance(part, Part):
         return f"returned a part {part!r} that is not a newsparse.Part"
     return None
 
