@@ -759,3 +759,16 @@ def test_newsparse_plugins_lists_plugins_without_extractors(
         r"^words +1\.2 +tests\.sample_plugins\.Word +from registered by hand", out, re.M
     )
     assert re.search(r"^adverts .*\(no extractor; hooks: newsparse_line_label\)", out, re.M)
+
+
+def test_hook_wrappers_are_refused() -> None:
+    class Wrapping:
+        @staticmethod
+        @hookimpl(wrapper=True)
+        def newsparse_article_finished(article: Article) -> Any:
+            return (yield)
+
+    with pytest.raises(
+        PluginError, match="'Wrapping': newsparse_article_finished is a hook wrapper"
+    ):
+        manager(Wrapping)

@@ -48,8 +48,6 @@ def test_run_extractor_raises_what_a_parse_would_record() -> None:
 
 def test_run_extractor_needs_a_name_when_a_plugin_has_several() -> None:
     class Two:
-        __name__ = "two"
-
         @staticmethod
         @newsparse.hookimpl
         def newsparse_register_extractors(register: Any) -> None:

@@ -3,7 +3,10 @@
 A plugin is any module or object with functions decorated by :data:`newsparse.hookimpl`,
 found through the ``newsparse`` entry-point group (or registered by hand on the manager).
 Hooks are always called with keyword arguments, so an implementation may accept fewer
-parameters than the specification lists; parameters are only ever added.
+parameters than the specification lists; parameters are only ever added.  Each
+implementation is called by the manager itself, so that whatever goes wrong is pinned on the
+plugin it came from: ``tryfirst``/``trylast`` order the calls, but hook wrappers are refused
+when the plugin is registered.
 """
 
 from __future__ import annotations

@@ -181,6 +181,8 @@ class PluginManager:
     add a plugin without installing it); ``load_entry_points`` loads the ``newsparse``
     entry-point group (default: unless ``NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set).
     ``allow`` and ``block`` default to ``NEWSPARSE_PLUGINS`` and ``NEWSPARSE_DISABLE_PLUGINS``.
+    A manager pickles as this recipe, so plugins registered by hand must pickle too (modules,
+    module-level classes and objects do).
     """
 
     def __init__(
@@ -222,6 +224,7 @@ class PluginManager:
         except pluggy.PluginValidationError as exc:
             name = self.pm.get_name(exc.plugin) or _plugin_name(exc.plugin)
             raise PluginError(f"plugin {name!r}: {exc}", plugin=name) from exc
+        self._refuse_wrappers()
         self._extractors = self._collect_extractors(blocked)
         self._order = self._dependency_order()
         self._finish_impls = self._impls("newsparse_article_finished")
@@ -268,13 +271,22 @@ class PluginManager:
             where = f"{dist.name} {dist.version}" if dist is not None else ep.value
             self._register(plugin, ep.name, where)
 
+    def _refuse_wrappers(self) -> None:
+        for caller in vars(self.pm.hook).values():
+            for impl in caller.get_hookimpls() if hasattr(caller, "get_hookimpls") else ():
+                if impl.hookwrapper or impl.wrapper:
+                    raise PluginError(
+                        f"plugin {impl.plugin_name!r}: {caller.name} is a hook wrapper; "
+                        "newsparse hooks take plain implementations",
+                        plugin=impl.plugin_name,
+                    )
+
     def _impls(self, hook: str) -> tuple[_Impl, ...]:
         """The plain implementations of ``hook`` in pluggy's call order."""
         caller = getattr(self.pm.hook, hook)
         return tuple(
             _Impl(impl.plugin_name, impl.function, tuple(impl.argnames))
             for impl in reversed(caller.get_hookimpls())
-            if not (impl.hookwrapper or impl.wrapper)
         )
 
     def _collect_extractors(self, blocked: frozenset[str]) -> dict[str, ExtractorInfo]:
