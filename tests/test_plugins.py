@@ -772,3 +772,12 @@ def test_hook_wrappers_are_refused() -> None:
         PluginError, match="'Wrapping': newsparse_article_finished is a hook wrapper"
     ):
         manager(Wrapping)
+
+
+def test_an_entry_point_also_registered_by_hand_loads_once(
+    entry_points: list[importlib.metadata.EntryPoint],
+) -> None:
+    plugins = PluginManager(plugins=[sample_plugins])
+    assert dict(plugins.plugin_names())["tests.sample_plugins"] == "registered by hand"
+    assert "words" not in dict(plugins.plugin_names())
+    assert {"words", "shouting"} <= set(plugins.extractors)

@@ -267,6 +267,8 @@ class PluginManager:
                     f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}",
                     plugin=ep.name,
                 ) from exc
+            if self.pm.is_registered(plugin):
+                continue  # also registered by hand: the same plugin, not a rival
             dist = getattr(ep, "dist", None)
             where = f"{dist.name} {dist.version}" if dist is not None else ep.value
             self._register(plugin, ep.name, where)
