@@ -784,3 +784,46 @@ def test_an_entry_point_also_registered_by_hand_loads_once(
     assert dict(plugins.plugin_names())["tests.sample_plugins"] == "registered by hand"
     assert "words" not in dict(plugins.plugin_names())
     assert {"words", "shouting"} <= set(plugins.extractors)
+
+
+def _parse_in_worker(plugins: PluginManager, text: str) -> Article:
+    return newsparse.parse(text, plugins=plugins)
+
+
+def test_a_manager_travels_to_a_worker_process() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    plugins = manager(sample_plugins, Shouting)
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        article = pool.submit(_parse_in_worker, plugins, TEXT).result(timeout=120)
+    assert article == newsparse.parse(TEXT, plugins=plugins)
+    assert [w.text for w in article.findings["shouting"]] == ["SNOW"]
+
+
+@pytest.mark.parametrize(
+    ("flags", "found", "status"),
+    [
+        pytest.param([], ["numbers", "places", "quotes"], 0, id="all"),
+        pytest.param(["--extractors", "quotes,numbers"], ["numbers", "quotes"], 0, id="two"),
+        pytest.param(["--no-extractors"], [], 0, id="none"),
+        pytest.param(["--extractors", "quotes,nope"], None, 2, id="unknown"),
+    ],
+)
+def test_newsparse_parse_chooses_extractors(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    flags: list[str],
+    found: list[str] | None,
+    status: int,
+) -> None:
+    from newsparse.cli import main
+
+    page = tmp_path / "page.txt"
+    page.write_text(TEXT, encoding="utf-8")
+    assert main(["parse", str(page), "--format", "jsonl", *flags]) == status
+    out, err = capsys.readouterr()
+    if found is None:
+        assert "no extractor named 'nope'" in err
+        assert out == ""
+    else:
+        assert sorted(json.loads(out)["article"]["findings"]) == found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -217,3 +218,14 @@ def test_newsparse_plugins_lists_it() -> None:
     (line,) = [row for row in done.stdout.splitlines() if row.startswith("dates ")]
     assert "newsparse_dates.DateMention" in line
     assert f"newsparse-dates {newsparse_dates.__version__}" in line
+
+
+def test_the_readme_examples_run(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = Path(__file__).resolve().parents[1] / "README.md"
+    blocks = re.findall(r"```python\n(.*?)```", readme.read_text(encoding="utf-8"), re.S)
+    assert len(blocks) == 3
+    for block in blocks:
+        exec(compile(block, str(readme), "exec"), {})
+        printed = capsys.readouterr().out.splitlines()
+        shown = [line[2:] for line in block.splitlines() if line.startswith("# ")]
+        assert printed == shown
