@@ -100,6 +100,19 @@ CASES = [
     pytest.param("The score was 10:30 after extra time.", [], id="bare-ratio-is-not-a-time"),
     pytest.param("It grew 3.5 per cent to 2025 levels.", [], id="numbers-are-not-times"),
     pytest.param("The Sun said Wed was a typo.", [], id="abbreviations-alone-are-words"),
+    pytest.param(
+        "It ends on 14 June. Then",
+        [("14 June", "date", "--06-14", "2025-06-14")],
+        id="sentence-full-stop-is-not-part-of-a-month",
+    ),
+    pytest.param(
+        "Tuesday, Jan. 28, 2025 and 3:47 PM EST",
+        [
+            ("Tuesday, Jan. 28, 2025", "date", "2025-01-28", "2025-01-28"),
+            ("3:47 PM EST", "time", "15:47-05:00", None),
+        ],
+        id="american-style",
+    ),
     pytest.param("It happened on 31 February 2024.", [], id="impossible-date"),
     pytest.param("They may 12 times march.", [], id="lower-case-words"),
     pytest.param("At 13pm nothing.", [], id="impossible-twelve-hour-time"),

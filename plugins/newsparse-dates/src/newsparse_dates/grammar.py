@@ -45,7 +45,8 @@ def grammar(language: str = "en") -> Grammar:
     """The grammar of ``language`` (only English ships), built once per process."""
     raw = resources.files("newsparse_dates").joinpath(f"data/{language}.json").read_text("utf-8")
     data = json.loads(raw)
-    month = _names(data["months"], dotted=True)
+    # Only an abbreviation takes a dot ("Sept. 30"); after "14 June." the dot ends a sentence.
+    month = f"(?:{_names(data['months'])}|{_names(data['month_abbreviations'], dotted=True)})"
     # Abbreviated weekdays ("Sun", "Sat", "Wed") are ordinary words too: only before a date.
     weekday = _names(data["weekdays"])
     any_weekday = _names([*data["weekdays"], *data["weekday_abbreviations"]], dotted=True)
@@ -70,7 +71,7 @@ def grammar(language: str = "en") -> Grammar:
         )
     """
     return Grammar(
-        months={k.lower(): v for k, v in data["months"].items()},
+        months={k.lower(): v for k, v in (data["months"] | data["month_abbreviations"]).items()},
         weekdays={
             k.lower(): v for k, v in (data["weekdays"] | data["weekday_abbreviations"]).items()
         },
