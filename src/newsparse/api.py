@@ -52,8 +52,9 @@ def parse(
         from newsparse.plugins import get_plugin_manager
 
         plugins = get_plugin_manager()
-    article = read_page(text, manager=plugins) if structure else read_prose(text)
-    return plugins.run(article, extractors, strict=strict)
+    with plugins.collect_problems(strict=strict) as problems:
+        article = read_page(text, manager=plugins) if structure else read_prose(text)
+    return plugins.run(article, extractors, strict=strict, problems=problems)
 
 
 def parse_bytes(

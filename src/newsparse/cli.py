@@ -225,7 +225,7 @@ def _cmd_plugins(args: argparse.Namespace) -> int:
     from newsparse.plugins import get_plugin_manager
 
     manager = get_plugin_manager()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "name": info.name,
             "version": info.extractor.version,
@@ -237,16 +237,29 @@ def _cmd_plugins(args: argparse.Namespace) -> int:
         }
         for info in manager.extractors.values()
     ]
+    # Plugins that only vote on labels, add phrases or finish articles: listed too.
+    with_extractors = {info.plugin for info in manager.extractors.values()}
+    rows += [
+        {
+            "name": plugin.name,
+            "version": "-",
+            "plugin": plugin.name,
+            "from": plugin.distribution,
+            "finding_type": None,
+            "needs": [],
+            "hooks": list(plugin.hooks),
+        }
+        for plugin in manager.plugins()
+        if plugin.name not in with_extractors
+    ]
     if args.format == "json":
         print(json.dumps(rows, indent=2))
         return EXIT_OK
     width = max((len(row["name"]) for row in rows), default=4)
     for row in rows:
         needs = f"  needs: {', '.join(row['needs'])}" if row["needs"] else ""
-        print(
-            f"{row['name']:<{width}}  {row['version']:<8}  {row['finding_type']}"
-            f"  from {row['from']}{needs}"
-        )
+        what = row["finding_type"] or f"(no extractor; hooks: {', '.join(row['hooks'])})"
+        print(f"{row['name']:<{width}}  {row['version']:<8}  {what}  from {row['from']}{needs}")
     return EXIT_OK
 
 

@@ -29,5 +29,20 @@ def read_prose(text: str) -> Article:
 
 
 def read_page(text: str, *, manager: PluginManager | None = None) -> Article:
-    """Label every line of a scraped page and assemble the article."""
-    return read_prose(text)
+    """Label every line of a scraped page and assemble the article.
+
+    Every line is offered to the plugins' ``newsparse_line_label`` votes; lines still
+    labelled body become paragraphs.
+    """
+    if manager is None or not manager.has_line_labellers:
+        return read_prose(text)
+    lines = split_lines(text)
+    blocks = []
+    body = []
+    for line in lines:
+        proposed = Label.BLANK if line.is_blank else Label.BODY
+        label = manager.line_label(line, lines, proposed)
+        blocks.append(Block(label, text[line.full.start : line.full.end], line.full))
+        if label is Label.BODY and not line.is_blank:
+            body.append(Paragraph(line.text, line.span))
+    return Article(source=text, body=tuple(body), blocks=tuple(blocks))
