@@ -23,6 +23,7 @@ from newsparse import (
     Number,
     NumberKind,
     Paragraph,
+    Part,
     Place,
     PlaceKind,
     Quote,
@@ -337,6 +338,7 @@ class Tone:
     text: str
     span: Span
     score: float
+    part: Part = Part.BODY
 
 
 def _drawer(result: Callable[[str, Any], Any]) -> object:

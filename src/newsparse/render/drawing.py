@@ -135,7 +135,7 @@ def _other(name: str, finding: object, hue: int) -> Drawing:
     cls: Any = type(finding)
     if attrs.has(cls):
         for field in attrs.fields(cls):
-            if field.name in ("text", "span"):
+            if field.name in ("text", "span", "part"):
                 continue
             value = getattr(finding, field.name, None)
             if value is None or value == () or isinstance(value, Span):
