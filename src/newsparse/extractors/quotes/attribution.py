@@ -1,0 +1,311 @@
+"""Finding the speech verb of a quotation and the phrase that names who spoke.
+
+Attribution sits in a few places, and each is read from the text outside the quotation marks
+in the same sentence:
+
+* after the quote: ``"...," he said.`` / ``"...," said Mr Smith.`` / ``"...," according to X``;
+* before it: ``He said: "..."`` / ``Smith told reporters that "..."`` / ``according to X, "..."``
+  (the verb nearest the quote wins, so ``Smith said Jones had called it "madness"`` is
+  attributed to Jones);
+* between two parts of an interrupted quote (``"...," he said, "..."``), which is the text
+  after the first part and before the second.
+
+The subject is taken next to the verb: the words before it (skipping adverbs, auxiliaries and
+an appositive between commas: ``Smith, the former governor, said``) or, when the verb comes
+first, the words after it.  Words that can be verbs or nouns ("report", "statement") count as
+verbs only where no article stands right before them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from newsparse import Span
+from newsparse.extractors.quotes.lexicon import Lexicon
+
+__all__ = ["Cue", "Token", "find_after", "find_before", "find_colon", "tokenize"]
+
+_TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+){0,6}|[^\s]")
+
+Token = tuple[int, int, str]
+
+_DETERMINERS = frozenset(
+    "the a an one his her its their this that these those another some two three several "
+    "many most our my your each every any no both".split()
+)
+_SKIP = frozenset(
+    "also later then has had have was is were are would will could should did does do may "
+    "might must has've not never again further just only once earlier recently previously "
+    "repeatedly publicly privately reportedly simply already still even often frequently "
+    "told previously separately once had".split()
+)
+_NP_STOP = frozenset(
+    "and or but that who which whom whose when while where after before because as if than "
+    "in on at during to from with by into about over under since said says told".split()
+)
+_PARTICLES = frozenset("de van von der den da di du la le bin al el ibn dos das del".split())
+
+
+@attrs.frozen
+class Cue:
+    """A speech verb (``verb``) and the phrase naming its subject (``subject``, or None)."""
+
+    verb: Span
+    subject: Span | None
+
+
+def tokenize(text: str, lo: int, hi: int) -> list[Token]:
+    """Words and single punctuation marks of ``text[lo:hi]`` with their offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, lo, hi)]
+
+
+def _is_word(token: Token) -> bool:
+    return token[2][0].isalnum()
+
+
+def _is_cap(token: Token) -> bool:
+    return token[2][0].isupper()
+
+
+def _is_verb(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    word = tokens[i][2].lower()
+    if word not in lex.speech_forms:
+        return False
+    before = tokens[i - 1][2].lower() if i > 0 else ""
+    if before in _DETERMINERS:
+        return False  # "the report", "a statement"
+    if lex.verb_base.get(word) == word and not (
+        before in ("they", "we", "i", "you") or (before.endswith("s") and len(before) > 3)
+    ):
+        return False  # a bare "request" or "comment" is a noun; "officials say" is a verb
+    return not tokens[i][2][0].isupper() or i == 0 or tokens[i - 1][2] in ".:;\"“”"
+
+
+def _abbreviation(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the full stop at ``i`` ends an abbreviation such as "Mr." or "J."."""
+    return (
+        tokens[i][2] == "."
+        and i > 0
+        and _is_cap(tokens[i - 1])
+        and len(tokens[i - 1][2]) <= 4
+        and tokens[i - 1][1] == tokens[i][0]
+    )
+
+
+def _is_according(tokens: Sequence[Token], i: int) -> bool:
+    return (
+        tokens[i][2].lower() == "according"
+        and i + 1 < len(tokens)
+        and tokens[i + 1][2].lower() == "to"
+    )
+
+
+def _role_then_name(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
+    """The last token of "pollster Stan Greenberg" starting at ``i`` (lower-case role words
+    then a capitalised name), or -1."""
+    j = i
+    while j < len(tokens) and j - i < 3 and tokens[j][2].lower() in lex.role_nouns:
+        if _is_cap(tokens[j]):
+            break
+        j += 1
+    if j == i or j >= len(tokens) or not _is_cap(tokens[j]):
+        return -1
+    while j + 1 < len(tokens) and _is_word(tokens[j + 1]) and _is_cap(tokens[j + 1]):
+        j += 1
+    return j
+
+
+def _np_forward(tokens: Sequence[Token], i: int, lex: Lexicon) -> Span | None:
+    """The noun phrase starting at token ``i`` (a name, a pronoun or a determiner phrase)."""
+    while i < len(tokens) and tokens[i][2] in ",—–-":
+        i += 1
+    if i >= len(tokens) or not _is_word(tokens[i]):
+        return None
+    word = tokens[i][2].lower()
+    if word in lex.pronouns and word not in ("his", "her", "its", "their"):
+        return Span(tokens[i][0], tokens[i][1])
+    if _is_cap(tokens[i]) and word not in _DETERMINERS:
+        j = i
+        while j + 1 < len(tokens) and j - i < 8:
+            nxt = tokens[j + 1]
+            if _is_word(nxt) and (_is_cap(nxt) or nxt[2] in _PARTICLES):
+                j += 1
+            elif nxt[2] == "." and len(tokens[j][2]) <= 4 and _is_cap(tokens[j]):
+                j += 1
+            else:
+                break
+        while tokens[j][2] == "." or tokens[j][2] in _PARTICLES:
+            j -= 1
+        tail = _role_then_name(tokens, j + 1, lex)
+        return Span(tokens[i][0], tokens[tail if tail >= 0 else j][1])
+    tail = _role_then_name(tokens, i, lex)
+    if tail >= 0:
+        return Span(tokens[i][0], tokens[tail][1])
+    if word in _DETERMINERS or not _is_cap(tokens[i]):
+        j = i
+        while j + 1 < len(tokens) and j - i < 7:
+            nxt = tokens[j + 1]
+            if not _is_word(nxt) or nxt[2].lower() in _NP_STOP:
+                break
+            if nxt[2].lower() in lex.speech_forms and not _is_cap(nxt):
+                break
+            j += 1
+        if j == i and word in _DETERMINERS:
+            return None
+        return Span(tokens[i][0], tokens[j][1])
+    return None
+
+
+def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
+    """The noun phrase ending right before token ``j`` (skipping adverbs and appositives)."""
+    k = j - 1
+    steps = 0
+    while k >= 0 and steps < 3:
+        word = tokens[k][2].lower()
+        if _is_word(tokens[k]) and not _is_cap(tokens[k]) and (word in _SKIP or word.endswith("ly")):
+            k -= 1
+            steps += 1
+        else:
+            break
+    if k >= 0 and tokens[k][2] in ",—–":
+        # an appositive: "Smith, the former governor, said"
+        m = k - 1
+        while m >= 0 and k - m < 32 and tokens[m][2] not in ",;:\"“”—–(":
+            m -= 1
+        if m < 0 or tokens[m][2] not in ",—–(" or m >= k - 1:
+            return None
+        inner = [t for t in tokens[m + 1 : k] if t[2] != "."]
+        if inner and all(_is_cap(t) for t in inner) and m > 0 and not _is_cap(tokens[m - 1]):
+            return Span(inner[0][0], inner[-1][1])  # "his manager, Armstrong Williams, said"
+        k = m - 1
+        if k >= 0 and tokens[k][2] == ")":
+            while k >= 0 and tokens[k][2] != "(":
+                k -= 1
+            k -= 1
+    if k < 0 or not _is_word(tokens[k]):
+        return None
+    word = tokens[k][2].lower()
+    if word in lex.pronouns and word not in ("his", "her", "its", "their"):
+        return Span(tokens[k][0], tokens[k][1])
+    end = tokens[k][1]
+    m = k
+    saw_noun = False
+    while m >= 0 and k - m < 8:
+        tok = tokens[m]
+        low = tok[2].lower()
+        if tok[2] == "." and m > 0 and _is_cap(tokens[m - 1]) and len(tokens[m - 1][2]) <= 4:
+            m -= 1
+            continue
+        if not _is_word(tok):
+            break
+        if low in _DETERMINERS:
+            if not saw_noun:
+                return None
+            return Span(tok[0], end)
+        if low in _NP_STOP or (low in lex.speech_forms and not _is_cap(tok)):
+            break
+        if not _is_cap(tok) and saw_noun and _is_cap(tokens[k]):
+            break  # "reporters Smith": the name ends the phrase
+        saw_noun = True
+        m -= 1
+    start_index = m + 1
+    if start_index > k:
+        return None
+    while start_index <= k and not _is_word(tokens[start_index]):
+        start_index += 1
+    if start_index > k:
+        return None
+    return Span(tokens[start_index][0], end)
+
+
+def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = False) -> Cue | None:
+    """Attribution at the start of ``text[lo:hi]`` (the words right after a quotation).
+
+    ``strict`` (the quotation ended its sentence) asks for the verb within a few words, as
+    in ``"..." Ms Acosta said.``, so that the next sentence is not read as attribution.
+    """
+    tokens = tokenize(text, lo, min(hi, lo + 200))
+    start = 0
+    while start < len(tokens) and tokens[start][2] in ",—–-":
+        start += 1
+    for i in range(start, min(len(tokens), start + 25)):
+        tok = tokens[i]
+        if tok[2] in ".;:!?\"“”" and not _abbreviation(tokens, i):
+            return None
+        if _is_according(tokens, i):
+            subject = _np_forward(tokens, i + 2, lex)
+            return Cue(Span(tok[0], tokens[i + 1][1]), subject)
+        if not _is_verb(tokens, i, lex):
+            continue
+        verb = Span(tok[0], tok[1])
+        if i == start:
+            return Cue(verb, _np_forward(tokens, i + 1, lex))
+        subject = _np_backward(tokens, i, lex)
+        if subject is not None and subject.start <= tokens[start][0]:
+            return Cue(verb, subject)
+        if subject is not None and i - start <= 2 and not strict:
+            return Cue(verb, subject)
+        return None
+    return None
+
+
+def _sentence_subject(tokens: Sequence[Token], stop: int, lex: Lexicon) -> Span | None:
+    """The first pronoun or name of the sentence, before token ``stop``."""
+    for i in range(min(stop, 40)):
+        word = tokens[i][2]
+        if word.lower() in ("he", "she"):
+            return Span(tokens[i][0], tokens[i][1])
+        if _is_cap(tokens[i]) and word.lower() not in lex.not_name_start:
+            return _np_forward(tokens, i, lex)
+    return None
+
+
+def find_before(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
+    """Attribution in ``text[lo:hi]``, the words before a quotation in its sentence."""
+    tokens = tokenize(text, max(lo, hi - 600), hi)
+    for i in range(len(tokens) - 1, -1, -1):
+        if _is_according(tokens, i):
+            subject = _np_forward(tokens, i + 2, lex)
+            if subject is not None and subject.end <= hi:
+                return Cue(Span(tokens[i][0], tokens[i + 1][1]), subject)
+            continue
+        if not _is_verb(tokens, i, lex):
+            continue
+        verb = Span(tokens[i][0], tokens[i][1])
+        subject = None
+        participle = tokens[i][2].endswith("ing") and (
+            i == 0 or tokens[i - 1][2] in (",", "and", "while", "before", "after", "when")
+        )
+        if participle:
+            subject = _sentence_subject(tokens, i, lex)
+        if subject is None:
+            subject = _np_backward(tokens, i, lex)
+        if subject is None:
+            subject = _np_forward(tokens, i + 1, lex)
+        if subject is not None:
+            return Cue(verb, subject)
+    return None
+
+
+def find_colon(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
+    """A speaker named before a colon with no verb: ``Peggy Drexler, CNN: "..."``."""
+    tokens = tokenize(text, max(lo, hi - 200), hi)
+    while tokens and tokens[-1][2] != ":":
+        tokens.pop()
+    if not tokens:
+        return None
+    colon = len(tokens) - 1
+    k = colon
+    if k >= 2 and tokens[k - 1][2][0].isupper() and tokens[k - 2][2] == ",":
+        k -= 2  # "Name, Outlet:"
+    subject = _np_backward(tokens, k, lex)
+    if subject is None or not text[subject.start].isupper():
+        return None
+    if subject.start != tokens[0][0] and tokens[0][0] < subject.start:
+        before = [t for t in tokens if t[1] <= subject.start]
+        if before and before[-1][2] not in ".,;:\"“”":
+            return None
+    return Cue(Span(tokens[colon][0], tokens[colon][1]), subject)

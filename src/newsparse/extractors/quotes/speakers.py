@@ -1,0 +1,251 @@
+"""Who a mention is: names, titles, pronouns and role nouns resolved inside one article.
+
+The article is read once for runs of capitalised words ("President Volodymyr Zelensky",
+"White House", "Mr Zelensky").  A run is cut into its leading titles and role words and its
+name core; the cores with two or more words are the full names people are introduced by.  A
+mention is then resolved the way a reader does it:
+
+* a full name stands for itself;
+* a surname, or a title and surname ("Mr Zelensky", "President Zelensky"), stands for the
+  nearest full name before it that ends with that surname (else the first one after it);
+* a pronoun stands for the most recent person of a compatible gender, skipping names inside
+  quotations (a quote that mentions somebody does not make them the speaker);
+* a role noun ("the Ukrainian leader") stands for the person the article ties to that noun
+  ("leader Volodymyr Zelensky"), else for the most recent person, as a reader would assume;
+* anything else (an organisation, "one neighbour") is its own speaker, without "the".
+
+Every step is kept as a :class:`~newsparse.Mention` so the finding can show its chain.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from newsparse import Mention, Span
+from newsparse.extractors.quotes.lexicon import Lexicon
+from newsparse.extractors.quotes.sentences import sentence_starts
+
+__all__ = ["Person", "SpeakerIndex", "name_core"]
+
+_WORD = r"\p{Lu}[\p{L}\p{M}\p{N}]{0,40}(?:['’\-][\p{L}\p{M}\p{N}]{1,40}){0,4}"
+_DOTTED = r"\p{Lu}\p{Ll}{0,3}\.(?=[ \u00a0]\p{Lu})"
+_PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del)(?=[ \u00a0]\p{Lu})"
+RUN_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’\-])(?:{_DOTTED}|{_WORD})"
+    rf"(?:[ \u00a0](?:{_DOTTED}|{_WORD}|{_PARTICLE})){{0,6}}"
+)
+_TOKEN_RE = regex.compile(r"[^ \u00a0]+")
+_POSSESSIVE_RE = regex.compile(r"['’]s?$")
+_NEXT_WORD_RE = regex.compile(r"[ \u00a0]{1,3}([\p{L}]{1,20})")
+_PREV_WORD_RE = regex.compile(r"([\p{L}]{1,20}),?[ \u00a0]{1,3}$")
+
+
+def _next_word(text: str, i: int) -> str:
+    match = _NEXT_WORD_RE.match(text, i)
+    return match.group(1).lower() if match else ""
+
+
+def _prev_word(text: str, i: int) -> str:
+    match = _PREV_WORD_RE.search(text, max(0, i - 25), i)
+    return match.group(1).lower() if match else ""
+
+
+@attrs.frozen
+class Person:
+    """A name core found in the text: ``span`` covers the core only."""
+
+    name: str
+    span: Span
+    surname: str
+    gender: str  # "m", "f" or "" when unknown
+    strong: bool  # a title, a known first name or two or more words make it a person
+    org: bool
+    quoted: bool
+    possessive: bool
+
+
+def _clean(token: str) -> str:
+    return token.rstrip(".").lower()
+
+
+def name_core(
+    text: str, start: int, end: int, lex: Lexicon
+) -> tuple[int, int, str, bool, bool] | None:
+    """The name inside the capitalised run ``text[start:end]``.
+
+    Returns ``(core_start, core_end, gender, titled, org)`` or ``None`` when no name is left
+    after dropping the leading function words, titles and role words.
+    """
+    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN_RE.finditer(text[start:end])]
+    gender = ""
+    titled = False
+    first = 0
+    while first < len(tokens) and _clean(text[slice(*tokens[first])]) in lex.not_name_start:
+        first += 1
+    if first >= len(tokens):
+        return None
+    if _clean(text[slice(*tokens[-1])]) in lex.org_words:
+        return tokens[first][0], tokens[-1][1], "", False, True
+    org = False
+    for index, (a, b) in enumerate(tokens):
+        word = _clean(text[a:b])
+        if index < first:
+            continue
+        if word in ("mr", "sir", "lord", "king", "prince", "duke", "father", "brother"):
+            gender, titled, first = "m", True, index + 1
+        elif word in ("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"):
+            gender, titled, first = "f", True, index + 1
+        elif word in lex.titles or word in lex.role_nouns:
+            titled, first = True, index + 1
+        elif index == first and word in lex.not_name_start:
+            first = index + 1
+    if first >= len(tokens):
+        return None
+    a, b = tokens[first][0], tokens[-1][1]
+    last = text[tokens[-1][0] : b]
+    possessive = _POSSESSIVE_RE.search(last)
+    if possessive and len(last) > 2:
+        b -= len(possessive.group())
+    if b <= a:
+        return None
+    if not gender:
+        given = _clean(text[a : tokens[first][1]])
+        if given in lex.male_names:
+            gender = "m"
+        elif given in lex.female_names:
+            gender = "f"
+    return a, b, gender, titled, org
+
+
+@attrs.define
+class SpeakerIndex:
+    """Every name in one article, in text order, with what the resolver needs."""
+
+    text: str
+    lex: Lexicon
+    people: list[Person] = attrs.field(factory=list)
+    starts: list[int] = attrs.field(factory=list)
+    genders: dict[str, str] = attrs.field(factory=dict)
+    sentences: list[int] = attrs.field(factory=list)
+
+    @classmethod
+    def build(cls, text: str, lex: Lexicon, quoted: Sequence[tuple[int, int]]) -> SpeakerIndex:
+        """Index the names of ``text``; ``quoted`` are the quoted regions (sorted)."""
+        index = cls(text, lex)
+        index.sentences = sentence_starts(text)
+        qstarts = [a for a, _ in quoted]
+        found: list[tuple[int, int, str, bool, bool, bool]] = []
+        evidence: set[str] = set()
+        for match in RUN_RE.finditer(text):
+            core = name_core(text, match.start(), match.end(), lex)
+            if core is None:
+                continue
+            a, b, gender, titled, org = core
+            words = text[a:b].split()
+            surname = words[-1].lower()
+            given = words[0].rstrip(".").lower()
+            k = bisect.bisect_right(qstarts, a) - 1
+            inside = k >= 0 and quoted[k][0] <= a < quoted[k][1]
+            if not org and (len(words) >= 2 or titled) and (
+                titled
+                or gender
+                or given in lex.male_names
+                or given in lex.female_names
+                or _next_word(text, b) in lex.core_forms
+                or _prev_word(text, match.start()) in lex.core_forms
+            ):
+                evidence.add(surname)
+            if gender:
+                index.genders.setdefault(surname, gender)
+            found.append((a, b, gender, titled, org, inside))
+        for a, b, gender, _titled, org, inside in found:
+            name = text[a:b]
+            surname = name.split()[-1].lower()
+            strong = not org and surname in evidence
+            possessive = text[b : b + 1] in ("'", "’")
+            index.people.append(
+                Person(name, Span(a, b), surname, gender, strong, org, inside, possessive)
+            )
+            index.starts.append(a)
+        return index
+
+    def gender_of(self, person: Person) -> str:
+        return person.gender or self.genders.get(person.surname, "")
+
+    def full_name(self, surname: str, before: int) -> Person | None:
+        """The nearest multi-word name ending in ``surname`` before ``before``, else after."""
+        k = bisect.bisect_left(self.starts, before)
+        for person in reversed(self.people[:k]):
+            if person.surname == surname and " " in person.name and not person.org:
+                return person
+        for person in self.people[k:]:
+            if person.surname == surname and " " in person.name and not person.org:
+                return person
+        return None
+
+    def resolve_name(self, span: Span) -> tuple[str, Span, tuple[Mention, ...]] | None:
+        """The full name for the name mention that contains ``span``."""
+        core = name_core(self.text, span.start, span.end, self.lex)
+        if core is None:
+            return None
+        a, b, _, _, org = core
+        name = self.text[a:b]
+        chain = (Mention(self.text[span.start : span.end], span),)
+        if " " in name or org:
+            return name, Span(a, b), chain
+        person = self.full_name(name.lower(), a)
+        if person is None:
+            return name, Span(a, b), chain
+        return person.name, person.span, (*chain, Mention(person.name, person.span))
+
+    def recent_person(
+        self, before: int, gender: str, *, limit: int = 4000, exclude_org: bool = True
+    ) -> Person | None:
+        """The person a pronoun at ``before`` most likely stands for.
+
+        Sentences are searched from the nearest back; in each, the first compatible person
+        (the subject, usually) wins.  Names inside quotations and possessives ("Clinton's
+        plan") are passed over.
+        """
+        k = bisect.bisect_left(self.starts, before)
+        s = bisect.bisect_right(self.sentences, before) - 1
+        floor = before - limit
+        end = before
+        while s >= 0 and end > floor:
+            start = self.sentences[s]
+            lo = bisect.bisect_left(self.starts, start, 0, k)
+            for person in self.people[lo:k]:
+                if person.span.start >= end:
+                    break
+                if person.quoted or person.possessive or not person.strong:
+                    continue
+                if exclude_org and person.org:
+                    continue
+                found = self.gender_of(person)
+                if gender in ("m", "f") and found and found != gender:
+                    continue
+                return person
+            k = lo
+            end = start
+            s -= 1
+        return None
+
+    def tied_to_role(self, head: str, before: int) -> Person | None:
+        """A person the article names right after the role noun ``head`` ("leader X")."""
+        pattern = regex.compile(
+            rf"(?i:\b{regex.escape(head)})[ \u00a0]+(?=\p{{Lu}})", flags=regex.V0
+        )
+        best: Person | None = None
+        for match in pattern.finditer(self.text, 0, min(len(self.text), before + 2000)):
+            k = bisect.bisect_left(self.starts, match.end())
+            if k < len(self.people) and self.people[k].span.start <= match.end() + 12:
+                person = self.people[k]
+                if not person.org and not person.quoted:
+                    best = person
+                    if match.start() > before:
+                        break
+        return best
