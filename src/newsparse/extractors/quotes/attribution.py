@@ -18,6 +18,7 @@ verbs only where no article stands right before them.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -26,9 +27,11 @@ import regex
 from newsparse import Span
 from newsparse.extractors.quotes.lexicon import Lexicon
 
-__all__ = ["Cue", "Token", "find_after", "find_before", "find_colon", "tokenize"]
+__all__ = ["Cue", "Token", "find_after", "find_before", "find_colon", "find_subject", "tokenize"]
 
-_TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+){0,6}|[^\s]")
+_TOKEN_RE = regex.compile(
+    r"\d{1,20}(?:[.,]\d{1,20}){0,6}|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+){0,6}|[^\s]"
+)
 
 Token = tuple[int, int, str]
 
@@ -107,9 +110,10 @@ def _role_then_name(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
     """The last token of "pollster Stan Greenberg" starting at ``i`` (lower-case role words
     then a capitalised name), or -1."""
     j = i
-    while j < len(tokens) and j - i < 3 and tokens[j][2].lower() in lex.role_nouns:
-        if _is_cap(tokens[j]):
-            break
+    while j < len(tokens) and j - i < 3 and _is_word(tokens[j]) and not _is_cap(tokens[j]):
+        low = tokens[j][2].lower()
+        if low in _NP_STOP or low in _DETERMINERS or low in lex.pronouns:
+            return -1
         j += 1
     if j == i or j >= len(tokens) or not _is_cap(tokens[j]):
         return -1
@@ -155,6 +159,11 @@ def _np_forward(tokens: Sequence[Token], i: int, lex: Lexicon) -> Span | None:
             j += 1
         if j == i and word in _DETERMINERS:
             return None
+        if j + 2 < len(tokens) and tokens[j + 1][2] == "," and _is_cap(tokens[j + 2]):
+            name = _np_forward(tokens, j + 2, lex)  # "the charity's representative, Jenna Trewin"
+            end = bisect.bisect_left([t[0] for t in tokens], name.end) if name else 0
+            if name is not None and (end >= len(tokens) or tokens[end][2] in ",.;"):
+                return name
         return Span(tokens[i][0], tokens[j][1])
     return None
 
@@ -177,6 +186,15 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
             m -= 1
         if m < 0 or tokens[m][2] not in ",—–(" or m >= k - 1:
             return None
+        far = m - 1
+        while far >= 0 and k - far < 48 and tokens[far][2] not in ";:\"“”.":
+            if (
+                tokens[far][2] == ","
+                and far + 1 < len(tokens)
+                and tokens[far + 1][2].lower() in ("who", "whose", "which")
+            ):
+                m = far  # "Mensah, who grew up in Kumasi, Ghana, and trained ..., told"
+            far -= 1
         inner = [t for t in tokens[m + 1 : k] if t[2] != "."]
         if inner and all(_is_cap(t) for t in inner) and m > 0 and not _is_cap(tokens[m - 1]):
             return Span(inner[0][0], inner[-1][1])  # "his manager, Armstrong Williams, said"
@@ -246,6 +264,9 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
         subject = _np_backward(tokens, i, lex)
         if subject is not None and subject.start <= tokens[start][0]:
             return Cue(verb, subject)
+        lead = [t for t in tokens[start:i] if t[1] <= subject.start] if subject else []
+        if subject is not None and len(lead) <= 6 and all(_is_word(t) for t in lead):
+            return Cue(verb, subject)  # "spokesman Stuart Roy said"
         if subject is not None and i - start <= 2 and not strict:
             return Cue(verb, subject)
         return None
@@ -264,9 +285,19 @@ def _sentence_subject(tokens: Sequence[Token], stop: int, lex: Lexicon) -> Span 
 
 
 def find_before(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
-    """Attribution in ``text[lo:hi]``, the words before a quotation in its sentence."""
+    """Attribution in ``text[lo:hi]``, the words before a quotation in its sentence.
+
+    The verb nearest the quotation wins when it is a plain speech verb; a weaker verb
+    ("repeated", "called") inside the clause of an earlier "said" yields to that "said".
+    """
     tokens = tokenize(text, max(lo, hi - 600), hi)
-    for i in range(len(tokens) - 1, -1, -1):
+    order = list(range(len(tokens) - 1, -1, -1))
+    verbs = [i for i in order if _is_verb(tokens, i, lex)]
+    if verbs and tokens[verbs[0]][2].lower() not in lex.core_forms:
+        core = [i for i in verbs if tokens[i][2].lower() in lex.core_forms]
+        if core:
+            order = [core[-1], *order]
+    for i in order:
         if _is_according(tokens, i):
             subject = _np_forward(tokens, i + 2, lex)
             if subject is not None and subject.end <= hi:
@@ -309,3 +340,15 @@ def find_colon(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
         if before and before[-1][2] not in ".,;:\"“”":
             return None
     return Cue(Span(tokens[colon][0], tokens[colon][1]), subject)
+
+
+def find_subject(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
+    """The subject of a sentence that introduces a quotation with a colon and no speech verb
+    (``Trump issued the following statement: "..."``)."""
+    tokens = tokenize(text, lo, hi)
+    if not tokens or tokens[-1][2] != ":":
+        return None
+    subject = _sentence_subject(tokens, len(tokens) - 1, lex)
+    if subject is None:
+        return None
+    return Cue(Span(tokens[-1][0], tokens[-1][1]), subject)

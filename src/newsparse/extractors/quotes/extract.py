@@ -8,7 +8,14 @@ import attrs
 import regex
 
 from newsparse import Article, Mention, Part, Quote, QuoteKind, Span
-from newsparse.extractors.quotes.attribution import Cue, find_after, find_before, find_colon, tokenize
+from newsparse.extractors.quotes.attribution import (
+    Cue,
+    find_after,
+    find_before,
+    find_colon,
+    find_subject,
+    tokenize,
+)
 from newsparse.extractors.quotes.lexicon import Lexicon, lexicon
 from newsparse.extractors.quotes.marks import Region, pair_marks
 from newsparse.extractors.quotes.sentences import BOUNDARY_RE
@@ -54,14 +61,15 @@ def _groups(article: Article) -> Iterator[tuple[Part, list[tuple[int, int]]]]:
 
 def _sentence_start(text: str, lo: int, hi: int) -> int:
     start = lo
-    for match in BOUNDARY_RE.finditer(text, max(lo, hi - 1500), hi):
-        start = match.end()
+    for match in BOUNDARY_RE.finditer(text, max(lo, hi - 1500), min(len(text), hi + 1)):
+        if match.end() <= hi:
+            start = match.end()
     return start
 
 
 def _sentence_end(text: str, lo: int, hi: int) -> int:
-    match = BOUNDARY_RE.search(text, lo, hi)
-    return match.start() + 1 if match else hi
+    match = BOUNDARY_RE.search(text, lo, min(len(text), hi + 1))
+    return min(hi, match.start() + 1) if match else hi
 
 
 def _words(text: str, lo: int, hi: int) -> int:
@@ -133,10 +141,9 @@ class _Reader:
                 if chain[0].span != subject:
                     chain = (mention, *chain)
                 return _Speaker(name, span, chain)
-        if head in lex.role_nouns and head not in lex.org_nouns:
+        definite = tokens[0][2].lower() in ("the", "this", "that")
+        if definite and head in lex.role_nouns and head not in lex.org_nouns:
             tied = self.index.tied_to_role(head, subject.start)
-            if tied is None:
-                tied = self.index.recent_person(subject.start, "")
             if tied is not None:
                 resolved = self.index.resolve_name(tied.span)
                 if resolved is not None:
@@ -168,6 +175,7 @@ def _read(reader: _Reader) -> Iterator[Quote]:
     last = _NOBODY
     last_para_end = -1
     last_end = -1
+    last_attr_end = -1
     for n, (part, spans, region) in enumerate(regions):
         body = text[region.start : region.end]
         if not body.strip() or not any(ch.isalnum() for ch in body):
@@ -196,6 +204,8 @@ def _read(reader: _Reader) -> Iterator[Quote]:
             cue = find_before(text, sent_lo, region.open_at, lex)
         if cue is None and lead.rstrip().endswith(":"):
             cue = find_colon(text, sent_lo, region.open_at, lex)
+            if cue is None:
+                cue = find_subject(text, sent_lo, region.open_at, lex)
         standalone = not lead.strip() or lead.rstrip()[-1:] in ":,—–-"
         kind = QuoteKind.DIRECT if standalone else QuoteKind.PARTIAL
         if body[:1].islower() and not standalone:
@@ -215,18 +225,24 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         speaker = _NOBODY
         if cue is not None and cue.subject is not None:
             speaker = reader.speaker_of(cue.subject, last)
-        elif cue is None and follows and last.name is not None:
-            speaker = last
         elif cue is None:
-            earlier = _last_cue_before(reader, para_lo, sent_lo)
+            # a sentence of narration between the last quote and this one may name a new
+            # speaker ("Jones disagreed. Jones said ... "...""); otherwise the quote continues
+            # the last attributed one
+            lo = max(para_lo, last_end + 1, last_attr_end) if same_para else para_lo
+            earlier = _last_cue_before(reader, lo, sent_lo) if sent_lo > lo else None
             if earlier is not None and earlier.subject is not None:
                 speaker = reader.speaker_of(earlier.subject, last)
+            elif follows and last.name is not None:
+                speaker = last
         if speaker.name is None and cue is None and kind is QuoteKind.PARTIAL:
             continue
         last = speaker if speaker.name is not None else last
         if speaker.name is not None or cue is not None:
             last_end = region.close_at if region.closed else region.end
             last_para_end = para_hi
+            if cue is not None:
+                last_attr_end = max(cue.verb.end, cue.subject.end if cue.subject else 0)
         cue_text = text[cue.verb.start : cue.verb.end] if cue is not None else None
         yield Quote(
             text=body,

@@ -23,6 +23,7 @@ class Lexicon:
 
     speech_forms: frozenset[str]
     core_forms: frozenset[str]
+    inverting_forms: frozenset[str]
     verb_base: dict[str, str]
     phrase_cues: tuple[str, ...]
     titles: frozenset[str]
@@ -51,6 +52,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         core_forms=frozenset(
             form for form, verb in base.items() if verb in set(raw["core_verbs"])
         ),
+        inverting_forms=frozenset(raw["inverting_verbs"]),
         verb_base=base,
         phrase_cues=tuple(raw["phrase_cues"]),
         titles=frozenset(raw["titles"]),

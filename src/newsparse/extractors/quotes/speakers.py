@@ -101,7 +101,10 @@ def name_core(
             gender, titled, first = "f", True, index + 1
         elif word in lex.titles or word in lex.role_nouns:
             titled, first = True, index + 1
-        elif index == first and word in lex.not_name_start:
+        elif index == first and (
+            word in lex.not_name_start
+            or (word.endswith(("ing", "ly")) and index + 1 < len(tokens))
+        ):
             first = index + 1
     if first >= len(tokens):
         return None
@@ -150,13 +153,15 @@ class SpeakerIndex:
             given = words[0].rstrip(".").lower()
             k = bisect.bisect_right(qstarts, a) - 1
             inside = k >= 0 and quoted[k][0] <= a < quoted[k][1]
-            if not org and (len(words) >= 2 or titled) and (
-                titled
-                or gender
-                or given in lex.male_names
-                or given in lex.female_names
-                or _next_word(text, b) in lex.core_forms
-                or _prev_word(text, match.start()) in lex.core_forms
+            if not org and (
+                (len(words) >= 2 or titled)
+                and (titled or gender or given in lex.male_names or given in lex.female_names)
+            ) or (
+                not org
+                and (
+                    _next_word(text, b) in lex.core_forms
+                    or _prev_word(text, match.start()) in lex.inverting_forms
+                )
             ):
                 evidence.add(surname)
             if gender:
