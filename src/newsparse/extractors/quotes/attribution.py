@@ -49,6 +49,8 @@ _NP_STOP = frozenset(
     "and or but that who which whom whose when while where after before because as if than "
     "in on at during to from with by into about over under since said says told".split()
 )
+_BREAKS = frozenset(",.;:!?\"“”‘’()[]—–")
+_PREPOSITIONS = frozenset("of for from in on at with by to about against via".split())
 _PARTICLES = frozenset("de van von der den da di du la le bin al el ibn dos das del".split())
 
 
@@ -81,7 +83,8 @@ def _is_verb(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
     if before in _DETERMINERS:
         return False  # "the report", "a statement"
     if lex.verb_base.get(word) == word and not (
-        before in ("they", "we", "i", "you") or (before.endswith("s") and len(before) > 3)
+        before in ("they", "we", "i", "you", "to")
+        or (before.endswith("s") and len(before) > 3)
     ):
         return False  # a bare "request" or "comment" is a noun; "officials say" is a verb
     return not tokens[i][2][0].isupper() or i == 0 or tokens[i - 1][2] in ".:;\"“”"
@@ -112,13 +115,21 @@ def _role_then_name(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
     j = i
     while j < len(tokens) and j - i < 3 and _is_word(tokens[j]) and not _is_cap(tokens[j]):
         low = tokens[j][2].lower()
-        if low in _NP_STOP or low in _DETERMINERS or low in lex.pronouns:
+        if low in _NP_STOP or low in _DETERMINERS or low in lex.pronouns or low in _PREPOSITIONS:
             return -1
         j += 1
     if j == i or j >= len(tokens) or not _is_cap(tokens[j]):
         return -1
-    while j + 1 < len(tokens) and _is_word(tokens[j + 1]) and _is_cap(tokens[j + 1]):
-        j += 1
+    while j + 1 < len(tokens):
+        nxt = tokens[j + 1]
+        if _is_word(nxt) and _is_cap(nxt):
+            j += 1
+        elif nxt[2] == "." and _abbreviation(tokens, j + 1) and j + 2 < len(tokens):
+            j += 1
+        else:
+            break
+    while tokens[j][2] == ".":
+        j -= 1
     return j
 
 
@@ -179,6 +190,13 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
             steps += 1
         else:
             break
+    if k >= 0 and tokens[k][2] == ")":
+        # a parenthesis: "Rep. John Mica (R-Fla.) said"
+        m = k
+        while m >= 0 and k - m < 12 and tokens[m][2] != "(":
+            m -= 1
+        if m > 0 and tokens[m][2] == "(":
+            k = m - 1
     if k >= 0 and tokens[k][2] in ",—–":
         # an appositive: "Smith, the former governor, said"
         m = k - 1
@@ -223,6 +241,15 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
             if not saw_noun:
                 return None
             return Span(tok[0], end)
+        if (
+            low == "and"
+            and saw_noun
+            and _is_cap(tokens[k])
+            and m > 0
+            and _is_cap(tokens[m - 1])
+        ):
+            m -= 1  # "Cummings and Conyers wrote"
+            continue
         if low in _NP_STOP or (low in lex.speech_forms and not _is_cap(tok)):
             break
         if not _is_cap(tok) and saw_noun and _is_cap(tokens[k]):
@@ -261,11 +288,16 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
         verb = Span(tok[0], tok[1])
         if i == start:
             return Cue(verb, _np_forward(tokens, i + 1, lex))
+        if tokens[i - 1][2] in ",)":
+            # "..., Mr. Daniloff, now 81 and retired in Cambridge, Mass., said"
+            subject = _np_forward(tokens, start, lex)
+            if subject is not None and subject.end <= tokens[i - 1][0]:
+                return Cue(verb, subject)
         subject = _np_backward(tokens, i, lex)
         if subject is not None and subject.start <= tokens[start][0]:
             return Cue(verb, subject)
         lead = [t for t in tokens[start:i] if t[1] <= subject.start] if subject else []
-        if subject is not None and len(lead) <= 6 and all(_is_word(t) for t in lead):
+        if subject is not None and len(lead) <= 6 and all(t[2] not in _BREAKS for t in lead):
             return Cue(verb, subject)  # "spokesman Stuart Roy said"
         if subject is not None and i - start <= 2 and not strict:
             return Cue(verb, subject)

@@ -31,6 +31,18 @@ _NAMING_RE = regex.compile(
     r"the headline|hashtag|slogan|chants? of|chanting|chanted|signs? reading|marked|"
     r"labell?ed|branded|the name|a sign|called the|billed as|styled)\W{0,3})$"
 )
+_TERM_BEFORE_RE = regex.compile(
+    r"(?i:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|on)|['’]s|s['’])\s*$"
+)
+_PREPOSITIONS = frozenset("of for from in at with by to about on".split())
+_WORD_BEFORE_RE = regex.compile(r"(\p{L}{1,12})[ \u00a0]{1,3}$")
+
+
+def _word_before(text: str, i: int) -> str:
+    match = _WORD_BEFORE_RE.search(text, max(0, i - 16), i)
+    return match.group(1).lower() if match else ""
+
+
 _PLURAL_PRONOUNS = frozenset(("they", "we", "it", "them"))
 
 
@@ -129,6 +141,9 @@ class _Reader:
             for p in self.index.people
             if subject.start <= p.span.start and p.span.end <= subject.end
         ]
+        if " and " in phrase and len(people) >= 2 and all(not p.org for p in people):
+            return _Speaker(phrase, subject, (mention,))  # "Cummings and Conyers"
+        people = [p for p in people if _word_before(text, p.span.start) not in _PREPOSITIONS]
         if tokens[-1][2][0].isupper() and people:
             person = people[-1]
             for candidate in reversed(people):
@@ -213,6 +228,10 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         words = _words(text, region.start, region.end)
         if _NAMING_RE.search(text, max(para_lo, region.open_at - 40), region.open_at):
             continue
+        if kind is QuoteKind.PARTIAL and _is_title(body):
+            continue  # a title or a name: on NBC's "Meet the Press"
+        if kind is QuoteKind.PARTIAL and words <= 4 and _TERM_BEFORE_RE.search(lead[-30:]):
+            continue  # a term: the "third straw", their "classroom"
         same_para = last_end >= para_lo
         follows = same_para or (last_para_end >= 0 and _only_space(text, last_para_end, para_lo))
         if cue is None:

@@ -223,6 +223,7 @@ class SpeakerIndex:
         while s >= 0 and end > floor:
             start = self.sentences[s]
             lo = bisect.bisect_left(self.starts, start, 0, k)
+            first: Person | None = None
             for person in self.people[lo:k]:
                 if person.span.start >= end:
                     break
@@ -233,7 +234,12 @@ class SpeakerIndex:
                 found = self.gender_of(person)
                 if gender in ("m", "f") and found and found != gender:
                     continue
-                return person
+                if _next_word(self.text, person.span.end) in self.lex.core_forms:
+                    return person  # the subject of a speech verb
+                if first is None:
+                    first = person
+            if first is not None:
+                return first
             k = lo
             end = start
             s -= 1
