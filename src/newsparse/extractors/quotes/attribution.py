@@ -205,13 +205,15 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
         if m < 0 or tokens[m][2] not in ",—–(" or m >= k - 1:
             return None
         far = m - 1
-        while far >= 0 and k - far < 48 and tokens[far][2] not in ";:\"“”.":
+        while far >= 0 and k - far < 48 and tokens[far][2] not in ";:\"“”":
             if (
                 tokens[far][2] == ","
                 and far + 1 < len(tokens)
                 and tokens[far + 1][2].lower() in ("who", "whose", "which")
             ):
                 m = far  # "Mensah, who grew up in Kumasi, Ghana, and trained ..., told"
+                if far >= 2 and tokens[far - 1][2].isdigit() and tokens[far - 2][2] == ",":
+                    m = far - 2  # "Shaun Polglase, 43, who ..."
             far -= 1
         inner = [t for t in tokens[m + 1 : k] if t[2] != "."]
         if inner and all(_is_cap(t) for t in inner) and m > 0 and not _is_cap(tokens[m - 1]):
@@ -250,7 +252,11 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
         ):
             m -= 1  # "Cummings and Conyers wrote"
             continue
-        if low in _NP_STOP or (low in lex.speech_forms and not _is_cap(tok)):
+        if low in _NP_STOP or (
+            low in lex.speech_forms
+            and not _is_cap(tok)
+            and not (m > 0 and tokens[m - 1][2].lower() in _DETERMINERS)
+        ):
             break
         if not _is_cap(tok) and saw_noun and _is_cap(tokens[k]):
             break  # "reporters Smith": the name ends the phrase
@@ -278,8 +284,12 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
         start += 1
     for i in range(start, min(len(tokens), start + 25)):
         tok = tokens[i]
-        if tok[2] in ".;:!?\"“”" and not _abbreviation(tokens, i):
+        if tok[2] in ";:!?\"“”":
             return None
+        if tok[2] == "." and not _abbreviation(tokens, i):
+            nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+            if not nxt or nxt[0].isupper():
+                return None
         if _is_according(tokens, i):
             subject = _np_forward(tokens, i + 2, lex)
             return Cue(Span(tok[0], tokens[i + 1][1]), subject)
@@ -323,34 +333,56 @@ def find_before(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
     ("repeated", "called") inside the clause of an earlier "said" yields to that "said".
     """
     tokens = tokenize(text, max(lo, hi - 600), hi)
-    order = list(range(len(tokens) - 1, -1, -1))
-    verbs = [i for i in order if _is_verb(tokens, i, lex)]
-    if verbs and tokens[verbs[0]][2].lower() not in lex.core_forms:
-        core = [i for i in verbs if tokens[i][2].lower() in lex.core_forms]
-        if core:
-            order = [core[-1], *order]
-    for i in order:
-        if _is_according(tokens, i):
-            subject = _np_forward(tokens, i + 2, lex)
-            if subject is not None and subject.end <= hi:
-                return Cue(Span(tokens[i][0], tokens[i + 1][1]), subject)
+    first: Cue | None = None
+    for i in range(len(tokens) - 1, -1, -1):
+        cue = _cue_at(tokens, i, hi, lex)
+        if cue is None:
             continue
-        if not _is_verb(tokens, i, lex):
-            continue
-        verb = Span(tokens[i][0], tokens[i][1])
-        subject = None
-        participle = tokens[i][2].endswith("ing") and (
-            i == 0 or tokens[i - 1][2] in (",", "and", "while", "before", "after", "when")
-        )
-        if participle:
-            subject = _sentence_subject(tokens, i, lex)
-        if subject is None:
-            subject = _np_backward(tokens, i, lex)
-        if subject is None:
-            subject = _np_forward(tokens, i + 1, lex)
-        if subject is not None:
-            return Cue(verb, subject)
-    return None
+        if first is None:
+            first = cue
+            if tokens[i][2].lower() in lex.core_forms or not _is_thing(text, cue.subject, lex):
+                return cue
+        elif tokens[i][2].lower() in lex.core_forms and not _is_thing(text, cue.subject, lex):
+            return cue  # "Ashdown said the program repeated "...""
+    return first
+
+
+def _is_thing(text: str, subject: Span | None, lex: Lexicon) -> bool:
+    """Whether a subject reads as a thing ("the program") rather than a person or group."""
+    if subject is None:
+        return True
+    words = text[subject.start : subject.end].split()
+    head = words[-1].lower()
+    return (
+        words[0].lower() in _DETERMINERS
+        and not words[-1][:1].isupper()
+        and head not in lex.role_nouns
+        and head not in lex.org_nouns
+    )
+
+
+def _cue_at(tokens: Sequence[Token], i: int, hi: int, lex: Lexicon) -> Cue | None:
+    if _is_according(tokens, i):
+        subject = _np_forward(tokens, i + 2, lex)
+        if subject is not None and subject.end <= hi:
+            return Cue(Span(tokens[i][0], tokens[i + 1][1]), subject)
+        return None
+    if not _is_verb(tokens, i, lex):
+        return None
+    verb = Span(tokens[i][0], tokens[i][1])
+    subject = None
+    participle = tokens[i][2].endswith("ing") and (
+        i == 0 or tokens[i - 1][2] in (",", "and", "while", "before", "after", "when")
+    )
+    if participle:
+        subject = _sentence_subject(tokens, i, lex)
+    if subject is None:
+        subject = _np_backward(tokens, i, lex)
+    if subject is None:
+        subject = _np_forward(tokens, i + 1, lex)
+    if subject is None:
+        return None
+    return Cue(verb, subject)
 
 
 def find_colon(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:

@@ -221,6 +221,16 @@ def _read(reader: _Reader) -> Iterator[Quote]:
             cue = find_colon(text, sent_lo, region.open_at, lex)
             if cue is None:
                 cue = find_subject(text, sent_lo, region.open_at, lex)
+        if cue is None and not lead.strip() and region.paragraphs and region.paragraphs[0] > 0:
+            prev_lo, prev_hi = spans[region.paragraphs[0] - 1]
+            intro = text[prev_lo:prev_hi].rstrip()
+            if intro.endswith(":") and _only_space(text, prev_hi, para_lo):
+                # "He said:" closing the paragraph before the quotation
+                end = prev_lo + len(intro)
+                start = _sentence_start(text, prev_lo, end)
+                cue = find_before(text, start, end, lex) or find_colon(text, start, end, lex)
+                if cue is None:
+                    cue = find_subject(text, start, end, lex)
         standalone = not lead.strip() or lead.rstrip()[-1:] in ":,—–-"
         kind = QuoteKind.DIRECT if standalone else QuoteKind.PARTIAL
         if body[:1].islower() and not standalone:

@@ -192,6 +192,15 @@ class SpeakerIndex:
                 return person
         return None
 
+    def by_first_name(self, given: str, before: int) -> Person | None:
+        """The nearest full name before ``before`` whose first word is ``given`` ("Dean")."""
+        k = bisect.bisect_left(self.starts, before)
+        for person in reversed(self.people[:k]):
+            if " " in person.name and not person.org:
+                if person.name.split()[0].lower() == given:
+                    return person
+        return None
+
     def resolve_name(self, span: Span) -> tuple[str, Span, tuple[Mention, ...]] | None:
         """The full name for the name mention that contains ``span``."""
         core = name_core(self.text, span.start, span.end, self.lex)
@@ -203,6 +212,8 @@ class SpeakerIndex:
         if " " in name or org:
             return name, Span(a, b), chain
         person = self.full_name(name.lower(), a)
+        if person is None:
+            person = self.by_first_name(name.lower(), a)
         if person is None:
             return name, Span(a, b), chain
         return person.name, person.span, (*chain, Mention(person.name, person.span))
