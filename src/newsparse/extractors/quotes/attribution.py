@@ -212,9 +212,9 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
                 and tokens[far + 1][2].lower() in ("who", "whose", "which")
             ):
                 m = far  # "Mensah, who grew up in Kumasi, Ghana, and trained ..., told"
-                if far >= 2 and tokens[far - 1][2].isdigit() and tokens[far - 2][2] == ",":
-                    m = far - 2  # "Shaun Polglase, 43, who ..."
             far -= 1
+        if m >= 2 and tokens[m - 1][2].isdigit() and tokens[m - 2][2] == ",":
+            m -= 2  # "Shaun Polglase, 43, who ..."
         inner = [t for t in tokens[m + 1 : k] if t[2] != "."]
         if inner and all(_is_cap(t) for t in inner) and m > 0 and not _is_cap(tokens[m - 1]):
             return Span(inner[0][0], inner[-1][1])  # "his manager, Armstrong Williams, said"
@@ -340,7 +340,7 @@ def find_before(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
             continue
         if first is None:
             first = cue
-            if tokens[i][2].lower() in lex.core_forms or not _is_thing(text, cue.subject, lex):
+            if not _is_thing(text, cue.subject, lex):
                 return cue
         elif tokens[i][2].lower() in lex.core_forms and not _is_thing(text, cue.subject, lex):
             return cue  # "Ashdown said the program repeated "...""
