@@ -36,22 +36,148 @@ _TOKEN_RE = regex.compile(
 Token = tuple[int, int, str]
 
 _DETERMINERS = frozenset(
-    "the a an one his her its their this that these those another some two three several "
-    "many most our my your each every any no both".split()
+    [
+        "the",
+        "a",
+        "an",
+        "one",
+        "his",
+        "her",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "another",
+        "some",
+        "two",
+        "three",
+        "several",
+        "many",
+        "most",
+        "our",
+        "my",
+        "your",
+        "each",
+        "every",
+        "any",
+        "no",
+        "both",
+    ]
 )
 _SKIP = frozenset(
-    "also later then has had have was is were are would will could should did does do may "
-    "might must has've not never again further just only once earlier recently previously "
-    "repeatedly publicly privately reportedly simply already still even often frequently "
-    "told previously separately once had".split()
+    [
+        "also",
+        "later",
+        "then",
+        "has",
+        "had",
+        "have",
+        "was",
+        "is",
+        "were",
+        "are",
+        "would",
+        "will",
+        "could",
+        "should",
+        "did",
+        "does",
+        "do",
+        "may",
+        "might",
+        "must",
+        "has've",
+        "not",
+        "never",
+        "again",
+        "further",
+        "just",
+        "only",
+        "once",
+        "earlier",
+        "recently",
+        "previously",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "reportedly",
+        "simply",
+        "already",
+        "still",
+        "even",
+        "often",
+        "frequently",
+        "told",
+        "previously",
+        "separately",
+        "once",
+        "had",
+    ]
 )
 _NP_STOP = frozenset(
-    "and or but that who which whom whose when while where after before because as if than "
-    "in on at during to from with by into about over under since said says told".split()
+    [
+        "and",
+        "or",
+        "but",
+        "that",
+        "who",
+        "which",
+        "whom",
+        "whose",
+        "when",
+        "while",
+        "where",
+        "after",
+        "before",
+        "because",
+        "as",
+        "if",
+        "than",
+        "in",
+        "on",
+        "at",
+        "during",
+        "to",
+        "from",
+        "with",
+        "by",
+        "into",
+        "about",
+        "over",
+        "under",
+        "since",
+        "said",
+        "says",
+        "told",
+    ]
 )
-_BREAKS = frozenset(",.;:!?\"“”‘’()[]—–")
-_PREPOSITIONS = frozenset("of for from in on at with by to about against via".split())
-_PARTICLES = frozenset("de van von der den da di du la le bin al el ibn dos das del".split())
+_BREAKS = frozenset(',.;:!?"“”‘’()[]—–')
+_PREPOSITIONS = frozenset(
+    ["of", "for", "from", "in", "on", "at", "with", "by", "to", "about", "against", "via"]
+)
+_PARTICLES = frozenset(
+    [
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "al",
+        "el",
+        "ibn",
+        "dos",
+        "das",
+        "del",
+    ]
+)
 
 
 @attrs.frozen
@@ -83,11 +209,10 @@ def _is_verb(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
     if before in _DETERMINERS:
         return False  # "the report", "a statement"
     if lex.verb_base.get(word) == word and not (
-        before in ("they", "we", "i", "you", "to")
-        or (before.endswith("s") and len(before) > 3)
+        before in ("they", "we", "i", "you", "to") or (before.endswith("s") and len(before) > 3)
     ):
         return False  # a bare "request" or "comment" is a noun; "officials say" is a verb
-    return not tokens[i][2][0].isupper() or i == 0 or tokens[i - 1][2] in ".:;\"“”"
+    return not tokens[i][2][0].isupper() or i == 0 or tokens[i - 1][2] in '.:;"“”'
 
 
 def _abbreviation(tokens: Sequence[Token], i: int) -> bool:
@@ -122,9 +247,9 @@ def _role_then_name(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
         return -1
     while j + 1 < len(tokens):
         nxt = tokens[j + 1]
-        if _is_word(nxt) and _is_cap(nxt):
-            j += 1
-        elif nxt[2] == "." and _abbreviation(tokens, j + 1) and j + 2 < len(tokens):
+        if (_is_word(nxt) and _is_cap(nxt)) or (
+            nxt[2] == "." and _abbreviation(tokens, j + 1) and j + 2 < len(tokens)
+        ):
             j += 1
         else:
             break
@@ -146,9 +271,9 @@ def _np_forward(tokens: Sequence[Token], i: int, lex: Lexicon) -> Span | None:
         j = i
         while j + 1 < len(tokens) and j - i < 8:
             nxt = tokens[j + 1]
-            if _is_word(nxt) and (_is_cap(nxt) or nxt[2] in _PARTICLES):
-                j += 1
-            elif nxt[2] == "." and len(tokens[j][2]) <= 4 and _is_cap(tokens[j]):
+            if (_is_word(nxt) and (_is_cap(nxt) or nxt[2] in _PARTICLES)) or (
+                nxt[2] == "." and len(tokens[j][2]) <= 4 and _is_cap(tokens[j])
+            ):
                 j += 1
             else:
                 break
@@ -185,7 +310,11 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
     steps = 0
     while k >= 0 and steps < 3:
         word = tokens[k][2].lower()
-        if _is_word(tokens[k]) and not _is_cap(tokens[k]) and (word in _SKIP or word.endswith("ly")):
+        if (
+            _is_word(tokens[k])
+            and not _is_cap(tokens[k])
+            and (word in _SKIP or word.endswith("ly"))
+        ):
             k -= 1
             steps += 1
         else:
@@ -200,12 +329,12 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
     if k >= 0 and tokens[k][2] in ",—–":
         # an appositive: "Smith, the former governor, said"
         m = k - 1
-        while m >= 0 and k - m < 32 and tokens[m][2] not in ",;:\"“”—–(":
+        while m >= 0 and k - m < 32 and tokens[m][2] not in ',;:"“”—–(':
             m -= 1
         if m < 0 or tokens[m][2] not in ",—–(" or m >= k - 1:
             return None
         far = m - 1
-        while far >= 0 and k - far < 48 and tokens[far][2] not in ";:\"“”":
+        while far >= 0 and k - far < 48 and tokens[far][2] not in ';:"“”':
             if (
                 tokens[far][2] == ","
                 and far + 1 < len(tokens)
@@ -243,13 +372,7 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
             if not saw_noun:
                 return None
             return Span(tok[0], end)
-        if (
-            low == "and"
-            and saw_noun
-            and _is_cap(tokens[k])
-            and m > 0
-            and _is_cap(tokens[m - 1])
-        ):
+        if low == "and" and saw_noun and _is_cap(tokens[k]) and m > 0 and _is_cap(tokens[m - 1]):
             m -= 1  # "Cummings and Conyers wrote"
             continue
         if low in _NP_STOP or (
@@ -284,7 +407,7 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
         start += 1
     for i in range(start, min(len(tokens), start + 25)):
         tok = tokens[i]
-        if tok[2] in ";:!?\"“”":
+        if tok[2] in ';:!?"“”':
             return None
         if tok[2] == "." and not _abbreviation(tokens, i):
             nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
@@ -401,7 +524,7 @@ def find_colon(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
         return None
     if subject.start != tokens[0][0] and tokens[0][0] < subject.start:
         before = [t for t in tokens if t[1] <= subject.start]
-        if before and before[-1][2] not in ".,;:\"“”":
+        if before and before[-1][2] not in '.,;:"“”':
             return None
     return Cue(Span(tokens[colon][0], tokens[colon][1]), subject)
 

@@ -34,7 +34,7 @@ _NAMING_RE = regex.compile(
 _TERM_BEFORE_RE = regex.compile(
     r"(?i:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|on)|['’]s|s['’])\s*$"
 )
-_PREPOSITIONS = frozenset("of for from in at with by to about on".split())
+_PREPOSITIONS = frozenset(["of", "for", "from", "in", "at", "with", "by", "to", "about", "on"])
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}{1,12})[ \u00a0]{1,3}$")
 
 
@@ -211,7 +211,6 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         after_hi = _sentence_end(text, after_lo, after_hi)
         ends_sentence = _SENTENCE_END_RE.search(body) is not None
         lead = text[sent_lo : region.open_at]
-        trail = text[after_lo:after_hi]
         cue: Cue | None = None
         if region.closed:
             cue = find_after(text, after_lo, after_hi, lex, strict=ends_sentence)

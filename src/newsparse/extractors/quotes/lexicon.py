@@ -41,7 +41,10 @@ class Lexicon:
 def lexicon(lang: str = "en") -> Lexicon:
     """The word lists for ``lang``, read from the package data on first use."""
     raw = json.loads(
-        resources.files(__package__).joinpath("data", f"{lang}.json").read_text(encoding="utf-8")
+        resources.files(__package__)
+        .joinpath("data")
+        .joinpath(f"{lang}.json")
+        .read_text(encoding="utf-8")
     )
     base: dict[str, str] = {}
     for verb, forms in raw["speech_verbs"].items():
@@ -49,9 +52,7 @@ def lexicon(lang: str = "en") -> Lexicon:
             base.setdefault(form, verb)
     return Lexicon(
         speech_forms=frozenset(base),
-        core_forms=frozenset(
-            form for form, verb in base.items() if verb in set(raw["core_verbs"])
-        ),
+        core_forms=frozenset(form for form, verb in base.items() if verb in set(raw["core_verbs"])),
         inverting_forms=frozenset(raw["inverting_verbs"]),
         verb_base=base,
         phrase_cues=tuple(raw["phrase_cues"]),

@@ -22,7 +22,7 @@ import regex
 
 __all__ = ["Region", "pair_marks"]
 
-_DOUBLE = "\"“”„‟«»〝〞＂"
+_DOUBLE = '"“”„‟«»〝〞＂'
 _SINGLE = "'‘’‚‛‹›"
 _MARK_RE = regex.compile(r"[\"“”„‟«»〝〞＂'‘’‚‛‹›]")
 _OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹")

@@ -102,8 +102,7 @@ def name_core(
         elif word in lex.titles or word in lex.role_nouns:
             titled, first = True, index + 1
         elif index == first and (
-            word in lex.not_name_start
-            or (word.endswith(("ing", "ly")) and index + 1 < len(tokens))
+            word in lex.not_name_start or (word.endswith(("ing", "ly")) and index + 1 < len(tokens))
         ):
             first = index + 1
     if first >= len(tokens):
@@ -153,9 +152,12 @@ class SpeakerIndex:
             given = words[0].rstrip(".").lower()
             k = bisect.bisect_right(qstarts, a) - 1
             inside = k >= 0 and quoted[k][0] <= a < quoted[k][1]
-            if not org and (
-                (len(words) >= 2 or titled)
-                and (titled or gender or given in lex.male_names or given in lex.female_names)
+            if (
+                not org
+                and (
+                    (len(words) >= 2 or titled)
+                    and (titled or gender or given in lex.male_names or given in lex.female_names)
+                )
             ) or (
                 not org
                 and (
@@ -196,9 +198,8 @@ class SpeakerIndex:
         """The nearest full name before ``before`` whose first word is ``given`` ("Dean")."""
         k = bisect.bisect_left(self.starts, before)
         for person in reversed(self.people[:k]):
-            if " " in person.name and not person.org:
-                if person.name.split()[0].lower() == given:
-                    return person
+            if " " in person.name and not person.org and person.name.split()[0].lower() == given:
+                return person
         return None
 
     def resolve_name(self, span: Span) -> tuple[str, Span, tuple[Mention, ...]] | None:
