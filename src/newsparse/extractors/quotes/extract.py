@@ -136,11 +136,7 @@ class _Reader:
         if not tokens:
             return _Speaker(None, None, (mention,))
         head = tokens[-1][2].lower()
-        people = [
-            p
-            for p in self.index.people
-            if subject.start <= p.span.start and p.span.end <= subject.end
-        ]
+        people = self.index.people_within(subject)
         if " and " in phrase and len(people) >= 2 and all(not p.org for p in people):
             return _Speaker(phrase, subject, (mention,))  # "Cummings and Conyers"
         people = [p for p in people if _word_before(text, p.span.start) not in _PREPOSITIONS]

@@ -41,7 +41,6 @@ RUN_RE = regex.compile(
 _TOKEN_RE = regex.compile(r"[^ \u00a0]+")
 _POSSESSIVE_RE = regex.compile(r"['’]s?$")
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0]{1,3}([\p{L}]{1,20})")
-_PREV_WORD_RE = regex.compile(r"([\p{L}]{1,20}),?[ \u00a0]{1,3}$")
 
 
 def _next_word(text: str, i: int) -> str:
@@ -50,8 +49,8 @@ def _next_word(text: str, i: int) -> str:
 
 
 def _prev_word(text: str, i: int) -> str:
-    match = _PREV_WORD_RE.search(text, max(0, i - 25), i)
-    return match.group(1).lower() if match else ""
+    words = text[max(0, i - 25) : i].rstrip(" \u00a0,").rsplit(None, 1)
+    return words[-1].lower() if words else ""
 
 
 @attrs.frozen
@@ -142,33 +141,40 @@ class SpeakerIndex:
         qstarts = [a for a, _ in quoted]
         found: list[tuple[int, int, str, bool, bool, bool]] = []
         evidence: set[str] = set()
+        cores: dict[str, tuple[int, int, str, bool, bool] | None] = {}
         for match in RUN_RE.finditer(text):
-            core = name_core(text, match.start(), match.end(), lex)
+            run_start = match.start()
+            run = match.group()
+            if run in cores:
+                core = cores[run]
+            else:
+                core = name_core(run, 0, len(run), lex)
+                cores[run] = core
             if core is None:
                 continue
             a, b, gender, titled, org = core
-            words = text[a:b].split()
-            surname = words[-1].lower()
-            given = words[0].rstrip(".").lower()
+            a += run_start
+            b += run_start
             k = bisect.bisect_right(qstarts, a) - 1
             inside = k >= 0 and quoted[k][0] <= a < quoted[k][1]
-            if (
-                not org
-                and (
-                    (len(words) >= 2 or titled)
-                    and (titled or gender or given in lex.male_names or given in lex.female_names)
-                )
-            ) or (
-                not org
-                and (
-                    _next_word(text, b) in lex.core_forms
-                    or _prev_word(text, match.start()) in lex.inverting_forms
-                )
-            ):
-                evidence.add(surname)
+            found.append((a, b, gender, titled, org, inside))
+            if org:
+                continue
+            words = text[a:b].split()
+            surname = words[-1].lower()
             if gender:
                 index.genders.setdefault(surname, gender)
-            found.append((a, b, gender, titled, org, inside))
+            if surname in evidence:
+                continue
+            given = words[0].rstrip(".").lower()
+            if (
+                (len(words) >= 2 or titled)
+                and (titled or gender or given in lex.male_names or given in lex.female_names)
+            ) or (
+                _next_word(text, b) in lex.core_forms
+                or _prev_word(text, run_start) in lex.inverting_forms
+            ):
+                evidence.add(surname)
         for a, b, gender, _titled, org, inside in found:
             name = text[a:b]
             surname = name.split()[-1].lower()
@@ -179,6 +185,12 @@ class SpeakerIndex:
             )
             index.starts.append(a)
         return index
+
+    def people_within(self, span: Span) -> list[Person]:
+        """The name mentions inside ``span``, in text order."""
+        lo = bisect.bisect_left(self.starts, span.start)
+        hi = bisect.bisect_left(self.starts, span.end)
+        return [p for p in self.people[lo:hi] if p.span.end <= span.end]
 
     def gender_of(self, person: Person) -> str:
         return person.gender or self.genders.get(person.surname, "")
