@@ -130,7 +130,7 @@ class SpeakerIndex:
     lex: Lexicon
     people: list[Person] = attrs.field(factory=list)
     starts: list[int] = attrs.field(factory=list)
-    genders: dict[str, str] = attrs.field(factory=dict)
+    genders: dict[str, tuple[list[int], list[str]]] = attrs.field(factory=dict)
     sentences: list[int] = attrs.field(factory=list)
 
     @classmethod
@@ -163,7 +163,9 @@ class SpeakerIndex:
             words = text[a:b].split()
             surname = words[-1].lower()
             if gender:
-                index.genders.setdefault(surname, gender)
+                starts, values = index.genders.setdefault(surname, ([], []))
+                starts.append(a)
+                values.append(gender)
             if surname in evidence:
                 continue
             given = words[0].rstrip(".").lower()
@@ -193,7 +195,16 @@ class SpeakerIndex:
         return [p for p in self.people[lo:hi] if p.span.end <= span.end]
 
     def gender_of(self, person: Person) -> str:
-        return person.gender or self.genders.get(person.surname, "")
+        """The person's gender as the text shows it: their own title or first name, else that
+        of the nearest earlier gendered mention of the surname (families share surnames)."""
+        if person.gender:
+            return person.gender
+        known = self.genders.get(person.surname)
+        if known is None:
+            return ""
+        starts, values = known
+        k = bisect.bisect_right(starts, person.span.start) - 1
+        return values[max(k, 0)]
 
     def full_name(self, surname: str, before: int) -> Person | None:
         """The nearest multi-word name ending in ``surname`` before ``before``, else after."""
@@ -248,22 +259,26 @@ class SpeakerIndex:
             start = self.sentences[s]
             lo = bisect.bisect_left(self.starts, start, 0, k)
             first: Person | None = None
+            owner: Person | None = None
             for person in self.people[lo:k]:
                 if person.span.start >= end:
                     break
-                if person.quoted or person.possessive or not person.strong:
+                if person.quoted or not person.strong:
                     continue
                 if exclude_org and person.org:
                     continue
                 found = self.gender_of(person)
                 if gender in ("m", "f") and found and found != gender:
                     continue
-                if _next_word(self.text, person.span.end) in self.lex.core_forms:
+                if person.possessive:
+                    owner = owner or person
+                    continue
+                if _next_word(self.text, person.span.end) in self.lex.inverting_forms:
                     return person  # the subject of a speech verb
                 if first is None:
                     first = person
-            if first is not None:
-                return first
+            if first is not None or owner is not None:
+                return first or owner
             k = lo
             end = start
             s -= 1
