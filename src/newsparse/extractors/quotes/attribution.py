@@ -310,11 +310,10 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
     steps = 0
     while k >= 0 and steps < 3:
         word = tokens[k][2].lower()
-        if (
-            _is_word(tokens[k])
-            and not _is_cap(tokens[k])
-            and (word in _SKIP or word.endswith("ly"))
-        ):
+        adverb = word in _SKIP or (
+            word.endswith("ly") and not (k > 0 and tokens[k - 1][2].lower() in _DETERMINERS)
+        )
+        if _is_word(tokens[k]) and not _is_cap(tokens[k]) and adverb:
             k -= 1
             steps += 1
         else:
@@ -377,6 +376,7 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
             continue
         if low in _NP_STOP or (
             low in lex.speech_forms
+            and m < k
             and not _is_cap(tok)
             and not (m > 0 and tokens[m - 1][2].lower() in _DETERMINERS)
         ):
@@ -421,6 +421,15 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
         verb = Span(tok[0], tok[1])
         if i == start:
             return Cue(verb, _np_forward(tokens, i + 1, lex))
+        fwd = _np_forward(tokens, start, lex)
+        if fwd is not None and fwd.end <= tokens[i - 1][1] and _is_cap(tokens[start]):
+            rest = [j for j in range(start, i) if tokens[j][0] >= fwd.end]
+            if not rest or (
+                tokens[rest[0]][2] in ("of", "from", "at", "for")
+                and len(rest) <= 6
+                and all(tokens[j][2] not in _BREAKS or _abbreviation(tokens, j) for j in rest)
+            ):
+                return Cue(verb, fwd)  # "former Gov. Jeb Bush of Florida said"
         if tokens[i - 1][2] in ",)":
             # "..., Mr. Daniloff, now 81 and retired in Cambridge, Mass., said"
             subject = _np_forward(tokens, start, lex)

@@ -166,10 +166,10 @@ class _Reader:
         return _Speaker(text[start : subject.end], Span(start, subject.end), (mention,))
 
 
-def _last_cue_before(reader: _Reader, lo: int, hi: int) -> Cue | None:
+def _last_cue_before(reader: _Reader, lo: int, hi: int, *, sentences: int = 3) -> Cue | None:
     """The last attributed verb in the sentences of ``[lo, hi)`` (nearest first)."""
     end = hi
-    for _ in range(3):
+    for _ in range(sentences):
         start = _sentence_start(reader.text, lo, end)
         cue = find_before(reader.text, start, end, reader.lex)
         if cue is not None:
@@ -259,6 +259,14 @@ def _read(reader: _Reader) -> Iterator[Quote]:
                 speaker = reader.speaker_of(earlier.subject, last)
             elif follows and last.name is not None:
                 speaker = last
+            elif sent_lo == para_lo and region.paragraphs and region.paragraphs[0] > 0:
+                # a quotation opening its paragraph after a paragraph that paraphrases
+                # someone ("Valastro praised Christie's record.")
+                prev_lo, prev_hi = spans[region.paragraphs[0] - 1]
+                if _only_space(text, prev_hi, para_lo):
+                    earlier = _last_cue_before(reader, prev_lo, prev_hi, sentences=1)
+                    if earlier is not None and earlier.subject is not None:
+                        speaker = reader.speaker_of(earlier.subject, last)
         if speaker.name is None and cue is None and kind is QuoteKind.PARTIAL:
             continue
         last = speaker if speaker.name is not None else last
