@@ -263,3 +263,26 @@ def test_never_raises_and_spans_slice(text: str) -> None:
             assert mention == quote.speaker or quote.speaker.endswith(mention)
         for mention in quote.chain:
             assert mention.span.slice(article.source) == mention.text
+
+
+def test_sample_page_with_its_structure(sample_page: str) -> None:
+    """The same four quotes once headline, captions and body are told apart."""
+    lines = sample_page.split("\n")
+    offsets = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    headline_at = next(i for i, line in enumerate(lines) if line.startswith("North Korean soldiers"))
+    body = [
+        Paragraph(line, Span(offsets[i], offsets[i] + len(line)))
+        for i, line in enumerate(lines)
+        if i > headline_at + 2 and len(line) > 60 and not line.startswith("President Zelensky says")
+    ]
+    headline = lines[headline_at]
+    article = Article(
+        source=sample_page,
+        headline=headline,
+        headline_span=Span(offsets[headline_at], offsets[headline_at] + len(headline)),
+        body=tuple(body),
+    )
+    found = list(extract_quotes(article))
+    assert len(found) == 4
+    assert {q.speaker for q in found} == {"Volodymyr Zelensky"}
+    assert all(q.part is Part.BODY for q in found)

@@ -128,7 +128,9 @@ def _pair_doubles(text: str, spans: Sequence[tuple[int, int]]) -> list[Region]:
                 open_at, start, touched = i, i + 1, [index]
         if inside:
             nxt = spans[index + 1] if index + 1 < len(spans) else None
-            skip = _starts_with_open(text, nxt[0], nxt[1]) if nxt else -1
+            skip = -1
+            if nxt is not None and not text[hi : nxt[0]].strip():
+                skip = _starts_with_open(text, nxt[0], nxt[1])
             if skip < 0:
                 end = hi
                 regions.append(Region(start, end, open_at, -1, tuple(touched)))
