@@ -269,7 +269,9 @@ def test_sample_page_with_its_structure(sample_page: str) -> None:
     """The same four quotes once headline, captions and body are told apart."""
     lines = sample_page.split("\n")
     offsets = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
-    headline_at = next(i for i, line in enumerate(lines) if line.startswith("North Korean soldiers"))
+    headline_at = next(
+        i for i, line in enumerate(lines) if line.startswith("North Korean soldiers")
+    )
     body = [
         Paragraph(line, Span(offsets[i], offsets[i] + len(line)))
         for i, line in enumerate(lines)

@@ -254,6 +254,7 @@ def _read(reader: _Reader) -> Iterator[Quote]:
             # speaker ("Jones disagreed. Jones said ... "...""); otherwise the quote continues
             # the last attributed one
             lo = max(para_lo, last_end + 1, last_attr_end) if same_para else para_lo
+            lo = max(lo, gap_lo)
             earlier = _last_cue_before(reader, lo, sent_lo) if sent_lo > lo else None
             if earlier is not None and earlier.subject is not None:
                 speaker = reader.speaker_of(earlier.subject, last)
@@ -290,7 +291,8 @@ def _read(reader: _Reader) -> Iterator[Quote]:
 
 
 def _only_space(text: str, lo: int, hi: int) -> bool:
-    return lo <= hi and not text[lo:hi].strip()
+    """Whether ``[lo, hi)`` is a short run of blank space (a paragraph break)."""
+    return lo <= hi <= lo + 64 and not text[lo:hi].strip()
 
 
 def extract_quotes(article: Article, lang: str = "en") -> Iterator[Quote]:

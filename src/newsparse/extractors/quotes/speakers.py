@@ -122,6 +122,19 @@ def name_core(
     return a, b, gender, titled, org
 
 
+def _nearest(
+    table: tuple[list[int], list[Person]] | None, before: int, *, fallback_after: bool
+) -> Person | None:
+    """The entry of ``table`` nearest before ``before`` (else the first after, if asked)."""
+    if table is None:
+        return None
+    starts, people = table
+    k = bisect.bisect_left(starts, before)
+    if k > 0:
+        return people[k - 1]
+    return people[0] if fallback_after and people else None
+
+
 @attrs.define
 class SpeakerIndex:
     """Every name in one article, in text order, with what the resolver needs."""
@@ -132,6 +145,9 @@ class SpeakerIndex:
     starts: list[int] = attrs.field(factory=list)
     genders: dict[str, tuple[list[int], list[str]]] = attrs.field(factory=dict)
     sentences: list[int] = attrs.field(factory=list)
+    by_surname: dict[str, tuple[list[int], list[Person]]] = attrs.field(factory=dict)
+    by_given: dict[str, tuple[list[int], list[Person]]] = attrs.field(factory=dict)
+    roles: dict[str, tuple[list[int], list[Person]]] = attrs.field(factory=dict)
 
     @classmethod
     def build(cls, text: str, lex: Lexicon, quoted: Sequence[tuple[int, int]]) -> SpeakerIndex:
@@ -182,10 +198,17 @@ class SpeakerIndex:
             surname = name.split()[-1].lower()
             strong = not org and surname in evidence
             possessive = text[b : b + 1] in ("'", "’")
-            index.people.append(
-                Person(name, Span(a, b), surname, gender, strong, org, inside, possessive)
-            )
+            person = Person(name, Span(a, b), surname, gender, strong, org, inside, possessive)
+            index.people.append(person)
             index.starts.append(a)
+            if " " in name and not org:
+                for key, table in (
+                    (surname, index.by_surname),
+                    (name.split()[0].lower(), index.by_given),
+                ):
+                    starts, people = table.setdefault(key, ([], []))
+                    starts.append(a)
+                    people.append(person)
         return index
 
     def people_within(self, span: Span) -> list[Person]:
@@ -208,22 +231,11 @@ class SpeakerIndex:
 
     def full_name(self, surname: str, before: int) -> Person | None:
         """The nearest multi-word name ending in ``surname`` before ``before``, else after."""
-        k = bisect.bisect_left(self.starts, before)
-        for person in reversed(self.people[:k]):
-            if person.surname == surname and " " in person.name and not person.org:
-                return person
-        for person in self.people[k:]:
-            if person.surname == surname and " " in person.name and not person.org:
-                return person
-        return None
+        return _nearest(self.by_surname.get(surname), before, fallback_after=True)
 
     def by_first_name(self, given: str, before: int) -> Person | None:
         """The nearest full name before ``before`` whose first word is ``given`` ("Dean")."""
-        k = bisect.bisect_left(self.starts, before)
-        for person in reversed(self.people[:k]):
-            if " " in person.name and not person.org and person.name.split()[0].lower() == given:
-                return person
-        return None
+        return _nearest(self.by_given.get(given), before, fallback_after=False)
 
     def resolve_name(self, span: Span) -> tuple[str, Span, tuple[Mention, ...]] | None:
         """The full name for the name mention that contains ``span``."""
@@ -257,7 +269,7 @@ class SpeakerIndex:
         end = before
         while s >= 0 and end > floor:
             start = self.sentences[s]
-            lo = bisect.bisect_left(self.starts, start, 0, k)
+            lo = bisect.bisect_left(self.starts, max(start, floor), 0, k)
             first: Person | None = None
             owner: Person | None = None
             for person in self.people[lo:k]:
@@ -285,17 +297,24 @@ class SpeakerIndex:
         return None
 
     def tied_to_role(self, head: str, before: int) -> Person | None:
-        """A person the article names right after the role noun ``head`` ("leader X")."""
-        pattern = regex.compile(
-            rf"(?i:\b{regex.escape(head)})[ \u00a0]+(?=\p{{Lu}})", flags=regex.V0
-        )
-        best: Person | None = None
-        for match in pattern.finditer(self.text, 0, min(len(self.text), before + 2000)):
-            k = bisect.bisect_left(self.starts, match.end())
-            if k < len(self.people) and self.people[k].span.start <= match.end() + 12:
-                person = self.people[k]
-                if not person.org and not person.quoted:
-                    best = person
-                    if match.start() > before:
-                        break
-        return best
+        """A person the article names right after the role noun ``head`` ("leader X"):
+        the nearest such tie before ``before``, else the first one shortly after it."""
+        table = self.roles.get(head)
+        if table is None:
+            table = ([], [])
+            pattern = regex.compile(rf"(?i:\b{regex.escape(head)})[ \u00a0]+(?=\p{{Lu}})")
+            for match in pattern.finditer(self.text):
+                k = bisect.bisect_left(self.starts, match.end())
+                if k < len(self.people) and self.people[k].span.start <= match.end() + 12:
+                    person = self.people[k]
+                    if not person.org and not person.quoted:
+                        table[0].append(match.start())
+                        table[1].append(person)
+            self.roles[head] = table
+        starts, people = table
+        k = bisect.bisect_left(starts, before)
+        if k > 0:
+            return people[k - 1]
+        if k < len(starts) and starts[k] <= before + 2000:
+            return people[k]
+        return None
