@@ -288,3 +288,13 @@ def test_sample_page_with_its_structure(sample_page: str) -> None:
     assert len(found) == 4
     assert {q.speaker for q in found} == {"Volodymyr Zelensky"}
     assert all(q.part is Part.BODY for q in found)
+
+
+def test_adversarial_input_stays_fast() -> None:
+    import time
+
+    text = 'Mr. A. B, the C, said: "x" ' * 20000
+    started = time.perf_counter()
+    found = quotes_of(text)
+    assert len(found) == 20000
+    assert time.perf_counter() - started < 30

@@ -402,6 +402,8 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
     in ``"..." Ms Acosta said.``, so that the next sentence is not read as attribution.
     """
     tokens = tokenize(text, lo, min(hi, lo + 200))
+    if strict and any(t[2] == ":" for t in tokens):
+        return None  # 'He paused. Then Smith said: "..."' introduces the next quotation
     start = 0
     while start < len(tokens) and tokens[start][2] in ",—–-":
         start += 1
@@ -420,6 +422,8 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
             continue
         verb = Span(tok[0], tok[1])
         if i == start:
+            if tok[2].endswith("ing"):
+                return None  # '"...," adding that ...' continues the sentence, names nobody
             return Cue(verb, _np_forward(tokens, i + 1, lex))
         fwd = _np_forward(tokens, start, lex)
         if fwd is not None and fwd.end <= tokens[i - 1][1] and _is_cap(tokens[start]):
@@ -510,6 +514,8 @@ def _cue_at(tokens: Sequence[Token], i: int, hi: int, lex: Lexicon) -> Cue | Non
         subject = _sentence_subject(tokens, i, lex)
     if subject is None:
         subject = _np_backward(tokens, i, lex)
+    if subject is None and participle:
+        return Cue(verb, None)  # '..., adding, "..."': the speaker of the sentence before
     if subject is None:
         subject = _np_forward(tokens, i + 1, lex)
     if subject is None:

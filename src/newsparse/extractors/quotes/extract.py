@@ -170,7 +170,7 @@ def _last_cue_before(reader: _Reader, lo: int, hi: int, *, sentences: int = 3) -
     """The last attributed verb in the sentences of ``[lo, hi)`` (nearest first)."""
     end = hi
     for _ in range(sentences):
-        start = _sentence_start(reader.text, lo, end)
+        start = _sentence_start(reader.text, lo, max(lo, end - 1))
         cue = find_before(reader.text, start, end, reader.lex)
         if cue is not None:
             return cue
@@ -250,12 +250,13 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         if cue is not None and cue.subject is not None:
             speaker = reader.speaker_of(cue.subject, last)
         elif cue is None:
-            # a sentence of narration between the last quote and this one may name a new
-            # speaker ("Jones disagreed. Jones said ... "...""); otherwise the quote continues
-            # the last attributed one
+            # a quotation right after an attributed one continues it; otherwise the
+            # sentences before it may name the speaker ("Or maybe Bush, Musser says. "..."")
             lo = max(para_lo, last_end + 1, last_attr_end) if same_para else para_lo
             lo = max(lo, gap_lo)
-            earlier = _last_cue_before(reader, lo, sent_lo) if sent_lo > lo else None
+            earlier = None
+            if sent_lo > lo and not (follows and last.name is not None):
+                earlier = _last_cue_before(reader, lo, sent_lo)
             if earlier is not None and earlier.subject is not None:
                 speaker = reader.speaker_of(earlier.subject, last)
             elif follows and last.name is not None:
@@ -268,6 +269,15 @@ def _read(reader: _Reader) -> Iterator[Quote]:
                     earlier = _last_cue_before(reader, prev_lo, prev_hi, sentences=1)
                     if earlier is not None and earlier.subject is not None:
                         speaker = reader.speaker_of(earlier.subject, last)
+        if (
+            speaker.name is None
+            and same_para
+            and last.name is not None
+            and cue is not None
+            and cue.subject is None
+            and text[cue.verb.start : cue.verb.end].endswith("ing")
+        ):
+            speaker = last  # '"...," he said, adding, "..."'
         if speaker.name is None and cue is None and kind is QuoteKind.PARTIAL:
             continue
         last = speaker if speaker.name is not None else last
