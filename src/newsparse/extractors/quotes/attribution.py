@@ -443,7 +443,11 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
         if subject is not None and subject.start <= tokens[start][0]:
             return Cue(verb, subject)
         lead = [t for t in tokens[start:i] if t[1] <= subject.start] if subject else []
-        if subject is not None and len(lead) <= 6 and all(t[2] not in _BREAKS for t in lead):
+        if (
+            subject is not None
+            and len(lead) <= 6
+            and all(t[2] not in _BREAKS and t[2].lower() not in _NP_STOP for t in lead)
+        ):
             return Cue(verb, subject)  # "spokesman Stuart Roy said"
         if subject is not None and i - start <= 2 and not strict:
             return Cue(verb, subject)
@@ -516,8 +520,12 @@ def _cue_at(tokens: Sequence[Token], i: int, hi: int, lex: Lexicon) -> Cue | Non
         subject = _np_backward(tokens, i, lex)
     if subject is None and participle:
         return Cue(verb, None)  # '..., adding, "..."': the speaker of the sentence before
-    if subject is None:
-        subject = _np_forward(tokens, i + 1, lex)
+    if subject is None and i > 0 and tokens[i - 1][2].lower() in ("but", "and", "then"):
+        subject = _sentence_subject(tokens, i, lex)  # "Carson ..., but told his supporters"
+    if subject is None and tokens[i][2].lower() in lex.inverting_forms:
+        subject = _np_forward(tokens, i + 1, lex)  # "said Mr. Smith"
+        if subject is not None and tokens[i + 1][2].lower() in ("his", "her", "their", "its"):
+            subject = None
     if subject is None:
         return None
     return Cue(verb, subject)

@@ -34,6 +34,8 @@ _NAMING_RE = regex.compile(
 _TERM_BEFORE_RE = regex.compile(
     r"(?i:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|on)|['’]s|s['’])\s*$"
 )
+_CLOSING_PUNCT_RE = regex.compile(r"[,.?!…:;—–\-]['’‘\"”]?\s*$")
+_OPENING_PUNCT_RE = regex.compile(r"\s*[,—–\-(]")
 _PREPOSITIONS = frozenset(["of", "for", "from", "in", "at", "with", "by", "to", "about", "on"])
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}{1,12})[ \u00a0]{1,3}$")
 
@@ -208,7 +210,11 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         ends_sentence = _SENTENCE_END_RE.search(body) is not None
         lead = text[sent_lo : region.open_at]
         cue: Cue | None = None
-        if region.closed:
+        if region.closed and (
+            _CLOSING_PUNCT_RE.search(body) or _OPENING_PUNCT_RE.match(text, after_lo, after_hi)
+        ):
+            # attribution follows a quotation that ends in punctuation ('"...," he said') or
+            # is set off by it ('"..." — he said'); otherwise the sentence just goes on
             cue = find_after(text, after_lo, after_hi, lex, strict=ends_sentence)
         if cue is None and lead.strip():
             cue = find_before(text, sent_lo, region.open_at, lex)
