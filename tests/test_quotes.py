@@ -87,6 +87,11 @@ ATTRIBUTION = [
         id="organisation-noun",
     ),
     pytest.param(
+        'Norfolk County Council met.\n\n"We had no choice," the council said.',
+        [("We had no choice,", "Norfolk County Council")],
+        id="organisation-named-earlier",
+    ),
+    pytest.param(
         '"It went well," spokesman Stuart Roy said.',
         [("It went well,", "Stuart Roy")],
         id="role-before-name",

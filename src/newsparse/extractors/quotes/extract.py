@@ -162,6 +162,10 @@ class _Reader:
                 if resolved is not None:
                     name, span, chain = resolved
                     return _Speaker(name, span, (mention, *chain))
+        if definite and len(tokens) == 2 and head in lex.org_nouns:
+            named = self.index.organisation(head, subject.start)
+            if named is not None:
+                return _Speaker(named.name, named.span, (mention, Mention(named.name, named.span)))
         start = subject.start
         if tokens[0][2].lower() == "the" and len(tokens) > 1:
             start = tokens[1][0]

@@ -296,6 +296,18 @@ class SpeakerIndex:
             s -= 1
         return None
 
+    def organisation(self, head: str, before: int, *, limit: int = 3000) -> Person | None:
+        """The nearest capitalised name before ``before`` that contains ``head`` as a word
+        ("the council" -> "Norfolk County Council")."""
+        k = bisect.bisect_left(self.starts, before)
+        floor = before - limit
+        for person in reversed(self.people[:k]):
+            if person.span.start < floor:
+                break
+            if not person.quoted and head in person.name.lower().split()[1:]:
+                return person
+        return None
+
     def tied_to_role(self, head: str, before: int) -> Person | None:
         """A person the article names right after the role noun ``head`` ("leader X"):
         the nearest such tie before ``before``, else the first one shortly after it."""
