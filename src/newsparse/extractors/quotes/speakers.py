@@ -40,6 +40,10 @@ RUN_RE = regex.compile(
 )
 _TOKEN_RE = regex.compile(r"[^ \u00a0]+")
 _POSSESSIVE_RE = regex.compile(r"['’]s?$")
+#: "Yukiya Amano, director general of ...": a name set off by a description of a person.
+_APPOSITIVE_RE = regex.compile(
+    r",[ \u00a0](?:\d{1,3},[ \u00a0])?(?:the|a|an|who|whose|\p{Ll}{3,20}[ \u00a0](?:of|for|at)\b)"
+)
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0]{1,3}([\p{L}]{1,20})")
 
 
@@ -191,6 +195,7 @@ class SpeakerIndex:
             ) or (
                 _next_word(text, b) in lex.core_forms
                 or _prev_word(text, run_start) in lex.inverting_forms
+                or (len(words) >= 2 and _APPOSITIVE_RE.match(text, b) is not None)
             ):
                 evidence.add(surname)
         for a, b, gender, _titled, org, inside in found:
@@ -275,8 +280,11 @@ class SpeakerIndex:
             for person in self.people[lo:k]:
                 if person.span.start >= end:
                     break
-                if person.quoted or not person.strong:
+                if person.quoted or not person.strong or person.name.isupper():
                     continue
+                lone = " " not in person.name and not person.gender
+                if lone and person.surname not in self.by_surname:
+                    continue  # a lone capitalised word that never names a person in full
                 if exclude_org and person.org:
                     continue
                 found = self.gender_of(person)
