@@ -157,6 +157,31 @@ _BREAKS = frozenset(',.;:!?"“”‘’()[]—–')
 _PREPOSITIONS = frozenset(
     ["of", "for", "from", "in", "on", "at", "with", "by", "to", "about", "against", "via"]
 )
+_LEADING_ADVERBIALS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "since",
+        "as",
+        "asked",
+        "speaking",
+        "writing",
+        "likewise",
+        "meanwhile",
+        "earlier",
+        "later",
+        "still",
+        "yet",
+        "last",
+        "this",
+    ]
+)
 _PARTICLES = frozenset(
     [
         "de",
@@ -407,7 +432,7 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
     start = 0
     while start < len(tokens) and tokens[start][2] in ",—–-":
         start += 1
-    for i in range(start, min(len(tokens), start + 25)):
+    for i in range(start, min(len(tokens), start + 40)):
         tok = tokens[i]
         if tok[2] in ';:!?"“”':
             return None
@@ -418,7 +443,7 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
         if _is_according(tokens, i):
             subject = _np_forward(tokens, i + 2, lex)
             return Cue(Span(tok[0], tokens[i + 1][1]), subject)
-        if not _is_verb(tokens, i, lex):
+        if not _is_verb(tokens, i, lex) or (i > start and tok[2].endswith("ing")):
             continue
         verb = Span(tok[0], tok[1])
         if i == start:
@@ -456,11 +481,21 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
 
 
 def _sentence_subject(tokens: Sequence[Token], stop: int, lex: Lexicon) -> Span | None:
-    """The first pronoun or name of the sentence, before token ``stop``."""
-    for i in range(min(stop, 40)):
+    """The first pronoun or name of the sentence, before token ``stop``.
+
+    A leading adverbial ("In a speech before X in 2013, Clinton ...") and a possessor
+    ("Schilling's son, Grant, ...") are passed over.
+    """
+    first = 0
+    if stop and tokens[0][2].lower() in _LEADING_ADVERBIALS:
+        comma = next((i for i in range(min(stop, 30)) if tokens[i][2] == ","), -1)
+        first = comma + 1 if comma > 0 else 0
+    for i in range(first, min(stop, 40)):
         word = tokens[i][2]
         if word.lower() in ("he", "she"):
             return Span(tokens[i][0], tokens[i][1])
+        if word.endswith(("'s", "’s")):
+            continue
         if _is_cap(tokens[i]) and word.lower() not in lex.not_name_start:
             return _np_forward(tokens, i, lex)
     return None
@@ -547,7 +582,7 @@ def find_colon(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
         return None
     if subject.start != tokens[0][0] and tokens[0][0] < subject.start:
         before = [t for t in tokens if t[1] <= subject.start]
-        if before and before[-1][2] not in '.,;:"“”':
+        if before and before[-1][2] not in '.,;:"“”-—–':
             return None
     return Cue(Span(tokens[colon][0], tokens[colon][1]), subject)
 
