@@ -92,7 +92,7 @@ def _words(text: str, lo: int, hi: int) -> int:
 
 def _is_title(body: str) -> bool:
     words = body.split()
-    if not 1 <= len(words) <= 8 or _SENTENCE_END_RE.search(body) or "," in body.rstrip(",")[:-1]:
+    if not 1 <= len(words) <= 8 or _SENTENCE_END_RE.search(body):
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
     caps = [w for w in words if w.lower() not in small]
@@ -220,6 +220,7 @@ def _read(reader: _Reader) -> Iterator[Quote]:
             # attribution follows a quotation that ends in punctuation ('"...," he said') or
             # is set off by it ('"..." — he said'); otherwise the sentence just goes on
             cue = find_after(text, after_lo, after_hi, lex, strict=ends_sentence)
+        after_cue = cue is not None
         if cue is None and lead.strip():
             cue = find_before(text, sent_lo, region.open_at, lex)
         if cue is None and lead.rstrip().endswith(":"):
@@ -243,8 +244,8 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         words = _words(text, region.start, region.end)
         if _NAMING_RE.search(text, max(para_lo, region.open_at - 40), region.open_at):
             continue
-        if kind is QuoteKind.PARTIAL and _is_title(body):
-            continue  # a title or a name: on NBC's "Meet the Press"
+        if _is_title(body) and not after_cue:
+            continue  # a title or a name: on NBC's "Meet the Press", the show, "The Apprentice,"
         if kind is QuoteKind.PARTIAL and words <= 4 and _TERM_BEFORE_RE.search(lead[-30:]):
             continue  # a term: the "third straw", their "classroom"
         same_para = last_end >= para_lo
