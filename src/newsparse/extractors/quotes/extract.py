@@ -246,7 +246,12 @@ def _read(reader: _Reader) -> Iterator[Quote]:
             continue
         if _is_title(body) and not after_cue:
             continue  # a title or a name: on NBC's "Meet the Press", the show, "The Apprentice,"
-        if kind is QuoteKind.PARTIAL and words <= 4 and _TERM_BEFORE_RE.search(lead[-30:]):
+        if (
+            kind is QuoteKind.PARTIAL
+            and cue is None
+            and words <= 4
+            and _TERM_BEFORE_RE.search(lead[-30:])
+        ):
             continue  # a term: the "third straw", their "classroom"
         same_para = last_end >= para_lo
         follows = same_para or (last_para_end >= 0 and _only_space(text, last_para_end, para_lo))
