@@ -135,6 +135,21 @@ SPEAKERS = [
         id="bare-surname",
     ),
     pytest.param(
+        'General Oleksandr Syrskyi briefed him.\n\n"The line holds," General Syrskyi said.',
+        "Oleksandr Syrskyi",
+        id="general-and-surname",
+    ),
+    pytest.param(
+        'Ms Jane Ode won the seat. Tom Hall lost.\n\n"I am grateful," she said.',
+        "Jane Ode",
+        id="pronoun-gender-from-title",
+    ),
+    pytest.param(
+        '"We are ready," Prime Minister Keir Starmer told reporters.',
+        "Keir Starmer",
+        id="titles-before-name",
+    ),
+    pytest.param(
         'Ukrainian leader Volodymyr Zelensky spoke.\n\n"We will hold," the Ukrainian leader said.',
         "Volodymyr Zelensky",
         id="role-noun-tied-to-name",
