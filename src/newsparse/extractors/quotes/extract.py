@@ -254,7 +254,11 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         ):
             continue  # a term: the "third straw", their "classroom"
         same_para = last_end >= para_lo
-        follows = same_para or (last_para_end >= 0 and _only_space(text, last_para_end, para_lo))
+        follows = same_para or (
+            last_para_end >= 0
+            and _only_space(text, last_para_end, para_lo)
+            and _only_space(text, para_lo, region.open_at)
+        )
         if cue is None:
             if kind is QuoteKind.PARTIAL and (words <= 6 or not follows):
                 continue

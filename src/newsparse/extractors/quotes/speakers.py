@@ -196,6 +196,7 @@ class SpeakerIndex:
                 _next_word(text, b) in lex.core_forms
                 or _prev_word(text, run_start) in lex.inverting_forms
                 or (len(words) >= 2 and _APPOSITIVE_RE.match(text, b) is not None)
+                or (len(words) >= 2 and _prev_word(text, run_start) in lex.role_nouns)
             ):
                 evidence.add(surname)
         for a, b, gender, _titled, org, inside in found:
