@@ -239,9 +239,16 @@ def test_unbalanced_marks_never_cross_a_paragraph(text: str) -> None:
         assert quote.span.end <= first_break or quote.span.start > first_break
 
 
-def test_single_quotes_quote_in_a_headline() -> None:
-    source = "Zelensky: 'Their own side finishes them off'\n\nVolodymyr Zelensky spoke on Monday."
-    headline = source.split("\n")[0]
+@pytest.mark.parametrize(
+    "headline",
+    [
+        pytest.param("Zelensky: 'Their own side finishes them off'", id="name-colon-quote"),
+        pytest.param("'Their own side finishes them off': Zelensky on the war", id="quote-colon"),
+        pytest.param("'Their own side finishes them off', says Zelensky", id="quote-says"),
+    ],
+)
+def test_single_quotes_quote_in_a_headline(headline: str) -> None:
+    source = headline + "\n\nVolodymyr Zelensky spoke on Monday."
     body_start = source.index("Volodymyr")
     article = Article(
         source=source,

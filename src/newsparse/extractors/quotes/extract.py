@@ -36,6 +36,7 @@ _TERM_BEFORE_RE = regex.compile(
 )
 _CLOSING_PUNCT_RE = regex.compile(r"[,.?!…:;—–\-]['’‘\"”]?\s*$")
 _OPENING_PUNCT_RE = regex.compile(r"\s*[,—–\-(]")
+_COLON_RE = regex.compile(r"[ \u00a0]{0,3}[:\-–—][ \u00a0]{0,3}")
 _PREPOSITIONS = frozenset(["of", "for", "from", "in", "at", "with", "by", "to", "about", "on"])
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}{1,12})[ \u00a0]{1,3}$")
 
@@ -242,6 +243,17 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         if body[:1].islower() and not standalone:
             kind = QuoteKind.PARTIAL
         words = _words(text, region.start, region.end)
+        named_in_part: Span | None = None
+        if part is not Part.BODY and cue is None:
+            # headlines and captions: "'They finish them off': Zelensky on the front"
+            if region.closed:
+                colon = _COLON_RE.match(text, after_lo, after_hi)
+                if colon is not None:
+                    cue = find_after(text, colon.end(), after_hi, lex)
+                    after_cue = cue is not None
+            if cue is None:
+                outer = Span(region.open_at, region.close_at + 1 if region.closed else region.end)
+                named_in_part = reader.index.first_person_in(para_lo, para_hi, outer)
         if _NAMING_RE.search(text, max(para_lo, region.open_at - 40), region.open_at):
             continue
         if _is_title(body) and not after_cue:
@@ -264,11 +276,13 @@ def _read(reader: _Reader) -> Iterator[Quote]:
                 continue
             if _is_title(body) and not follows:
                 continue
-        if region.single and cue is None:
+        if region.single and cue is None and named_in_part is None:
             continue
         speaker = _NOBODY
         if cue is not None and cue.subject is not None:
             speaker = reader.speaker_of(cue.subject, last)
+        elif named_in_part is not None:
+            speaker = reader.speaker_of(named_in_part, last)
         elif cue is None:
             # a quotation right after an attributed one continues it; otherwise the
             # sentences before it may name the speaker ("Or maybe Bush, Musser says. "..."")

@@ -223,6 +223,14 @@ class SpeakerIndex:
         hi = bisect.bisect_left(self.starts, span.end)
         return [p for p in self.people[lo:hi] if p.span.end <= span.end]
 
+    def first_person_in(self, lo: int, hi: int, skip: Span) -> Span | None:
+        """The first name in ``[lo, hi)`` outside ``skip`` (a headline's speaker)."""
+        for person in self.people_within(Span(lo, hi)):
+            if skip.start <= person.span.start < skip.end or person.org or not person.strong:
+                continue
+            return person.span
+        return None
+
     def gender_of(self, person: Person) -> str:
         """The person's gender as the text shows it: their own title or first name, else that
         of the nearest earlier gendered mention of the surname (families share surnames)."""
