@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import attrs
 import regex
@@ -344,8 +344,3 @@ def extract_quotes(article: Article, lang: str = "en") -> Iterator[Quote]:
     if not article.source:
         return iter(())
     return _read(_Reader(article, lexicon(lang)))
-
-
-def speakers_in(quotes: Sequence[Quote]) -> list[str | None]:
-    """The speakers of ``quotes`` in order (a small helper for reports and tests)."""
-    return [quote.speaker for quote in quotes]
