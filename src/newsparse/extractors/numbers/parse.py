@@ -80,6 +80,7 @@ class _Walker:
         self.ctx = ctx
         self.lex = ctx.lex
         self.tokens = tokenize(text, span.start, span.end)
+        self.start = span.start
 
     # ------------------------------------------------------------------ helpers
     def number(
@@ -157,7 +158,7 @@ class _Walker:
         if i > 0 and _glued(toks, i):
             prev = toks[i - 1]
             if prev.kind == "w" and prev.text not in self.lex.currency_codes:
-                if prev.low not in self.lex.dollar_prefixes and prev.low not in ("rs", "rm"):
+                if prev.low not in ("rs", "rm") or not prev.text[0].isupper():
                     return True
             if prev.kind == "n":
                 return True
@@ -178,6 +179,8 @@ class _Walker:
             plain = tok.text.isdigit()
             if prev.text in self.lex.currency_codes or low in self.lex.currency_words:
                 return False
+            if any(c.isupper() for c in prev.text[1:]) and not prev.text.isupper():
+                return True
             if plain and prev.text.isupper() and len(prev.text) >= 2:
                 if prev.text not in self.lex.currency_codes and low not in self.lex.months:
                     return True
@@ -314,9 +317,9 @@ class _Walker:
                 if tok.text == "m" and not (money or self._currency_follows(j + 1)):
                     return
                 if tok.text in ("b", "B", "G") and not money and not self._currency_follows(j + 1):
-                    if tok.text != "G" and q.plain or self.code_after(j + 1):
+                    if q.plain or self.code_after(j + 1):
                         return
-                if tok.text in ("k", "K") and q.value.denominator != 1 and not money:
+                if tok.text == "K" and q.value.denominator != 1 and not money:
                     return
                 if self.code_after(j + 1):
                     return
@@ -348,18 +351,43 @@ class _Walker:
             q.j = j + 1
             q.plain = False
 
-    def ratio(self, j: int) -> bool:
-        """Whether "in four" / "out of ten" follows at ``j`` ("one in four" is a ratio)."""
+    def ratio(self, j: int) -> int:
+        """The end of "in four" / "out of ten" at ``j`` ("one in four" is a ratio), or 0."""
         toks = self.tokens
+        if _word(toks, j) not in ("in", "out"):
+            return 0
         k = j + 1
         if _word(toks, j) == "out" and _word(toks, k) == "of":
             k += 1
         if k < len(toks) and _gap(toks, k) == 1:
-            if toks[k].kind == "n" and toks[k].text.isdigit():
-                return True
+            if (
+                toks[k].kind == "n"
+                and toks[k].text.isdigit()
+                and len(toks[k].text) <= 3
+                and not self.code_after(k + 1)
+            ):
+                nxt = _word(toks, k + 1)
+                if nxt is None or nxt in self.lex.noun_stop or nxt.endswith("s"):
+                    return k + 1
+                return 0
             w = _word(toks, k)
-            return w is not None and w in self.lex.cardinals and w not in ("one",)
-        return False
+            if w is not None and w in self.lex.cardinals and w != "one":
+                return k + 1
+        return 0
+
+    def counter(self, q: Quantity) -> int:
+        """The end of a gallery counter "3 of 10" that starts a line, or 0."""
+        toks = self.tokens
+        i, k = q.i, q.j
+        if not q.plain or _word(toks, k) != "of" or k + 1 >= len(toks):
+            return 0
+        start = toks[i].start
+        if i > 0 and "\n" not in self.text[toks[i - 1].end : start] and start != self.start:
+            return 0
+        den = toks[k + 1]
+        if den.kind == "n" and den.text.isdigit() and int(den.text) >= q.value:
+            return k + 2
+        return 0
 
     def _currency_follows(self, j: int) -> bool:
         toks = self.tokens
@@ -403,8 +431,6 @@ class _Walker:
         if single and w == "first" and nxt in ("class", "aid", "lady", "place", "hand"):
             if nxt != "place":
                 return None
-        if nxt in ("in", "out") and self.ratio(got.end):
-            return None
         if single and w in lex.scales and w not in ("hundred", "thousand", "dozen"):
             return None
         if single and w in ("nought", "naught") and prev not in (None,):
@@ -767,6 +793,10 @@ class _Walker:
         q = self.quantity(i)
         if q is None:
             return None
+        if q.kind == NumberKind.CARDINAL and q.value.denominator == 1:
+            skip = self.ratio(q.j) or self.counter(q)
+            if skip:
+                return skip, []
         out: list[Number] = []
         k = q.j
         if k < len(toks) and q.kind not in (NumberKind.ORDINAL, NumberKind.YEAR):
@@ -827,11 +857,16 @@ _CONTINENTAL = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,6}(?![\d.])|(?<![\d.
 def page_context(source: str, published: str | None, lex: Lexicon) -> Context:
     """The page-wide facts the parser needs: its year and its decimal separator."""
     year = None
-    for text in (published or "", source[:20000]):
-        m = _YEAR.search(text)
-        if m:
-            year = int(m.group())
-            break
+    m = _YEAR.search(published or "")
+    if m:
+        year = int(m.group())
+    else:
+        counts: dict[int, int] = {}
+        for found in _YEAR.finditer(source, 0, min(len(source), 50000)):
+            value = int(found.group())
+            counts[value] = counts.get(value, 0) + 1
+        if counts:
+            year = max(counts, key=lambda y: (counts[y], y))
     return Context(lex=lex, page_year=year, decimal_comma=bool(_CONTINENTAL.search(source)))
 
 
