@@ -30,7 +30,10 @@ def _month(tokens: list[Token], k: int, lex: Lexicon) -> tuple[int, int] | None:
     month = lex.months.get(tok.low)
     if month is None:
         return None
-    if tok.low in ("may", "march", "mar", "jan", "sun", "dec", "sept", "aug") and not tok.text[0].isupper():
+    if (
+        tok.low in ("may", "march", "mar", "jan", "sun", "dec", "sept", "aug")
+        and not tok.text[0].isupper()
+    ):
         return None
     end = k + 1
     if end < len(tokens) and tokens[end].text == "." and _glued(tokens, end) and len(tok.low) <= 4:
@@ -114,7 +117,11 @@ def _date_body(
     if month is None:
         return None
     m, end = month
-    got = _day(tokens, end, lex) if end < len(tokens) and tokens[end].start - tokens[end - 1].end <= 1 else None
+    got = (
+        _day(tokens, end, lex)
+        if end < len(tokens) and tokens[end].start - tokens[end - 1].end <= 1
+        else None
+    )
     if got is not None:
         day, end = got
         if end < len(tokens) and _glued(tokens, end) and tokens[end].kind in ("w", "n"):
@@ -161,12 +168,17 @@ def _meridiem(tokens: list[Token], k: int, lex: Lexicon) -> tuple[int, int] | No
         if k + 1 < len(tokens) and _glued(tokens, k + 1) and tokens[k + 1].kind in ("w", "n"):
             return None
         return lex.meridiem[tok.low], k + 1
-    if tok.low in ("a", "p") and k + 2 < len(tokens):
-        if tokens[k + 1].text == "." and tokens[k + 2].low == "m" and _glued(tokens, k + 2):
-            end = k + 3
-            if end < len(tokens) and tokens[end].text == "." and _glued(tokens, end):
-                end += 1
-            return (12 if tok.low == "p" else 0), end
+    if (
+        tok.low in ("a", "p")
+        and k + 2 < len(tokens)
+        and tokens[k + 1].text == "."
+        and tokens[k + 2].low == "m"
+        and _glued(tokens, k + 2)
+    ):
+        end = k + 3
+        if end < len(tokens) and tokens[end].text == "." and _glued(tokens, end):
+            end += 1
+        return (12 if tok.low == "p" else 0), end
     return None
 
 
@@ -182,7 +194,12 @@ def time_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str] | None
     explicit = False
     if text.isdigit() and len(text) <= 2:
         hour = int(text)
-        if k + 1 < len(tokens) and tokens[k].text == ":" and _glued(tokens, k) and _glued(tokens, k + 1):
+        if (
+            k + 1 < len(tokens)
+            and tokens[k].text == ":"
+            and _glued(tokens, k)
+            and _glued(tokens, k + 1)
+        ):
             mm = tokens[k + 1].text
             if not (mm.isdigit() and len(mm) == 2):
                 return None

@@ -85,7 +85,10 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         *raw["qualifiers"],
     ]
     max_phrase = max(len(p.split()) for p in phrases)
-    lower = lambda key: frozenset(w.lower() for w in raw[key])  # noqa: E731
+
+    def lower(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw[key])
+
     common = (
         lower("noun_stop")
         | lower("qualifiers")
@@ -138,5 +141,5 @@ def _build(raw: dict[str, Any]) -> Lexicon:
 @cache
 def lexicon(language: str = "en") -> Lexicon:
     """The lexicon of ``language`` (``data/<language>.json``), read on first use only."""
-    path = resources.files(__package__).joinpath("data", f"{language}.json")
+    path = resources.files(__package__).joinpath("data").joinpath(f"{language}.json")
     return _build(json.loads(path.read_text(encoding="utf-8")))

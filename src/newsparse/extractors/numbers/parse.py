@@ -141,7 +141,17 @@ class _Walker:
             k += 1
         elif k < len(toks) and toks[k].low == "of":
             k += 1
-            while _word(toks, k) in ("the", "these", "those", "its", "their", "his", "her", "our", "them"):
+            while _word(toks, k) in (
+                "the",
+                "these",
+                "those",
+                "its",
+                "their",
+                "his",
+                "her",
+                "our",
+                "them",
+            ):
                 k += 1
         w = _word(toks, k)
         if w is None or w in self.lex.noun_stop or w in self.lex.cardinals:
@@ -154,48 +164,39 @@ class _Walker:
     def code_before(self, i: int) -> bool:
         """Whether the digits at ``i`` continue a name or code ("A38", "COVID-19", "Boeing 737")."""
         toks = self.tokens
+        lex = self.lex
         tok = toks[i]
         if i > 0 and _glued(toks, i):
             prev = toks[i - 1]
-            if prev.kind == "w" and prev.text not in self.lex.currency_codes:
-                if prev.low not in ("rs", "rm") or not prev.text[0].isupper():
-                    return True
             if prev.kind == "n":
                 return True
+            if prev.kind == "w":
+                return not (prev.text in lex.currency_codes or prev.text in ("Rs", "RM"))
             if prev.text in _DASHES and i > 1 and _glued(toks, i - 1):
                 before = toks[i - 2]
                 if before.kind == "w" and any(c.isupper() for c in before.text):
                     return True
-                if before.kind == "n" and i > 2 and _glued(toks, i - 2) and toks[i - 3].kind == "w":
+                glued_code = i > 2 and _glued(toks, i - 2) and toks[i - 3].kind == "w"
+                if before.kind == "n" and glued_code:
                     return True
-        if i > 0 and toks[i - 1].kind == "w" and _gap(toks, i) == 1:
-            prev = toks[i - 1]
-            low = prev.low
-            if low in self.lex.identifier_words and low not in self.lex.common:
-                if low not in ("no",) or prev.text == "No" or (i > 1 and toks[i - 1].text == "No"):
-                    return True
-            if low in self.lex.identifier_words and low in ("call", "dial", "ring", "log", "no", "ref"):
-                return True
-            plain = tok.text.isdigit()
-            if prev.text in self.lex.currency_codes or low in self.lex.currency_words:
-                return False
-            if any(c.isupper() for c in prev.text[1:]) and not prev.text.isupper():
-                return True
-            if plain and prev.text.isupper() and len(prev.text) >= 2:
-                if prev.text not in self.lex.currency_codes and low not in self.lex.months:
-                    return True
-            if (
-                plain
-                and len(tok.text) >= 3
-                and prev.text[0].isupper()
-                and low not in self.lex.common
-                and low not in self.lex.months
-                and not (len(tok.text) == 4 and 1100 <= int(tok.text) <= 2199)
-            ):
-                return True
-        if i > 1 and toks[i - 1].text == "." and toks[i - 2].low == "no" and toks[i - 2].text[0] == "N":
+        if i > 1 and toks[i - 1].text == "." and toks[i - 2].text == "No":
             return True
-        return False
+        if i == 0 or toks[i - 1].kind != "w" or _gap(toks, i) != 1:
+            return False
+        prev = toks[i - 1]
+        low = prev.low
+        if prev.text in lex.currency_codes or low in lex.currency_words:
+            return False
+        if low in lex.identifier_words and (low != "no" or prev.text == "No"):
+            return True
+        if any(c.isupper() for c in prev.text[1:]) and not prev.text.isupper():
+            return True  # iPhone 15, PlayStation 5
+        if not tok.text.isdigit() or low in lex.common or low in lex.months:
+            return False
+        if prev.text.isupper() and len(prev.text) >= 2:
+            return True  # FTSE 100
+        year = len(tok.text) == 4 and 1100 <= int(tok.text) <= 2199
+        return len(tok.text) >= 3 and prev.text[0].isupper() and not year  # Boeing 737
 
     def code_after(self, j: int) -> bool:
         """Whether the token at ``j`` glues letters or digits onto the number as a code."""
@@ -261,12 +262,19 @@ class _Walker:
                 q.kind = NumberKind.ORDINAL
                 return q
             return None
-        if plain and j < len(toks) and _glued(toks, j) and toks[j].text == "s" and len(tok.text) == 4:
-            if tok.text.endswith("0") and not self.code_after(j + 1):
-                q.j = j + 1
-                q.kind = NumberKind.YEAR
-                q.norm = tok.text + "s"
-                return q
+        if (
+            plain
+            and j < len(toks)
+            and _glued(toks, j)
+            and toks[j].text == "s"
+            and len(tok.text) == 4
+            and tok.text.endswith("0")
+            and not self.code_after(j + 1)
+        ):
+            q.j = j + 1
+            q.kind = NumberKind.YEAR
+            q.norm = tok.text + "s"
+            return q
         self.power(q)
         self.scale(q, money)
         return q
@@ -316,9 +324,9 @@ class _Walker:
             if tok.text in lex.suffix_scales:
                 if tok.text == "m" and not (money or self._currency_follows(j + 1)):
                     return
-                if tok.text in ("b", "B", "G") and not money and not self._currency_follows(j + 1):
-                    if q.plain or self.code_after(j + 1):
-                        return
+                letter = tok.text in ("b", "B", "G") and not money
+                if letter and not self._currency_follows(j + 1) and q.plain:
+                    return
                 if tok.text == "K" and q.value.denominator != 1 and not money:
                     return
                 if self.code_after(j + 1):
@@ -417,7 +425,7 @@ class _Walker:
             if nxt in ("in", "out") and got.end + 1 < len(toks):
                 return None
         if single and w in ("half", "quarter"):
-            if prev in lex.half_not_after or w == "quarter" and prev not in lex.qualifiers:
+            if prev in lex.half_not_after or (w == "quarter" and prev not in lex.qualifiers):
                 return None
             if nxt_tok is not None and nxt_tok.text in _DASHES and w == "quarter":
                 return None
@@ -426,19 +434,22 @@ class _Walker:
         if single and w == "second":
             if prev in lex.second_not_after or nxt in lex.second_not_before:
                 return None
-            if nxt_tok is not None and nxt_tok.text in _DASHES and _word(toks, got.end + 1) == "hand":
+            if (
+                nxt_tok is not None
+                and nxt_tok.text in _DASHES
+                and _word(toks, got.end + 1) == "hand"
+            ):
                 return None
-        if single and w == "first" and nxt in ("class", "aid", "lady", "place", "hand"):
-            if nxt != "place":
-                return None
+        if single and w == "first" and nxt in ("class", "aid", "lady", "hand"):
+            return None
         if single and w in lex.scales and w not in ("hundred", "thousand", "dozen"):
             return None
-        if single and w in ("nought", "naught") and prev not in (None,):
-            pass
         kind = NumberKind.ORDINAL if got.ordinal else NumberKind.CARDINAL
         if got.fraction and got.ordinal:
             kind = NumberKind.CARDINAL
-        return Quantity(i, got.end, got.value, kind=kind, word=True, scale=10**6 if got.scaled else 1)
+        return Quantity(
+            i, got.end, got.value, kind=kind, word=True, scale=10**6 if got.scaled else 1
+        )
 
     # ------------------------------------------------------------------ quantity
     def currency_prefix(self, i: int) -> tuple[int, str] | None:
@@ -453,12 +464,18 @@ class _Walker:
             return None
         if i + 1 < len(toks) and toks[i + 1].text == "$" and _gap(toks, i + 1) <= 1:
             if tok.low in lex.dollar_prefixes:
-                if tok.low in ("a", "s", "r", "c") and not _glued(toks, i + 1) and tok.text.islower():
+                if (
+                    tok.low in ("a", "s", "r", "c")
+                    and not _glued(toks, i + 1)
+                    and tok.text.islower()
+                ):
                     return None
                 return i + 2, lex.dollar_prefixes[tok.low]
             if tok.low == "u" or tok.low == "s":
                 return None
-        if tok.text in lex.currency_codes or tok.text.upper() in ("RS", "RM") and tok.text[0].isupper():
+        if tok.text in lex.currency_codes or (
+            tok.text.upper() in ("RS", "RM") and tok.text[0].isupper()
+        ):
             if i + 1 < len(toks) and toks[i + 1].text == "." and tok.low == "rs":
                 i += 1
             code = tok.text if tok.text in lex.currency_codes else lex.currency_words[tok.low]
@@ -535,10 +552,11 @@ class _Walker:
         if k >= len(toks) or _gap(toks, k) != 1:
             return
         minor = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
-        if minor is None or minor.kind != NumberKind.CARDINAL or minor.scale != 1:
+        if minor is None or minor.kind is not NumberKind.CARDINAL or minor.scale != 1:
             return
         if minor.value.denominator != 1 or not 0 < minor.value < 100:
             return
+        minor.kind = NumberKind(minor.kind.value)
         self.suffix(minor)
         end = minor.j
         if minor.kind == NumberKind.MONEY:
@@ -547,7 +565,11 @@ class _Walker:
             q.value += minor.value
         elif minor.kind == NumberKind.CARDINAL:
             after = toks[end] if end < len(toks) else None
-            if after is not None and (after.kind != "s" or after.text in "%$£€") and after.low not in ("and", "&"):
+            if (
+                after is not None
+                and (after.kind != "s" or after.text in "%$£€")
+                and after.low not in ("and", "&")
+            ):
                 return
             q.value += minor.value / 100
         else:
@@ -556,7 +578,9 @@ class _Walker:
 
     def money_tail(self, q: Quantity) -> None:
         """A currency code or word repeated after "$10" ("$10 dollars", "US$4.7 billion USD")."""
-        got = phrase_at(self.tokens, q.j, {c.lower(): c for c in self.lex.currency_codes}, self.lex, max_gap=1)
+        got = phrase_at(
+            self.tokens, q.j, {c.lower(): c for c in self.lex.currency_codes}, self.lex, max_gap=1
+        )
         if got is not None and got[2] == q.unit:
             q.j = got[0]
 
@@ -577,7 +601,9 @@ class _Walker:
                 q.kind, q.unit, q.j = NumberKind.PERCENT, "pp", got[0]
                 return
             got = phrase_at(toks, at, lex.percent_words, lex)
-            if got is not None and (got[1] not in ("pc", "percentage") or _glued(toks, at) or got[1] == "percentage"):
+            if got is not None and (
+                got[1] not in ("pc", "percentage") or _glued(toks, at) or got[1] == "percentage"
+            ):
                 q.kind, q.unit, q.j = NumberKind.PERCENT, "%", got[0]
                 nxt = phrase_at(toks, q.j, _POINTS_TAIL, lex)
                 if nxt is not None:
@@ -587,18 +613,25 @@ class _Walker:
             if money:
                 self.cents(q)
                 return
-        got = phrase_at(toks, at, lex.measure_units, lex, cased=lex.measure_units_cased, max_gap=0 if hyphen else 2)
+        got = phrase_at(
+            toks,
+            at,
+            lex.measure_units,
+            lex,
+            cased=lex.measure_units_cased,
+            max_gap=0 if hyphen else 2,
+        )
         if got is not None:
             end, key, symbol = got
-            if len(key) == 1 and not _glued(toks, at) and key not in ("°",):
-                if key in ("h", "s", "b"):
-                    return
-            if key in ("in", "min") and not _glued(toks, at):
+            if key in ("h", "s", "b", "in", "min") and not _glued(toks, at):
                 return
-            if symbol == "°" and q.word and not _glued(toks, at):
-                pass
             q.kind, q.unit, q.j = NumberKind.MEASURE, symbol, end
-            if end < len(toks) and toks[end].text in _DASHES and _word(toks, end + 1) == "old" and _glued(toks, end):
+            if (
+                end < len(toks)
+                and toks[end].text in _DASHES
+                and _word(toks, end + 1) == "old"
+                and _glued(toks, end)
+            ):
                 q.j = end + 2
             elif _word(toks, end) in ("old",) and symbol in ("year", "month", "week", "day"):
                 q.j = end + 1
@@ -612,15 +645,19 @@ class _Walker:
         if at >= len(toks) or _gap(toks, at) > 1:
             return False
         tok = toks[at]
-        if tok.text in lex.currency_codes or (tok.low.upper() in lex.currency_codes and tok.text.islower() and len(tok.text) == 3 and tok.low in ("usd", "eur", "gbp", "rmb", "cny", "inr", "jpy", "chf", "cad", "aud")):
-            if not self.code_after(at + 1):
-                code = tok.text.upper()
-                q.kind, q.unit, q.j = NumberKind.MONEY, "CNY" if code == "RMB" else code, at + 1
-                if at + 1 < len(toks) and _word(toks, at + 1) in lex.scales and not _glued(toks, at + 1):
-                    scale = lex.scales[toks[at + 1].low]
-                    q.value *= scale
-                    q.j = at + 2
-                return True
+        lower_code = tok.text.islower() and tok.low in _LOWER_CODES
+        if (tok.text in lex.currency_codes or lower_code) and not self.code_after(at + 1):
+            code = tok.text.upper()
+            q.kind, q.unit, q.j = NumberKind.MONEY, "CNY" if code == "RMB" else code, at + 1
+            if (
+                at + 1 < len(toks)
+                and _word(toks, at + 1) in lex.scales
+                and not _glued(toks, at + 1)
+            ):
+                scale = lex.scales[toks[at + 1].low]
+                q.value *= scale
+                q.j = at + 2
+            return True
         if (
             tok.low in lex.dollar_prefixes
             and at + 1 < len(toks)
@@ -633,15 +670,20 @@ class _Walker:
         if tok.text in lex.currency_symbols and _glued(toks, at) and not self.code_after(at + 1):
             q.kind, q.unit, q.j = NumberKind.MONEY, lex.currency_symbols[tok.text], at + 1
             return True
-        if _glued(toks, at) and tok.text in ("p", "c") and not self.code_after(at + 1) and not q.word:
+        if (
+            _glued(toks, at)
+            and tok.text in ("p", "c")
+            and not self.code_after(at + 1)
+            and not q.word
+        ):
             q.kind, q.unit, q.j = NumberKind.MONEY, "GBP" if tok.text == "p" else "USD", at + 1
             q.value /= 100
             return True
         got = phrase_at(toks, at, lex.currency_words, lex)
-        if got is None or (got[1] in ("rs", "rm", "sen", "real", "won", "rand", "dong") and not _glued(toks, at)):
-            if got is None or got[1] not in ("rs", "rm"):
-                return False
-        end, key, code = got
+        spaced_word = got is not None and got[1] in ("sen", "real", "won", "rand", "dong")
+        if got is None or (spaced_word and not _glued(toks, at)):
+            return False
+        end, _key, code = got
         if code.endswith("?"):
             if q.scale == 1 and _word(toks, end) != "sterling":
                 q.kind, q.unit, q.j = NumberKind.MEASURE, "lb", end
@@ -667,14 +709,24 @@ class _Walker:
             return None
         sep = toks[i + 1].text
         b_tok = toks[i + 2]
-        if not (_glued(toks, i + 1) and _glued(toks, i + 2) and b_tok.kind == "n" and b_tok.text.isdigit()):
+        if not (
+            _glued(toks, i + 1)
+            and _glued(toks, i + 2)
+            and b_tok.kind == "n"
+            and b_tok.text.isdigit()
+        ):
             return None
         if self.code_before(i) or self.code_after(i + 3):
             return None
         a, b = int(toks[i].text), int(b_tok.text)
-        if len(toks[i].text) == 4 and 1100 <= a <= 2199 and len(b_tok.text) == 2 and sep in ("/", "-", "–"):
-            if (a + 1) % 100 == b:
-                return self.number(i, i + 3, Fraction(a), NumberKind.YEAR, norm=f"{a}/{b_tok.text}")
+        if (
+            len(toks[i].text) == 4
+            and 1100 <= a <= 2199
+            and len(b_tok.text) == 2
+            and sep in ("/", "-", "–")
+            and (a + 1) % 100 == b
+        ):
+            return self.number(i, i + 3, Fraction(a), NumberKind.YEAR, norm=f"{a}/{b_tok.text}")
         if sep not in ("-", "–") or len(toks[i].text) > 3 or len(b_tok.text) > 3:
             return None
         if i + 3 < len(toks) and toks[i + 3].text in ("-", "–", "/") and _glued(toks, i + 3):
@@ -683,7 +735,12 @@ class _Walker:
         after = self.suffix_kind(i + 3)
         scorey = bool(context & self.lex.score_words)
         prev = toks[i - 1] if i > 0 else None
-        if prev is not None and prev.kind == "w" and prev.text[0].isupper() and prev.low not in self.lex.common:
+        if (
+            prev is not None
+            and prev.kind == "w"
+            and prev.text[0].isupper()
+            and prev.low not in self.lex.common
+        ):
             scorey = True
         if after:
             return None
@@ -735,19 +792,27 @@ class _Walker:
         if k >= len(toks) or _gap(toks, k) > 1:
             return None
         q2 = self.quantity(k)
-        if q2 is None or q2.kind in (NumberKind.ORDINAL, NumberKind.YEAR) or q1.kind in (NumberKind.ORDINAL, NumberKind.YEAR):
+        if (
+            q2 is None
+            or q2.kind in (NumberKind.ORDINAL, NumberKind.YEAR)
+            or q1.kind in (NumberKind.ORDINAL, NumberKind.YEAR)
+        ):
             return None
         if q1.kind != NumberKind.CARDINAL and (q1.kind != q2.kind or q1.unit != q2.unit):
             return None
         low = q1.value
-        if q1.kind == NumberKind.CARDINAL and q1.scale == 1 and q2.scale > 1 and not q1.word == (not q2.word):
-            low = q1.value * q2.scale
-        elif q1.kind == NumberKind.CARDINAL and q1.scale == 1 and q2.scale > 1:
-            low = q1.value * q2.scale
-        if q2.kind == NumberKind.CARDINAL and q1.kind == NumberKind.CARDINAL and low > q2.value * 1000:
+        if q1.kind == NumberKind.CARDINAL and q1.scale == 1 and q2.scale > 1:
+            low = q1.value * q2.scale  # "10 to 20 billion": the scale is shared
+        if (
+            q2.kind == NumberKind.CARDINAL
+            and q1.kind == NumberKind.CARDINAL
+            and low > q2.value * 1000
+        ):
             return None
         unit = q2.unit
-        num = self.number(i, q2.j, None, NumberKind.RANGE, unit=unit, low=low, high=q2.value, approx_at=i)
+        num = self.number(
+            i, q2.j, None, NumberKind.RANGE, unit=unit, low=low, high=q2.value, approx_at=i
+        )
         return q2.j, num
 
     # ------------------------------------------------------------------ walk
@@ -786,9 +851,9 @@ class _Walker:
             if pair is not None and isinstance(pair, Number):
                 return i + 3, [pair]
         if tok.kind == "w" and tok.low in ("between", "from"):
-            got = self.range_from(i)
-            if got is not None:
-                return got[0], [got[1]]
+            ranged = self.range_from(i)
+            if ranged is not None:
+                return ranged[0], [ranged[1]]
             return None
         q = self.quantity(i)
         if q is None:
@@ -802,9 +867,17 @@ class _Walker:
         if k < len(toks) and q.kind not in (NumberKind.ORDINAL, NumberKind.YEAR):
             conn = toks[k]
             ranged = None
-            if conn.text in _RANGE_DASHES and _gap(toks, k) <= 1 and not q.word and self._not_change(q.i):
-                ranged = self.range_rest(q.i, q, k + 1)
-            elif conn.low == "to" and _gap(toks, k) == 1 and self._not_change(q.i) and not self._subtraction(q.i):
+            if (
+                conn.text in _RANGE_DASHES
+                and _gap(toks, k) <= 1
+                and not q.word
+                and self._not_change(q.i)
+            ) or (
+                conn.low == "to"
+                and _gap(toks, k) == 1
+                and self._not_change(q.i)
+                and not self._subtraction(q.i)
+            ):
                 ranged = self.range_rest(q.i, q, k + 1)
             if ranged is not None:
                 return ranged[0], [ranged[1]]
@@ -812,9 +885,15 @@ class _Walker:
         if over is not None:
             return over.j, [self.number(over.i, over.j, over.value, NumberKind.CARDINAL)]
         kind = q.kind
-        if kind == NumberKind.CARDINAL and q.plain and len(toks[q.i].text) == 4 and q.value.denominator == 1:
-            if 1100 <= q.value <= 2199 and not self.code_after(q.j):
-                kind = NumberKind.YEAR
+        if (
+            kind == NumberKind.CARDINAL
+            and q.plain
+            and len(toks[q.i].text) == 4
+            and q.value.denominator == 1
+            and 1100 <= q.value <= 2199
+            and not self.code_after(q.j)
+        ):
+            kind = NumberKind.YEAR
         if self.code_after(q.j) and not q.word:
             return q.j, []
         out.append(self.number(q.i, q.j, q.value, kind, unit=q.unit, norm=q.norm))
@@ -846,12 +925,17 @@ class _Walker:
         return False
 
 
-_POINTS = frozenset({"percentage point", "percentage points", "percentage-point", "percentage-points"})
+_POINTS = frozenset(
+    {"percentage point", "percentage points", "percentage-point", "percentage-points"}
+)
 _POINTS_TAIL = frozenset({"points", "point"})
+_LOWER_CODES = frozenset({"usd", "eur", "gbp", "rmb", "cny", "inr", "jpy", "chf", "cad", "aud"})
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_CONTINENTAL = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,6}(?![\d.])|(?<![\d.,])\d{1,3}\.\d{3},\d{1,2}(?![\d,])")
+_CONTINENTAL = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,6}(?![\d.])|(?<![\d.,])\d{1,3}\.\d{3},\d{1,2}(?![\d,])"
+)
 
 
 def page_context(source: str, published: str | None, lex: Lexicon) -> Context:
@@ -875,4 +959,4 @@ def parse_part(source: str, part: Part, span: Span, ctx: Context) -> Iterator[Nu
     return _Walker(source, part, span, ctx).walk()
 
 
-__all__ += ["page_context", "Decimal"]
+__all__ += ["Decimal", "page_context"]

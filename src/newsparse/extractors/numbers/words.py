@@ -89,8 +89,8 @@ def _point_digits(tokens: list[Token], j: int, lex: Lexicon) -> tuple[int, str] 
         value = lex.cardinals[w]
         k = j + 1
         if value >= 20 and value % 10 == 0 and _connector(tokens, k, lex):
-            nxt = _word(tokens, k + 1)
-            if nxt in lex.units and lex.units[nxt]:
+            nxt = _word(tokens, k + 1) or ""
+            if lex.units.get(nxt):
                 value += lex.units[nxt]
                 k += 2
         return k, str(value)
@@ -113,7 +113,16 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
     last_scale = 1
     if first in ("a", "an"):
         nxt = _word(tokens, i + 1)
-        if nxt in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore"):
+        if nxt in (
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "dozen",
+            "lakh",
+            "crore",
+        ):
             cur = Fraction(1)
             last = "unit"
             j = i + 1
@@ -144,22 +153,22 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
                 break
             if last is None and j == i:
                 cur = Fraction(1)
-            cur = (cur or 1) * 100
+            cur = (cur or Fraction(1)) * 100
             last = "hundred"
-        elif w in lex.scales and w not in lex.vague_scales or (
+        elif (w in lex.scales and w not in lex.vague_scales) or (
             w in lex.scales and last is not None
         ):
             scale = lex.scales[w]
             if last is None and (j != i or w in lex.vague_scales):
                 break
             if scale < 100:  # dozen
-                cur = (cur or 1) * scale
+                cur = (cur or Fraction(1)) * scale
                 total += cur
                 cur = Fraction(0)
             elif cur == 0 and total > 0:
                 total *= scale
             else:
-                total += (cur or 1) * scale
+                total += (cur or Fraction(1)) * scale
                 cur = Fraction(0)
             last = "scale"
             last_scale = scale
@@ -175,7 +184,7 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
             if last == "tens" and v < 10:
                 cur += v
             elif v >= 100 and last is not None:
-                cur = (total + (cur or 1)) * v
+                cur = (total + (cur or Fraction(1))) * v
                 total = Fraction(0)
             elif last is not None:
                 break
@@ -200,8 +209,10 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
                 j, frac = tail
                 after = _scale_after_fraction(tokens, j, lex, frac, start_count=count + 1)
                 if after.scaled:
-                    whole = total + after.value if cur == 0 else total + (cur + frac) * (
-                        after.value / frac
+                    whole = (
+                        total + after.value
+                        if cur == 0
+                        else total + (cur + frac) * (after.value / frac)
                     )
                     return attrs.evolve(after, value=whole)
                 if last == "scale" and cur == 0:
@@ -237,6 +248,6 @@ def _scale_after_fraction(
     elif _word(tokens, k) in ("a", "an"):
         k += 1
     w = _word(tokens, k)
-    if w is not None and w in lex.scales and w not in lex.vague_scales or w in ("dozen",):
+    if (w is not None and w in lex.scales and w not in lex.vague_scales) or w in ("dozen",):
         return WordNumber(k + 1, value * lex.scales[w], scaled=True, words=start_count + 2)
     return WordNumber(j, value, fraction=True, words=start_count + 1)
