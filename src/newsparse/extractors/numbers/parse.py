@@ -81,6 +81,7 @@ class _Walker:
         self.lex = ctx.lex
         self.tokens = tokenize(text, span.start, span.end)
         self.start = span.start
+        self.second_of_range = False
 
     # ------------------------------------------------------------------ helpers
     def number(
@@ -176,9 +177,8 @@ class _Walker:
                 before = toks[i - 2]
                 if before.kind == "w" and any(c.isupper() for c in before.text):
                     return True
-                glued_code = i > 2 and _glued(toks, i - 2) and toks[i - 3].kind == "w"
-                if before.kind == "n" and glued_code:
-                    return True
+                if before.kind == "n" and not self.second_of_range:
+                    return True  # the second half of "248-6" or "10-15", read with the first
         if i > 1 and toks[i - 1].text == "." and toks[i - 2].text == "No":
             return True
         if i == 0 or toks[i - 1].kind != "w" or _gap(toks, i) != 1:
@@ -421,8 +421,6 @@ class _Walker:
             if prev in lex.pronoun_one_before or nxt in lex.pronoun_one_after:
                 return None
             if nxt_tok is not None and nxt_tok.text in _DASHES and _glued(toks, got.end):
-                return None
-            if nxt in ("in", "out") and got.end + 1 < len(toks):
                 return None
         if single and w in ("half", "quarter"):
             if prev in lex.half_not_after or (w == "quarter" and prev not in lex.qualifiers):
@@ -716,7 +714,7 @@ class _Walker:
             and b_tok.text.isdigit()
         ):
             return None
-        if self.code_before(i) or self.code_after(i + 3):
+        if (_glued(toks, i) and self.code_before(i)) or self.code_after(i + 3):
             return None
         a, b = int(toks[i].text), int(b_tok.text)
         if (
@@ -791,7 +789,11 @@ class _Walker:
             k += 1
         if k >= len(toks) or _gap(toks, k) > 1:
             return None
-        q2 = self.quantity(k)
+        self.second_of_range = True
+        try:
+            q2 = self.quantity(k)
+        finally:
+            self.second_of_range = False
         if (
             q2 is None
             or q2.kind in (NumberKind.ORDINAL, NumberKind.YEAR)
