@@ -36,7 +36,8 @@ def _month(tokens: list[Token], k: int, lex: Lexicon) -> tuple[int, int] | None:
     ):
         return None
     end = k + 1
-    if end < len(tokens) and tokens[end].text == "." and _glued(tokens, end) and len(tok.low) <= 4:
+    abbreviated = len(tok.low) <= 4 and tok.low not in ("june", "july")
+    if end < len(tokens) and tokens[end].text == "." and _glued(tokens, end) and abbreviated:
         end += 1
     return month, end
 

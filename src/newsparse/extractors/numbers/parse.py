@@ -81,7 +81,6 @@ class _Walker:
         self.lex = ctx.lex
         self.tokens = tokenize(text, span.start, span.end)
         self.start = span.start
-        self.second_of_range = False
 
     # ------------------------------------------------------------------ helpers
     def number(
@@ -102,7 +101,8 @@ class _Walker:
         approx = self.qualifier(i if approx_at is None else approx_at)
         noun = (
             self.noun(j)
-            if kind in (NumberKind.CARDINAL, NumberKind.ORDINAL, NumberKind.RANGE)
+            if kind in (NumberKind.CARDINAL, NumberKind.ORDINAL)
+            or (kind is NumberKind.RANGE and unit is None)
             else None
         )
         return Number(
@@ -177,8 +177,8 @@ class _Walker:
                 before = toks[i - 2]
                 if before.kind == "w" and any(c.isupper() for c in before.text):
                     return True
-                if before.kind == "n" and not self.second_of_range:
-                    return True  # the second half of "248-6" or "10-15", read with the first
+            if prev.text == "/" and i > 1 and _glued(toks, i - 1) and toks[i - 2].kind == "n":
+                return True  # the second half of "24/7" or "9/11"
         if i > 1 and toks[i - 1].text == "." and toks[i - 2].text == "No":
             return True
         if i == 0 or toks[i - 1].kind != "w" or _gap(toks, i) != 1:
@@ -234,12 +234,14 @@ class _Walker:
             and toks[j + 1].kind == "n"
             and toks[j + 1].text.isdigit()
         ):
-            den = int(toks[j + 1].text)
-            if den and not (j + 2 < len(toks) and toks[j + 2].text == "/" and _glued(toks, j + 2)):
-                q.value = Fraction(int(tok.text), den)
-                q.j = j + 2
-                q.plain = False
-                return q
+            num, den = int(tok.text), int(toks[j + 1].text)
+            chained = j + 2 < len(toks) and toks[j + 2].text == "/" and _glued(toks, j + 2)
+            if chained or not 0 < num < den or (num != 1 and den not in _DENOMINATORS):
+                return None  # a date, a name or a code: "9/11", "24/7", "5/17/2018"
+            q.value = Fraction(num, den)
+            q.j = j + 2
+            q.plain = False
+            return q
         if (
             plain
             and j + 2 < len(toks)
@@ -322,7 +324,9 @@ class _Walker:
             if tok.kind != "w":
                 return
             if tok.text in lex.suffix_scales:
-                if tok.text == "m" and not (money or self._currency_follows(j + 1)):
+                if tok.text == "m" and not (
+                    money or self._currency_follows(j + 1) or self._counted_follows(j + 1)
+                ):
                     return
                 letter = tok.text in ("b", "B", "G") and not money
                 if letter and not self._currency_follows(j + 1) and q.plain:
@@ -396,6 +400,14 @@ class _Walker:
         if den.kind == "n" and den.text.isdigit() and int(den.text) >= q.value:
             return k + 2
         return 0
+
+    def _counted_follows(self, j: int) -> bool:
+        """Whether a plural noun follows at ``j``, so a glued "m" is millions ("1.2m people")."""
+        toks = self.tokens
+        w = _word(toks, j)
+        if w is None or _gap(toks, j) != 1 or w in self.lex.noun_stop:
+            return False
+        return w in _PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
 
     def _currency_follows(self, j: int) -> bool:
         toks = self.tokens
@@ -789,11 +801,7 @@ class _Walker:
             k += 1
         if k >= len(toks) or _gap(toks, k) > 1:
             return None
-        self.second_of_range = True
-        try:
-            q2 = self.quantity(k)
-        finally:
-            self.second_of_range = False
+        q2 = self.quantity(k)
         if (
             q2 is None
             or q2.kind in (NumberKind.ORDINAL, NumberKind.YEAR)
@@ -852,6 +860,10 @@ class _Walker:
             pair = self.pair(i)
             if pair is not None and isinstance(pair, Number):
                 return i + 3, [pair]
+        if tok.kind == "w" or tok.text in ("'", "’"):
+            special = self.position(i) or self.decade(i)
+            if special is not None:
+                return special[0], [special[1]] if special[1] is not None else []
         if tok.kind == "w" and tok.low in ("between", "from"):
             ranged = self.range_from(i)
             if ranged is not None:
@@ -869,12 +881,7 @@ class _Walker:
         if k < len(toks) and q.kind not in (NumberKind.ORDINAL, NumberKind.YEAR):
             conn = toks[k]
             ranged = None
-            if (
-                conn.text in _RANGE_DASHES
-                and _gap(toks, k) <= 1
-                and not q.word
-                and self._not_change(q.i)
-            ) or (
+            if (conn.text in _RANGE_DASHES and _gap(toks, k) <= 1 and not q.word) or (
                 conn.low == "to"
                 and _gap(toks, k) == 1
                 and self._not_change(q.i)
@@ -916,6 +923,39 @@ class _Walker:
             return None
         return Quantity(q.i, den.j, q.value / den.value)
 
+    def position(self, i: int) -> tuple[int, Number | None] | None:
+        """ "No. 3", "week 5": a position, an ordinal; "into No. 7" is an address, skipped."""
+        toks = self.tokens
+        tok = toks[i]
+        k = i + 1
+        if tok.text == "No" and k < len(toks) and toks[k].text == "." and _glued(toks, k):
+            k += 1
+        elif tok.low not in self.lex.position_words:
+            return None
+        if k >= len(toks) or _gap(toks, k) != 1 or not toks[k].text.isdigit():
+            return None
+        if len(toks[k].text) > 3 or self.code_after(k + 1) or self.suffix_kind(k + 1):
+            return None
+        if tok.text == "No" and _word(toks, i - 1) in _ADDRESS_WORDS:
+            return k + 1, None
+        value = Fraction(int(toks[k].text))
+        return k + 1, self.number(i, k + 1, value, NumberKind.ORDINAL)
+
+    def decade(self, i: int) -> tuple[int, Number | None] | None:
+        """ "'90s": a decade written with two digits."""
+        toks = self.tokens
+        if toks[i].text not in ("'", "’") or i + 2 >= len(toks):
+            return None
+        digits, s = toks[i + 1], toks[i + 2]
+        if not (_glued(toks, i + 1) and _glued(toks, i + 2) and s.text == "s"):
+            return None
+        if len(digits.text) != 2 or not digits.text.isdigit() or digits.text[1] != "0":
+            return None
+        if self.code_after(i + 3) or (i > 0 and _glued(toks, i) and toks[i - 1].kind == "w"):
+            return None
+        year = int(digits.text) + (1900 if int(digits.text) >= 30 else 2000)
+        return i + 3, self.number(i, i + 3, Fraction(year), NumberKind.YEAR, norm=f"{year}s")
+
     def _not_change(self, i: int) -> bool:
         toks = self.tokens
         for k in range(max(0, i - 3), i):
@@ -931,6 +971,11 @@ _POINTS = frozenset(
     {"percentage point", "percentage points", "percentage-point", "percentage-points"}
 )
 _POINTS_TAIL = frozenset({"points", "point"})
+_ADDRESS_WORDS = frozenset(
+    {"into", "at", "in", "on", "to", "from", "outside", "inside", "near", "of", "lives", "lived"}
+)
+_PLURALS = frozenset({"people", "children", "men", "women", "adults", "staff", "cattle", "sheep"})
+_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
 _LOWER_CODES = frozenset({"usd", "eur", "gbp", "rmb", "cny", "inr", "jpy", "chf", "cad", "aud"})
 
 
