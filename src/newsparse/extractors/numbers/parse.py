@@ -434,6 +434,9 @@ class _Walker:
                 return None
             if nxt_tok is not None and nxt_tok.text in _DASHES and _glued(toks, got.end):
                 return None
+            after = toks[got.end + 1].low if got.end + 1 < len(toks) else ""
+            if nxt is not None and not nxt.endswith("s") and after in _INDEFINITE_ONE:
+                return None  # "One neighbour, who asked not to be named": "a neighbour"
         if single and w in ("half", "quarter"):
             if prev in lex.half_not_after or (w == "quarter" and prev not in lex.qualifiers):
                 return None
@@ -602,6 +605,12 @@ class _Walker:
             return
         if toks[j].text == "%" and _gap(toks, j) <= 1:
             q.kind, q.unit, q.j = NumberKind.PERCENT, "%", j + 1
+            return
+        if q.word and q.value < 1 and _word(toks, j) in ("a", "an"):
+            probe = Quantity(q.i, j + 1, q.value)
+            self.suffix(probe)
+            if probe.kind is NumberKind.MEASURE:  # "half an hour"
+                q.kind, q.unit, q.j = probe.kind, probe.unit, probe.j
             return
         hyphen = toks[j].text in _DASHES and _glued(toks, j)
         at = j + 1 if hyphen else j
@@ -813,12 +822,8 @@ class _Walker:
         low = q1.value
         if q1.kind == NumberKind.CARDINAL and q1.scale == 1 and q2.scale > 1:
             low = q1.value * q2.scale  # "10 to 20 billion": the scale is shared
-        if (
-            q2.kind == NumberKind.CARDINAL
-            and q1.kind == NumberKind.CARDINAL
-            and low > q2.value * 1000
-        ):
-            return None
+        if low > q2.value and q2.value >= 0:
+            return None  # "from 10 to 6.5" is a fall, not a range
         unit = q2.unit
         num = self.number(
             i, q2.j, None, NumberKind.RANGE, unit=unit, low=low, high=q2.value, approx_at=i
@@ -971,6 +976,7 @@ _POINTS = frozenset(
     {"percentage point", "percentage points", "percentage-point", "percentage-points"}
 )
 _POINTS_TAIL = frozenset({"points", "point"})
+_INDEFINITE_ONE = frozenset({",", "who", "whose", "said", "says", "told"})
 _ADDRESS_WORDS = frozenset(
     {"into", "at", "in", "on", "to", "from", "outside", "inside", "near", "of", "lives", "lived"}
 )
