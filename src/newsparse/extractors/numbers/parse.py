@@ -279,7 +279,33 @@ class _Walker:
             return q
         self.power(q)
         self.scale(q, money)
+        self.lower_groups(q)
         return q
+
+    def lower_groups(self, q: Quantity) -> None:
+        """ "4 thousand 3 hundred", "3 hundred and 21": digits with scale words, continued."""
+        toks = self.tokens
+        if q.scale not in (100, 1000) or q.value.denominator != 1:
+            return
+        k = q.j
+        if _word(toks, k) == "and":
+            k += 1
+        if k >= len(toks) or _gap(toks, k) != 1:
+            return
+        if toks[k].kind == "n":
+            if not toks[k].text.isdigit() or self.code_after(k + 1):
+                return
+            rest = Quantity(k, k + 1, Fraction(int(toks[k].text)))
+            self.scale(rest, money=False)
+        else:
+            got = read_words(toks, k, self.lex)
+            if got is None or got.ordinal or got.fraction:
+                return
+            rest = Quantity(k, got.end, got.value, scale=1000 if got.value >= 1000 else 1)
+        if rest.scale >= q.scale or rest.value >= q.scale or rest.value <= 0:
+            return
+        q.value += rest.value
+        q.j = rest.j
 
     def power(self, q: Quantity) -> None:
         """Scientific forms glued to the digits: "6.23x10^-4", "2500^-1"."""
@@ -384,7 +410,8 @@ class _Walker:
                 return 0
             w = _word(toks, k)
             if w is not None and w in self.lex.cardinals and w != "one":
-                return k + 1
+                den = read_words(toks, k, self.lex)
+                return den.end if den is not None else k + 1
         return 0
 
     def counter(self, q: Quantity) -> int:
@@ -645,6 +672,8 @@ class _Walker:
             if key in ("h", "s", "b", "in", "min") and not _glued(toks, at):
                 return
             q.kind, q.unit, q.j = NumberKind.MEASURE, symbol, end
+            if symbol == "ft":
+                self.inches(q)
             if (
                 end < len(toks)
                 and toks[end].text in _DASHES
@@ -657,6 +686,24 @@ class _Walker:
             if symbol == "°" and _word(toks, q.j) == "below" and _word(toks, q.j + 1) == "zero":
                 q.value = -q.value
                 q.j += 2
+
+    def inches(self, q: Quantity) -> None:
+        """ "5ft 10in", "5 feet 2 inches": one height, in feet."""
+        toks = self.tokens
+        k = q.j
+        if _word(toks, k) == "and" or (k < len(toks) and toks[k].text == ","):
+            k += 1
+        if k >= len(toks) or _gap(toks, k) != 1:
+            return
+        rest = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
+        if rest is None or rest.kind is not NumberKind.CARDINAL or not 0 <= rest.value < 12:
+            return
+        probe = Quantity(rest.i, rest.j, rest.value)
+        self.suffix(probe)
+        if probe.unit != "in":
+            return
+        q.value += rest.value / 12
+        q.j = probe.j
 
     def currency_suffix(self, q: Quantity, at: int) -> bool:
         toks = self.tokens

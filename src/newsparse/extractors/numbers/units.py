@@ -48,7 +48,7 @@ def phrase_at(
         raw += tok.text
         if cased is not None and raw in cased:
             best = (k + 1, raw, cased[raw])
-        elif key in table:
+        elif key in table and (len(key) > 1 or raw == key):
             value = table[key] if isinstance(table, dict) else key
             best = (k + 1, key, value)
     if best is None:
