@@ -35,6 +35,7 @@ class Lexicon:
     currency_symbols: dict[str, str]
     dollar_prefixes: dict[str, str]
     currency_codes: frozenset[str]
+    currency_codes_lower: dict[str, str]
     currency_words: dict[str, str]
     measure_units: dict[str, str]
     measure_units_cased: dict[str, str]
@@ -113,6 +114,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         currency_symbols=raw["currency_symbols"],
         dollar_prefixes=raw["dollar_prefixes"],
         currency_codes=frozenset(raw["currency_codes"]),
+        currency_codes_lower={code.lower(): code for code in raw["currency_codes"]},
         currency_words=raw["currency_words"],
         measure_units=raw["measure_units"],
         measure_units_cased=raw["measure_units_cased"],

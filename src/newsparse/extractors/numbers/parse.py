@@ -617,10 +617,8 @@ class _Walker:
         q.j = end
 
     def money_tail(self, q: Quantity) -> None:
-        """A currency code or word repeated after "$10" ("$10 dollars", "US$4.7 billion USD")."""
-        got = phrase_at(
-            self.tokens, q.j, {c.lower(): c for c in self.lex.currency_codes}, self.lex, max_gap=1
-        )
+        """A currency code repeated after "$10" ("US$4.7 billion USD")."""
+        got = phrase_at(self.tokens, q.j, self.lex.currency_codes_lower, self.lex, max_gap=1)
         if got is not None and got[2] == q.unit:
             q.j = got[0]
 

@@ -7,10 +7,26 @@ single keys of the data file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .lexicon import Lexicon
-from .scan import Token
+from .scan import TOKEN, Token
 
 __all__ = ["phrase_at"]
+
+_FIRSTS: dict[tuple[int, bool], tuple[object, frozenset[str]]] = {}
+
+
+def _firsts(table: Mapping[str, str] | frozenset[str], *, lower: bool = True) -> frozenset[str]:
+    """The first tokens of a table's phrases, so most positions are rejected at once."""
+    cached = _FIRSTS.get((id(table), lower))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    firsts = frozenset(
+        m.group().lower() if lower else m.group() for key in table if (m := TOKEN.match(key))
+    )
+    _FIRSTS[(id(table), lower)] = (table, firsts)
+    return firsts
 
 
 def phrase_at(
@@ -30,6 +46,10 @@ def phrase_at(
     if j >= len(tokens) or tokens[j].skip:
         return None
     if j > 0 and tokens[j].start - tokens[j - 1].end > max_gap:
+        return None
+    if tokens[j].low not in _firsts(table) and (
+        cased is None or tokens[j].text not in _firsts(cased, lower=False)
+    ):
         return None
     best: tuple[int, str, str] | None = None
     key = ""
