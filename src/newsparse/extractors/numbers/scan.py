@@ -31,7 +31,7 @@ TOKEN = re.compile(rf"(?P<n>{_NUM})|(?P<w>[^\W\d_]{{1,60}})|(?P<s>[^\s])")
 #: Spans that hold digits but no number a reader would count.
 SKIP = re.compile(
     r"(?:https?://|www\.)[^\s]{1,2000}"
-    r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
     r"|(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])"  # IP addresses
     r"|(?<![\w,.])(?:\+\d{1,3}[ -]?)?\(?0\d{2,5}\)?[ -]?\d{3,4}[ -]?\d{3,4}(?![\w])"  # phone
     r"|(?<![\w,.])\+\d{1,3}(?:[ -]?\d{2,5}){2,5}(?![\w])"
@@ -39,6 +39,9 @@ SKIP = re.compile(
     r"|(?<![\w])\d{3}-\d{3}-\d{4}(?![\w])"
     r"|(?<![\w])\(\d{3}\) ?\d{3}-\d{4}(?![\w])"
 )
+
+
+_DIGIT = re.compile(r"\d|@|//|www\.")
 
 
 @attrs.frozen
@@ -55,7 +58,11 @@ class Token:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    skips = [(m.start(), m.end()) for m in SKIP.finditer(text, start, end)]
+    skips = (
+        [(m.start(), m.end()) for m in SKIP.finditer(text, start, end)]
+        if _DIGIT.search(text, start, end)
+        else []
+    )
     tokens: list[Token] = []
     k = 0
     for m in TOKEN.finditer(text, start, end):
