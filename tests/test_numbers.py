@@ -161,6 +161,7 @@ def test_a_change_is_two_numbers_not_a_range() -> None:
         pytest.param("at 10.30pm", K.TIME, "22:30", id="dot-pm"),
         pytest.param("at 22:30", K.TIME, "22:30", id="colon"),
         pytest.param("at 9 a.m.", K.TIME, "09:00", id="am-dots"),
+        pytest.param("at 9 o'clock", K.TIME, "09:00", id="o-clock"),
         pytest.param("voted 21-7", K.SCORE, "21-7", id="vote"),
         pytest.param("India 248-6", K.SCORE, "248-6", id="cricket"),
         pytest.param("England lead 1-0", K.SCORE, "1-0", id="lead"),

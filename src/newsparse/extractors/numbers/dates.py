@@ -213,6 +213,18 @@ def time_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str] | None
         return None
     if hour > 24 or minute > 59:
         return None
+    if (
+        not explicit
+        and "." not in text
+        and k + 2 < len(tokens)
+        and tokens[k].low == "o"
+        and tokens[k + 1].text in ("'", "’")
+        and tokens[k + 2].low == "clock"
+        and _glued(tokens, k + 1)
+        and _glued(tokens, k + 2)
+        and 1 <= hour <= 12
+    ):
+        return k + 3, f"{hour:02d}:00"  # "9 o'clock"
     mer = _meridiem(tokens, k, lex)
     if mer is not None:
         if hour > 12 or hour == 0:
