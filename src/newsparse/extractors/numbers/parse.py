@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 from fractions import Fraction
 
 import attrs
@@ -25,7 +24,7 @@ from .units import phrase_at
 from .values import as_fraction, exact, parse_digits
 from .words import read_words
 
-__all__ = ["Context", "parse_part"]
+__all__ = ["Context", "page_context", "parse_part"]
 
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 _RANGE_DASHES = frozenset({"-", "–", "—", "~"})
@@ -596,14 +595,14 @@ class _Walker:
             return
         if minor.value.denominator != 1 or not 0 < minor.value < 100:
             return
-        minor.kind = NumberKind(minor.kind.value)
-        self.suffix(minor)
-        end = minor.j
-        if minor.kind == NumberKind.MONEY:
-            if minor.value * 100 >= 100 or minor.unit not in (q.unit, "USD"):
+        tail = Quantity(minor.i, minor.j, minor.value)
+        self.suffix(tail)
+        end = tail.j
+        if tail.kind is NumberKind.MONEY:
+            if tail.value * 100 >= 100 or tail.unit not in (q.unit, "USD"):
                 return
-            q.value += minor.value
-        elif minor.kind == NumberKind.CARDINAL:
+            q.value += tail.value
+        elif tail.kind is NumberKind.CARDINAL:
             after = toks[end] if end < len(toks) else None
             if (
                 after is not None
@@ -932,10 +931,7 @@ class _Walker:
             conn = toks[k]
             ranged = None
             if (conn.text in _RANGE_DASHES and _gap(toks, k) <= 1 and not q.word) or (
-                conn.low == "to"
-                and _gap(toks, k) == 1
-                and self._not_change(q.i)
-                and not self._subtraction(q.i)
+                conn.low == "to" and _gap(toks, k) == 1 and self._not_change(q.i)
             ):
                 ranged = self.range_rest(q.i, q, k + 1)
             if ranged is not None:
@@ -1013,9 +1009,6 @@ class _Walker:
                 return False
         return True
 
-    def _subtraction(self, i: int) -> bool:
-        return False
-
 
 _POINTS = frozenset(
     {"percentage point", "percentage points", "percentage-point", "percentage-points"}
@@ -1055,6 +1048,3 @@ def page_context(source: str, published: str | None, lex: Lexicon) -> Context:
 def parse_part(source: str, part: Part, span: Span, ctx: Context) -> Iterator[Number]:
     """Every Number in ``source[span.start:span.end]``."""
     return _Walker(source, part, span, ctx).walk()
-
-
-__all__ += ["Decimal", "page_context"]
