@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-__all__ = ["SKIP", "Token", "tokenize"]
+__all__ = ["SKIP", "Token", "gap", "glued", "tokenize", "word_at"]
 
 _NUM = (
     r"\d{1,3}(?:,\d{3}){1,40}(?:\.\d{1,40})?(?![\d])"  # 12,000.5
@@ -74,3 +74,22 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         word = m.group()
         tokens.append(Token(kind, s, e, word, word.lower(), skip))
     return tokens
+
+
+def glued(tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` follows token ``k - 1`` with no space between them."""
+    return 0 < k < len(tokens) and tokens[k].start == tokens[k - 1].end
+
+
+def gap(tokens: list[Token], k: int) -> int:
+    """How many characters separate token ``k`` from the one before (huge at the edges)."""
+    if k <= 0 or k >= len(tokens):
+        return 10**9
+    return tokens[k].start - tokens[k - 1].end
+
+
+def word_at(tokens: list[Token], k: int) -> str | None:
+    """The lower-cased word at token ``k``, or None when it is not a word."""
+    if 0 <= k < len(tokens) and tokens[k].kind == "w":
+        return tokens[k].low
+    return None
