@@ -41,6 +41,11 @@ class Lexicon:
     measure_units_cased: dict[str, str]
     percent_words: frozenset[str]
     point_words: frozenset[str]
+    point_tail_words: frozenset[str]
+    plural_nouns: frozenset[str]
+    indefinite_one_after: frozenset[str]
+    address_words: frozenset[str]
+    lowercase_currency_codes: frozenset[str]
     qualifiers: frozenset[str]
     months: dict[str, int]
     weekdays: frozenset[str]
@@ -120,6 +125,11 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         measure_units_cased=raw["measure_units_cased"],
         percent_words=lower("percent_words"),
         point_words=lower("point_words"),
+        point_tail_words=lower("point_tail_words"),
+        plural_nouns=lower("plural_nouns"),
+        indefinite_one_after=lower("indefinite_one_after"),
+        address_words=lower("address_words"),
+        lowercase_currency_codes=lower("lowercase_currency_codes"),
         qualifiers=lower("qualifiers"),
         months=raw["months"],
         weekdays=lower("weekdays"),

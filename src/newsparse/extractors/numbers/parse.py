@@ -24,9 +24,6 @@ from .scan import gap, glued, word_at
 __all__ = ["Context", "page_context", "parse_part"]
 
 _RANGE_DASHES = frozenset({"-", "–", "—", "~"})
-_ADDRESS_WORDS = frozenset(
-    {"into", "at", "in", "on", "to", "from", "outside", "inside", "near", "of", "lives", "lived"}
-)
 
 
 class _Walker(RangeReader):
@@ -64,7 +61,7 @@ class _Walker(RangeReader):
                 j, norm = got
                 return j, [self.number(i, j, None, NumberKind.TIME, norm=norm)]
             pair = self.pair(i)
-            if pair is not None and isinstance(pair, Number):
+            if pair is not None:
                 return i + 3, [pair]
         if tok.kind == "w" or tok.text in ("'", "’"):
             special = self.position(i) or self.decade(i)
@@ -124,7 +121,7 @@ class _Walker(RangeReader):
             return None
         if len(toks[k].text) > 3 or self.code_after(k + 1) or self.suffix_kind(k + 1):
             return None
-        if tok.text == "No" and word_at(toks, i - 1) in _ADDRESS_WORDS:
+        if tok.text == "No" and word_at(toks, i - 1) in self.lex.address_words:
             return k + 1, None
         value = Fraction(int(toks[k].text))
         return k + 1, self.number(i, k + 1, value, NumberKind.ORDINAL)

@@ -25,14 +25,7 @@ __all__ = ["DASHES", "Context", "Quantity", "QuantityReader"]
 
 DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 _MINUS = frozenset({"-", "−"})
-_POINTS = frozenset(
-    {"percentage point", "percentage points", "percentage-point", "percentage-points"}
-)
-_POINTS_TAIL = frozenset({"points", "point"})
-_INDEFINITE_ONE = frozenset({",", "who", "whose", "said", "says", "told"})
-_PLURALS = frozenset({"people", "children", "men", "women", "adults", "staff", "cattle", "sheep"})
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
-_LOWER_CODES = frozenset({"usd", "eur", "gbp", "rmb", "cny", "inr", "jpy", "chf", "cad", "aud"})
 
 
 @attrs.frozen
@@ -381,7 +374,9 @@ class QuantityReader:
         w = word_at(toks, j)
         if w is None or gap(toks, j) != 1 or w in self.lex.noun_stop:
             return False
-        return w in _PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+        return w in self.lex.plural_nouns or (
+            len(w) > 3 and w.endswith("s") and not w.endswith("ss")
+        )
 
     def _currency_follows(self, j: int) -> bool:
         toks = self.tokens
@@ -409,7 +404,7 @@ class QuantityReader:
             if nxt_tok is not None and nxt_tok.text in DASHES and glued(toks, got.end):
                 return None
             after = toks[got.end + 1].low if got.end + 1 < len(toks) else ""
-            if nxt is not None and not nxt.endswith("s") and after in _INDEFINITE_ONE:
+            if nxt is not None and not nxt.endswith("s") and after in self.lex.indefinite_one_after:
                 return None  # "One neighbour, who asked not to be named": "a neighbour"
         if single and w in ("half", "quarter"):
             if prev in lex.half_not_after or (w == "quarter" and prev not in lex.qualifiers):
@@ -586,7 +581,7 @@ class QuantityReader:
         hyphen = toks[j].text in DASHES and glued(toks, j)
         at = j + 1 if hyphen else j
         if not hyphen:
-            got = phrase_at(toks, at, _POINTS, lex)
+            got = phrase_at(toks, at, lex.point_words, lex)
             if got is not None:
                 q.kind, q.unit, q.j = NumberKind.PERCENT, "pp", got[0]
                 return
@@ -595,7 +590,7 @@ class QuantityReader:
                 got[1] not in ("pc", "percentage") or glued(toks, at) or got[1] == "percentage"
             ):
                 q.kind, q.unit, q.j = NumberKind.PERCENT, "%", got[0]
-                nxt = phrase_at(toks, q.j, _POINTS_TAIL, lex)
+                nxt = phrase_at(toks, q.j, lex.point_tail_words, lex)
                 if nxt is not None:
                     q.unit, q.j = "pp", nxt[0]
                 return
@@ -655,7 +650,7 @@ class QuantityReader:
         if at >= len(toks) or gap(toks, at) > 1:
             return False
         tok = toks[at]
-        lower_code = tok.text.islower() and tok.low in _LOWER_CODES
+        lower_code = tok.text.islower() and tok.low in lex.lowercase_currency_codes
         if (tok.text in lex.currency_codes or lower_code) and not self.code_after(at + 1):
             code = tok.text.upper()
             q.kind, q.unit, q.j = NumberKind.MONEY, "CNY" if code == "RMB" else code, at + 1

@@ -22,7 +22,7 @@ __all__ = ["RangeReader"]
 class RangeReader(QuantityReader):
     """Reads the forms that join two numbers."""
 
-    def pair(self, i: int) -> Number | tuple[int, Number] | None:
+    def pair(self, i: int) -> Number | None:
         """Scores ("21-7", "248-6") and fiscal years ("2025/26") at digit token ``i``."""
         toks = self.tokens
         if i + 2 >= len(toks) or toks[i].kind != "n" or not toks[i].text.isdigit():
