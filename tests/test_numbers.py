@@ -260,6 +260,12 @@ def test_number_like_soup_never_raises(parts: list[str]) -> None:
         assert text[number.span.start : number.span.end] == number.text
 
 
+@given(st.lists(st.sampled_from([*_SOUP.split(" "), " ", "  "]), max_size=30))
+def test_json_round_trip_keeps_every_value_exact(parts: list[str]) -> None:
+    article = newsparse.parse("".join(parts), structure=False, extractors=["numbers"])
+    assert Article.from_json(article.to_json()) == article
+
+
 def test_a_million_digits_with_separators_stays_fast() -> None:
     text = ",".join(["123"] * 250_000) + " " + "9" * 1_000_000 + " 1 000 " * 20_000
     started = time.perf_counter()
