@@ -204,6 +204,9 @@ def test_a_clock_window_is_two_times() -> None:
         pytest.param("see https://example.com/2024/05/10/item-123", id="url"),
         pytest.param("the iPhone 15", id="camel-case-name"),
         pytest.param("3 of 10", id="gallery-counter"),
+        pytest.param("the Formula One title", id="number-word-in-a-name"),
+        pytest.param("a Boeing 747-400 landed", id="model-number-pair"),
+        pytest.param("the 9/11 attacks and 24/7 care", id="slash-names"),
         pytest.param("he moved into No. 7", id="house-number"),
     ],
 )

@@ -60,6 +60,9 @@ class _Walker(RangeReader):
             if got is not None and not self.code_before(i):
                 j, norm = got
                 return j, [self.number(i, j, None, NumberKind.TIME, norm=norm)]
+            code = self.model_code(i)
+            if code:
+                return code, []
             pair = self.pair(i)
             if pair is not None:
                 return i + 3, [pair]

@@ -406,6 +406,8 @@ class QuantityReader:
             after = toks[got.end + 1].low if got.end + 1 < len(toks) else ""
             if nxt is not None and not nxt.endswith("s") and after in self.lex.indefinite_one_after:
                 return None  # "One neighbour, who asked not to be named": "a neighbour"
+        if single and self.title_of_name(i, got.end):
+            return None
         if single and w in ("half", "quarter"):
             if prev in lex.half_not_after or (w == "quarter" and prev not in lex.qualifiers):
                 return None
@@ -432,6 +434,21 @@ class QuantityReader:
         return Quantity(
             i, got.end, got.value, kind=kind, word=True, scale=10**6 if got.scaled else 1
         )
+
+    def title_of_name(self, i: int, j: int) -> bool:
+        """Whether the capitalised number word at ``i`` ends a name ("Formula One",
+        "Air Force One"): a capitalised name before it and a lower-case word or the end of
+        the sentence after it, so a title-case headline ("Buys Three Houses") still counts."""
+        toks = self.tokens
+        if not toks[i].text[0].isupper() or i == 0 or gap(toks, i) != 1:
+            return False
+        prev = toks[i - 1]
+        if prev.kind != "w" or not prev.text[0].isupper() or prev.low in self.lex.common:
+            return False
+        if j >= len(toks):
+            return True
+        nxt = toks[j]
+        return nxt.kind == "s" or (nxt.kind == "w" and nxt.text[0].islower())
 
     def currency_prefix(self, i: int) -> tuple[int, str] | None:
         toks = self.tokens

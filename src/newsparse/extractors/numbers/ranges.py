@@ -67,6 +67,21 @@ class RangeReader(QuantityReader):
             return self.number(i, i + 3, None, NumberKind.SCORE, norm=f"{a}-{b}")
         return None
 
+    def model_code(self, i: int) -> int:
+        """The end of a model number such as "Boeing 747-400" at digit token ``i``, or 0."""
+        toks = self.tokens
+        if i < 1 or i + 2 >= len(toks) or gap(toks, i) != 1 or toks[i - 1].kind != "w":
+            return 0
+        name = toks[i - 1]
+        if not name.text[0].isupper() or name.low in self.lex.common:
+            return 0
+        if not (toks[i + 1].text in DASHES and glued(toks, i + 1) and glued(toks, i + 2)):
+            return 0
+        a, b = toks[i].text, toks[i + 2].text
+        if a.isdigit() and b.isdigit() and len(a) >= 3 and len(b) >= 3:
+            return i + 3
+        return 0
+
     def suffix_kind(self, j: int) -> bool:
         """Whether a unit, percent or scale follows at ``j`` (so a pair is a range, not a score)."""
         toks = self.tokens
