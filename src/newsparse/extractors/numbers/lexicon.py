@@ -43,6 +43,7 @@ class Lexicon:
     point_words: frozenset[str]
     point_tail_words: frozenset[str]
     plural_nouns: frozenset[str]
+    determiners: frozenset[str]
     indefinite_one_after: frozenset[str]
     address_words: frozenset[str]
     lowercase_currency_codes: frozenset[str]
@@ -127,6 +128,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         point_words=lower("point_words"),
         point_tail_words=lower("point_tail_words"),
         plural_nouns=lower("plural_nouns"),
+        determiners=lower("determiners"),
         indefinite_one_after=lower("indefinite_one_after"),
         address_words=lower("address_words"),
         lowercase_currency_codes=lower("lowercase_currency_codes"),

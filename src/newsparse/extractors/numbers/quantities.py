@@ -100,10 +100,14 @@ class QuantityReader:
         )
 
     def qualifier(self, i: int) -> str | None:
+        """The qualifier just before token ``i`` ("at least", "about"), longest first."""
         toks = self.tokens
         best: str | None = None
         words: list[str] = []
         k = i - 1
+        if k >= 0 and toks[k].low in ("a", "an"):
+            k -= 1  # "about a third"
+            i -= 1
         while k >= 0 and len(words) < 4:
             tok = toks[k]
             if tok.kind == "n" or tok.text in (",", ";", ":", "(", ")"):
@@ -116,29 +120,32 @@ class QuantityReader:
         return best
 
     def noun(self, j: int) -> str | None:
+        """The noun counted after the number ending at token ``j``: the first content word,
+        or after a capitalised modifier the plural a word or two on ("seven Colorado River
+        states")."""
         toks = self.tokens
         k = j
         if k < len(toks) and toks[k].text in DASHES and glued(toks, k):
             k += 1
         elif k < len(toks) and toks[k].low == "of":
             k += 1
-            while word_at(toks, k) in (
-                "the",
-                "these",
-                "those",
-                "its",
-                "their",
-                "his",
-                "her",
-                "our",
-                "them",
-            ):
+            while word_at(toks, k) in self.lex.determiners:
                 k += 1
         w = word_at(toks, k)
         if w is None or w in self.lex.noun_stop or w in self.lex.cardinals:
             return None
         if toks[k].text[0].isupper() and k != j:
             return None
+        if not toks[k].text[0].isupper():
+            return toks[k].text
+        for ahead in range(k, min(k + 3, len(toks))):
+            if ahead > k and (gap(toks, ahead) != 1 or toks[ahead].kind != "w"):
+                break
+            word = toks[ahead].low
+            if ahead > k and word in self.lex.noun_stop:
+                break
+            if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+                return toks[ahead].text
         return toks[k].text
 
     def code_before(self, i: int) -> bool:
@@ -431,8 +438,9 @@ class QuantityReader:
         kind = NumberKind.ORDINAL if got.ordinal else NumberKind.CARDINAL
         if got.fraction and got.ordinal:
             kind = NumberKind.CARDINAL
+        start = i + 1 if w in ("a", "an") else i  # "a third": the article stays outside
         return Quantity(
-            i, got.end, got.value, kind=kind, word=True, scale=10**6 if got.scaled else 1
+            start, got.end, got.value, kind=kind, word=True, scale=10**6 if got.scaled else 1
         )
 
     def title_of_name(self, i: int, j: int) -> bool:
@@ -520,7 +528,8 @@ class QuantityReader:
             q = self.words(k)
         if q is None:
             return None
-        q.i = start
+        if start < k:
+            q.i = start  # a currency sign or a minus before the number
         if negative:
             q.value = -q.value
             q.plain = False
