@@ -12,7 +12,12 @@ Conventions (where the labelled sources disagree, the reader's sense decides):
 * Money is valued in the currency's main unit: "50p" is 0.5 GBP and "50 cents" 0.5 USD,
   not 50 of a minor unit.  "a dozen" is 12, not one dozen.
 * A range is one item ("between 3 and 5", "10 to 20 billion" with the scale shared);
-  "from 5% to 7%" after a verb of change ("rose from ...") is two numbers, a change.
+  "from 5% to 7%" after a verb of change ("rose from ...") is two numbers, a change, and
+  so is a window of clock times ("between 10.30pm and 11pm").
+* Years, dates, times and scores are numbers of their own kinds with a ``norm``; a date is
+  one item, not its day, month and year apart.
+* "12,000" and "12 000" are twelve thousand; "12.000" is too only on a page that writes
+  numbers the continental way elsewhere ("1.234.567", "1.234,5"), otherwise it is twelve.
 * Not numbers: parts of names and codes (G7, COVID-19, Boeing 737, A38, FTSE 100), phone,
   account and IP numbers, "one of the", "no one", "one-off", "for a second", vague
   plurals ("dozens", "thousands") and ratios ("one in four").
