@@ -63,6 +63,7 @@ class Lexicon:
     second_not_after: frozenset[str]
     noun_stop: frozenset[str]
     common: frozenset[str]
+    starters: frozenset[str]
     max_phrase: int
 
 
@@ -105,7 +106,24 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         | lower("change_verbs")
         | frozenset({"since", "by", "in", "from", "until", "after", "before", "only", "all"})
     )
+    starters = frozenset(
+        {
+            *cardinals,
+            *ordinals,
+            *raw["scales"],
+            *raw["denominators"],
+            *raw["months"],
+            *lower("weekdays"),
+            *lower("position_words"),
+            *raw["currency_symbols"],
+            *raw["dollar_prefixes"],
+            *(code.lower() for code in raw["currency_codes"]),
+            *raw["vulgar_fractions"],
+            *lower("starter_words"),
+        }
+    )
     return Lexicon(
+        starters=starters,
         cardinals=cardinals,
         units=units,
         teens=teens,

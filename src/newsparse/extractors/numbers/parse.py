@@ -50,6 +50,8 @@ class _Walker(RangeReader):
         toks = self.tokens
         tok = toks[i]
         lex = self.lex
+        if tok.kind != "n" and tok.low not in lex.starters and tok.text not in lex.starters:
+            return None  # most words can start nothing: skip them at once
         if tok.kind == "w" or tok.kind == "n":
             got = date_at(toks, i, lex, self.ctx.page_year)
             if got is not None and not (tok.kind == "n" and self.code_before(i)):
