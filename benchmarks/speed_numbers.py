@@ -4,7 +4,8 @@
 
 CORPUS_DIR holds the numbers corpus ``*.jsonl`` (default ``../shared/corpus/numbers/dev``).
 Both tools read every case text; the time of the fastest of ``--repeat`` passes is kept
-for each, so warm-up costs (data files, quantulum3's classifier) are not counted.
+for each, so warm-up costs (data files, quantulum3's classifier) are not counted.  Times
+are CPU seconds of this process, so other work on a shared machine does not skew them.
 quantulum3 is an optional benchmark dependency (``pip install newsparse[bench]``).
 """
 
@@ -36,9 +37,9 @@ def best_of(repeat: int, run: Callable[[], int]) -> tuple[float, int]:
     best = float("inf")
     found = 0
     for _ in range(repeat):
-        started = time.perf_counter()
+        started = time.process_time()
         found = run()
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best, found
 
 

@@ -10,8 +10,7 @@ are found first by :data:`SKIP` and their tokens are marked so the parser steps 
 from __future__ import annotations
 
 import re
-
-import attrs
+from typing import NamedTuple
 
 __all__ = ["SKIP", "Token", "gap", "glued", "tokenize", "word_at"]
 
@@ -44,9 +43,11 @@ SKIP = re.compile(
 _DIGIT = re.compile(r"\d|@|//|www\.")
 
 
-@attrs.frozen
-class Token:
-    """One token: ``kind`` is ``n`` (digits), ``w`` (letters) or ``s`` (any other character)."""
+class Token(NamedTuple):
+    """One token: ``kind`` is ``n`` (digits), ``w`` (letters) or ``s`` (any other character).
+
+    A named tuple rather than an attrs class: pages have many tokens and tuples are the
+    cheapest immutable records Python builds."""
 
     kind: str
     start: int
