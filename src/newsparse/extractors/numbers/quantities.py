@@ -174,7 +174,7 @@ class QuantityReader:
         if prev.text in lex.currency_codes or low in lex.currency_words:
             return False
         if low in lex.identifier_words and (low != "no" or prev.text == "No"):
-            return True
+            return not self.unit_follows(i + 1)  # "page 5" but "section 150ft"
         if any(c.isupper() for c in prev.text[1:]) and not prev.text.isupper():
             return True  # iPhone 15, PlayStation 5
         if not tok.text.isdigit() or low in lex.common or low in lex.months:
@@ -442,6 +442,14 @@ class QuantityReader:
         return Quantity(
             start, got.end, got.value, kind=kind, word=True, scale=10**6 if got.scaled else 1
         )
+
+    def unit_follows(self, j: int) -> bool:
+        """Whether a percent sign, unit or currency follows at token ``j``."""
+        if j >= len(self.tokens):
+            return False
+        probe = Quantity(j, j, Fraction(1))
+        self.suffix(probe)
+        return probe.j != j
 
     def title_of_name(self, i: int, j: int) -> bool:
         """Whether the capitalised number word at ``i`` ends a name ("Formula One",

@@ -84,17 +84,8 @@ class RangeReader(QuantityReader):
 
     def suffix_kind(self, j: int) -> bool:
         """Whether a unit, percent or scale follows at ``j`` (so a pair is a range, not a score)."""
-        toks = self.tokens
-        if j >= len(toks):
-            return False
-        if toks[j].text == "%":
-            return True
-        probe = Quantity(0, j, Fraction(1))
-        self.suffix(probe)
-        if probe.j != j:
-            return True
-        w = word_at(toks, j)
-        return w is not None and w in self.lex.scales
+        w = word_at(self.tokens, j)
+        return self.unit_follows(j) or (w is not None and w in self.lex.scales)
 
     def range_from(self, i: int) -> tuple[int, Number] | None:
         """ "between 3 and 5", "from 10 to 20 billion" at a "between"/"from" token."""
