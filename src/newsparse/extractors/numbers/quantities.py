@@ -418,8 +418,9 @@ class QuantityReader:
         if single and w in ("half", "quarter"):
             if prev in lex.half_not_after or (w == "quarter" and prev not in lex.qualifiers):
                 return None
-            if nxt_tok is not None and nxt_tok.text in DASHES and w == "quarter":
-                return None
+            dashed = nxt_tok is not None and nxt_tok.text in DASHES and glued(toks, got.end)
+            if dashed and (w == "quarter" or not self.unit_follows(got.end + 1)):
+                return None  # "half-time", "half-brother"; but "half-litre" is a measure
             if nxt in ("time", "term", "year", "century", "way", "hearted", "brother", "sister"):
                 return None
         if single and w == "second":
