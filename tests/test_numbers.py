@@ -238,6 +238,12 @@ def test_exact_values_survive_json() -> None:
     assert json.loads(article.to_json())["findings"]["numbers"][0]["value"] == "1/3"
 
 
+def test_long_values_are_not_rounded() -> None:
+    got = numbers("It cost £123,456,789,012,345,678,901,234.5, or 2.75 trillion pence.")
+    assert got[0].value == Decimal("123456789012345678901234.5")
+    assert got[1].value == Decimal("27500000000")
+
+
 def test_findings_name_the_part(sample_page: str) -> None:
     article = newsparse.parse(sample_page, extractors=["numbers"])
     assert article.numbers

@@ -12,22 +12,37 @@ __all__ = ["exact", "parse_digits"]
 
 def exact(value: Fraction | Decimal | int) -> Value:
     """The simplest exact form: ``int`` when whole, ``Decimal`` when the decimal expansion
-    ends, ``Fraction`` otherwise (a third stays a third)."""
+    ends, ``Fraction`` otherwise (a third stays a third).  No step rounds: Decimal's context
+    precision is never used."""
     if isinstance(value, int):
         return value
     if isinstance(value, Decimal):
         if value == value.to_integral_value():
             return int(value)
-        return value.normalize()
+        return _strip(value)
     if value.denominator == 1:
         return value.numerator
+    twos = fives = 0
     d = value.denominator
-    for p in (2, 5):
-        while d % p == 0:
-            d //= p
-    if d == 1:
-        return (Decimal(value.numerator) / Decimal(value.denominator)).normalize()
-    return value
+    while d % 2 == 0:
+        d //= 2
+        twos += 1
+    while d % 5 == 0:
+        d //= 5
+        fives += 1
+    if d != 1:
+        return value
+    places = max(twos, fives)
+    scaled = value.numerator * (10**places // value.denominator)
+    return _strip(Decimal(f"{scaled}E-{places}"))
+
+
+def _strip(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros after the point, exactly ("2.50" -> "2.5")."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return Decimal(text)
 
 
 def as_fraction(value: Value) -> Fraction:
