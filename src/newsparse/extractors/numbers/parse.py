@@ -17,7 +17,7 @@ from newsparse import Number, NumberKind, Part, Span
 
 from .dates import date_at, time_at
 from .lexicon import Lexicon
-from .quantities import Context
+from .quantities import Context, Quantity
 from .ranges import RangeReader
 from .scan import gap, glued, word_at
 
@@ -98,6 +98,8 @@ class _Walker(RangeReader):
         over = self.over(q)
         if over is not None:
             return over.j, [self.number(over.i, over.j, over.value, NumberKind.CARDINAL)]
+        if q.word and q.kind is NumberKind.CARDINAL:
+            self.restated(q)
         kind = q.kind
         if (
             kind == NumberKind.CARDINAL
@@ -112,6 +114,18 @@ class _Walker(RangeReader):
             return q.j, []
         out.append(self.number(q.i, q.j, q.value, kind, unit=q.unit, norm=q.norm))
         return q.j, out
+
+    def restated(self, q: Quantity) -> None:
+        """ "forty-five (45)", "ten (10) days": words restated in digits are one number."""
+        toks = self.tokens
+        k = q.j
+        if k + 2 >= len(toks) or toks[k].text != "(" or gap(toks, k) > 1:
+            return
+        digits, close = toks[k + 1], toks[k + 2]
+        if close.text != ")" or not digits.text.isdigit() or int(digits.text) != q.value:
+            return
+        q.j = k + 3
+        self.suffix(q)
 
     def position(self, i: int) -> tuple[int, Number | None] | None:
         """ "No. 3", "week 5": a position, an ordinal; "into No. 7" is an address, skipped."""
