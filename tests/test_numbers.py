@@ -201,6 +201,8 @@ def test_a_clock_window_is_two_times() -> None:
         pytest.param("wait for a second", id="for-a-second"),
         pytest.param("their second homes", id="second-homes"),
         pytest.param("at half-time", id="half-time"),
+        pytest.param("a five-star hotel", id="rating-stars"),
+        pytest.param("a Category 5 hurricane and a phase 3 trial", id="rating-and-phase"),
         pytest.param("dozens of homes and thousands of people", id="vague"),
         pytest.param("one in four residents", id="ratio"),
         pytest.param("see https://example.com/2024/05/10/item-123", id="url"),

@@ -44,6 +44,7 @@ class Lexicon:
     point_tail_words: frozenset[str]
     plural_nouns: frozenset[str]
     determiners: frozenset[str]
+    rating_nouns: frozenset[str]
     indefinite_one_after: frozenset[str]
     address_words: frozenset[str]
     lowercase_currency_codes: frozenset[str]
@@ -147,6 +148,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         point_tail_words=lower("point_tail_words"),
         plural_nouns=lower("plural_nouns"),
         determiners=lower("determiners"),
+        rating_nouns=lower("rating_nouns"),
         indefinite_one_after=lower("indefinite_one_after"),
         address_words=lower("address_words"),
         lowercase_currency_codes=lower("lowercase_currency_codes"),

@@ -112,6 +112,10 @@ class _Walker(RangeReader):
             kind = NumberKind.YEAR
         if self.code_after(q.j) and not q.word:
             return q.j, []
+        k = q.j
+        dashed = k + 1 < len(toks) and toks[k].text in ("-", "–") and glued(toks, k)
+        if dashed and word_at(toks, k + 1) in lex.rating_nouns:
+            return k + 2, []  # a rating: "five-star", "4-star"
         out.append(self.number(q.i, q.j, q.value, kind, unit=q.unit, norm=q.norm))
         return q.j, out
 
