@@ -19,8 +19,9 @@ Conventions (where the labelled sources disagree, the reader's sense decides):
 * "12,000" and "12 000" are twelve thousand; "12.000" is too only on a page that writes
   numbers the continental way elsewhere ("1.234.567", "1.234,5"), otherwise it is twelve.
 * Not numbers: parts of names and codes (G7, COVID-19, Boeing 737, A38, FTSE 100), phone,
-  account and IP numbers, "one of the", "no one", "one-off", "for a second", vague
-  plurals ("dozens", "thousands") and ratios ("one in four").
+  account and IP numbers, rating scales and trial phases ("five-star", "phase 3"),
+  "one of the", "no one", "one-off", "for a second", vague plurals ("dozens",
+  "thousands") and ratios ("one in four").
 
 Language data lives in ``data/<lang>.json`` (English first).
 """
