@@ -207,6 +207,7 @@ def test_a_clock_window_is_two_times() -> None:
         pytest.param("one in four residents", id="ratio"),
         pytest.param("see https://example.com/2024/05/10/item-123", id="url"),
         pytest.param("the iPhone 15", id="camel-case-name"),
+        pytest.param("passengers at Heathrow Terminal 5", id="name-after-preposition"),
         pytest.param("3 of 10", id="gallery-counter"),
         pytest.param("the Formula One title", id="number-word-in-a-name"),
         pytest.param("a Boeing 747-400 landed", id="model-number-pair"),

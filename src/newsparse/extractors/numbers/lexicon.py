@@ -45,6 +45,7 @@ class Lexicon:
     plural_nouns: frozenset[str]
     determiners: frozenset[str]
     rating_nouns: frozenset[str]
+    name_openers: frozenset[str]
     indefinite_one_after: frozenset[str]
     address_words: frozenset[str]
     lowercase_currency_codes: frozenset[str]
@@ -149,6 +150,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         plural_nouns=lower("plural_nouns"),
         determiners=lower("determiners"),
         rating_nouns=lower("rating_nouns"),
+        name_openers=lower("name_openers"),
         indefinite_one_after=lower("indefinite_one_after"),
         address_words=lower("address_words"),
         lowercase_currency_codes=lower("lowercase_currency_codes"),

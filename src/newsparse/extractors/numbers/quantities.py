@@ -182,7 +182,25 @@ class QuantityReader:
         if prev.text.isupper() and len(prev.text) >= 2:
             return True  # FTSE 100
         year = len(tok.text) == 4 and 1100 <= int(tok.text) <= 2199
-        return len(tok.text) >= 3 and prev.text[0].isupper() and not year  # Boeing 737
+        if not prev.text[0].isupper() or year:
+            return False
+        return len(tok.text) >= 3 or self.named_after(i - 1)  # Boeing 737, the Unit 4 plant
+
+    def named_after(self, k: int) -> bool:
+        """Whether the capitalised words ending at token ``k`` follow "the", "at", ...: a
+        proper name, so a number after them belongs to it ("at Heathrow Terminal 5")."""
+        toks = self.tokens
+        start = k
+        while (
+            start > 0
+            and k - start < 4
+            and toks[start - 1].kind == "w"
+            and toks[start - 1].text[0].isupper()
+            and gap(toks, start) == 1
+        ):
+            start -= 1
+        before = word_at(toks, start - 1)
+        return before is not None and before in self.lex.name_openers and gap(toks, start) == 1
 
     def code_after(self, j: int) -> bool:
         """Whether the token at ``j`` glues letters or digits onto the number as a code."""
