@@ -179,6 +179,8 @@ class QuantityReader:
             return True  # iPhone 15, PlayStation 5
         if not tok.text.isdigit() or low in lex.common or low in lex.months:
             return False
+        if self.unit_follows(i + 1):
+            return False  # "the UK 25%", "Everest 8849m"
         if prev.text.isupper() and len(prev.text) >= 2:
             return True  # FTSE 100
         year = len(tok.text) == 4 and 1100 <= int(tok.text) <= 2199
