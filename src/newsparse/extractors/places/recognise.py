@@ -1,0 +1,290 @@
+"""Finding place names in running text: one left-to-right pass of dictionary lookups.
+
+The text is cut into letter tokens.  At every capitalised token the longest run of up to
+:data:`MAX_TOKENS` tokens whose folded text is a gazetteer name wins ("New South Wales" before
+"Wales"); an abbreviation may take its full stop ("Mass.", "Ga.").  Around a match the
+recogniser reads a few words to decide whether the name is a place here at all:
+
+* a designator that is part of the name extends it ("Kursk region", "Sindh province");
+* a capitalised word right after it ("Paris Hilton", "Washington Post") or a person's name or
+  title right before it ("Mr Jordan", "Hillary Clinton") makes it part of another name;
+* "in Russian" or "Russian-language" is a language, not a demonym;
+* a common word that starts a sentence ("Police said") is dropped by the stop list.
+
+Nothing here chooses between places of the same name: :mod:`.resolve` does that with the
+whole article in view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from newsparse.extractors.places.gazetteer import Entry, Gazetteer, fold, gazetteer, words
+
+__all__ = ["MAX_TOKENS", "Mention", "find_mentions"]
+
+#: The longest name looked up, in tokens ("Saint Vincent and the Grenadines").
+MAX_TOKENS = 6
+
+# Letters only: apostrophes, hyphens and full stops are gaps between tokens, so "Russia's",
+# "Kyiv-based" and "D-Ga." all expose the name.  Dotted abbreviations ("U.S.", "D.C.") are one
+# token.  Both alternatives are linear: no nested quantifiers over the same characters.
+_TOKEN = regex.compile(r"(?:\p{Lu}\.){2,3}|[\p{L}\p{M}]{1,60}")
+# Gaps allowed inside a multi-word name.
+_JOIN = frozenset({" ", "\u00a0", "-", ". ", ".", ", ", "'", "’", "'s ", "’s "})
+_AFTER_LANGUAGE = frozenset({"and", "or", "as", "in", "at", "on", "with", "to", "for", "from", "but", "while", "by", "is", "was"})
+_SENTENCE_END = frozenset(".!?:;\"“”‘'(—–|•*")
+
+
+@attrs.frozen
+class Mention:
+    """A stretch of text that names a place (or a demonym of one), with every candidate."""
+
+    start: int
+    end: int
+    key: str
+    places: tuple[Entry, ...]
+    demonym: bool = False
+    #: kind ("region", "water", ...) and canonical word of a designator inside the span.
+    designator: str | None = None
+    designator_word: str | None = None
+    #: a single capitalised token opening a sentence: weaker evidence.
+    initial: bool = False
+    #: the text between the previous mention and this one is ", " ("Paris, Texas").
+    after_comma: bool = False
+    #: found only through its context (an unknown name before "river", "oblast").
+    unknown: bool = False
+
+
+_NAME = Mention(start=0, end=0, key="", places=())
+
+
+@attrs.frozen
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def caps(self) -> bool:
+        return self.text.isupper() and len(self.text) > 1
+
+
+class _Words:
+    """The English word lists, as sets for O(1) membership."""
+
+    def __init__(self) -> None:
+        data = words("en")
+        self.after: dict[str, str] = data["designators_after"]
+        self.after_caps_only = frozenset(data["designators_capitalised_only"])
+        self.before: dict[str, str] = data["designators_before"]
+        self.region_name: dict[str, str] = data["region_name_by_country"]
+        self.titles = frozenset(data["titles_before"])
+        self.org_after = frozenset(data["org_after"])
+        self.org_before = frozenset(data["org_before"])
+        self.language_before = frozenset(data["language_before"])
+        self.language_after = frozenset(data["language_after"])
+        self.languages = frozenset(fold(w) for w in data["language_demonyms"])
+        self.stop = frozenset(fold(w) for w in data["stop"])
+
+
+_WORDS: list[_Words] = []
+
+
+def _words() -> _Words:
+    if not _WORDS:
+        _WORDS.append(_Words())
+    return _WORDS[0]
+
+
+def _title_case(tokens: list[_Token]) -> bool:
+    """Whether a line capitalises most of its words (a headline): then a capital says little."""
+    long = [t for t in tokens if len(t.text) > 3]
+    if len(long) < 3:
+        return False
+    return sum(t.capitalised for t in long) >= 0.7 * len(long)
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
+    """Every place name in ``text[start:end]``, left to right, never overlapping."""
+    end = len(text) if end is None else end
+    tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    if not tokens:
+        return
+    gaz = gazetteer()
+    w = _words()
+    headline = _title_case(tokens)
+    i = 0
+    last_end = -1
+    while i < len(tokens):
+        found = _match_at(text, tokens, i, end, gaz, w) if tokens[i].capitalised else None
+        if found is None:
+            i += 1
+            continue
+        j, span_end, key, places, demonyms = found
+        mention = _judge(text, tokens, i, j, span_end, key, places, demonyms, gaz, w, headline)
+        if mention is None:
+            i += 1
+            continue
+        if mention is _NAME:
+            # Part of a person's or an organisation's name: skip the whole capitalised run.
+            i = j + 1
+            while (
+                i < len(tokens)
+                and tokens[i].capitalised
+                and _gap(text, tokens[i - 1], tokens[i]) in (" ", "\u00a0")
+            ):
+                i += 1
+            continue
+        if last_end >= 0 and text[last_end : mention.start] == ", ":
+            mention = attrs.evolve(mention, after_comma=True)
+        yield mention
+        last_end = mention.end
+        while i < len(tokens) and tokens[i].start < mention.end:
+            i += 1
+
+
+def _gap(text: str, a: _Token, b: _Token) -> str:
+    return text[a.end : b.start]
+
+
+def _match_at(
+    text: str, tokens: list[_Token], i: int, end: int, gaz: Gazetteer, w: _Words
+) -> tuple[int, int, str, list[Entry], list[Entry]] | None:
+    """The longest gazetteer name starting at token ``i``: last token, end, key, entries."""
+    first = tokens[i]
+    last = i
+    while (
+        last + 1 < len(tokens)
+        and last + 1 - i < MAX_TOKENS
+        and _gap(text, tokens[last], tokens[last + 1]) in _JOIN
+    ):
+        last += 1
+    for j in range(last, i - 1, -1):
+        piece = text[first.start : tokens[j].end]
+        tok = tokens[j]
+        if j == i and tok.caps and len(tok.text.replace(".", "")) <= 4:
+            exact = "=" + piece
+            if gaz.has(exact):
+                places, demonyms = gaz.lookup(exact)
+                return j, tok.end, exact, places, demonyms
+            if "." not in piece:
+                return None
+        if j > i and not (tok.capitalised or fold(tok.text) in w.after):
+            continue
+        key = fold(piece)
+        if tok.end < end and text[tok.end] == "." and gaz.has(key + "."):
+            places, demonyms = gaz.lookup(key + ".")
+            return j, tok.end + 1, key + ".", places, demonyms
+        if gaz.has(key):
+            places, demonyms = gaz.lookup(key)
+            return j, tok.end, key, places, demonyms
+    return None
+
+
+def _prev_word(text: str, tokens: list[_Token], i: int) -> tuple[_Token | None, str]:
+    if i == 0:
+        return None, ""
+    return tokens[i - 1], _gap(text, tokens[i - 1], tokens[i])
+
+
+def _initial(text: str, tokens: list[_Token], i: int, line_start: int) -> bool:
+    """Whether token ``i`` opens a sentence (or the line)."""
+    before = text[line_start : tokens[i].start].rstrip()
+    return not before or before[-1] in _SENTENCE_END
+
+
+def _judge(
+    text: str,
+    tokens: list[_Token],
+    i: int,
+    j: int,
+    span_end: int,
+    key: str,
+    places: list[Entry],
+    demonyms: list[Entry],
+    gaz: Gazetteer,
+    w: _Words,
+    headline: bool,
+) -> Mention | None:
+    """The mention tokens ``i..j`` make in their context, or None when they are no place."""
+    first, last = tokens[i], tokens[j]
+    start = first.start
+    line_start = text.rfind("\n", 0, start) + 1
+    single = i == j
+    prev, prev_gap = _prev_word(text, tokens, i)
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    next_gap = text[span_end : nxt.start] if nxt is not None else ""
+    prev_fold = fold(prev.text) if prev is not None else ""
+    demonym = not places and bool(demonyms)
+    candidates = tuple(places or demonyms)
+    initial = single and _initial(text, tokens, i, line_start)
+
+    if single and key in w.stop and not first.caps:
+        return None
+    # A short abbreviation only after a comma or a party letter: "Athens, Ga.", "D-Ga.".
+    if key.endswith(".") and len(key.replace(".", "")) <= 3 and prev_gap not in (", ", "-", " ("):
+        return None
+    if single and first.caps and len(first.text) <= 4 and not key.startswith("="):
+        return None
+    # A title or a first name before it: "Mr Jordan", "Hillary Clinton".
+    if prev is not None and prev_gap in (" ", ". ", "\u00a0"):
+        if prev_fold in w.titles and (prev.capitalised or prev_gap == ". "):
+            return _NAME
+        if (
+            not headline
+            and prev_gap == " "
+            and prev.capitalised
+            and not prev.caps
+            and prev_fold not in w.stop
+            and fold(prev.text) not in w.before
+            and not _initial(text, tokens, i - 1, line_start)
+        ):
+            return _NAME
+    two_back = fold(text[tokens[i - 2].start : prev.end]) if i >= 2 and prev else ""
+    if two_back in w.org_before and (headline or tokens[i - 2].capitalised):
+        return None
+    # Part of a longer name: "Paris Hilton", "Washington Post", "Ohio State University".
+    designator = designator_word = None
+    if nxt is not None and next_gap in (" ", "\u00a0"):
+        nxt_fold = fold(nxt.text)
+        if nxt_fold in w.after and not demonym and (
+            nxt.capitalised or nxt_fold not in w.after_caps_only
+        ):
+            designator, designator_word = w.after[nxt_fold], nxt_fold
+            span_end = nxt.end
+        elif nxt.capitalised and not nxt.caps:
+            if nxt_fold in w.org_after:
+                return _NAME
+            if (
+                not headline
+                and not demonym
+                and nxt_fold not in w.titles
+                and nxt_fold not in w.stop
+                and len(nxt.text) > 1
+            ):
+                return _NAME
+    if demonym and key in w.languages:
+        after = nxt is not None and (
+            fold(nxt.text) in w.language_after and next_gap in (" ", "-", "\u00a0")
+        )
+        bare = nxt is None or next_gap.strip() != "" or fold(nxt.text) in _AFTER_LANGUAGE
+        if after or (prev_fold in w.language_before and bare):
+            return None
+    return Mention(
+        start=start,
+        end=span_end,
+        key=key,
+        places=candidates,
+        demonym=demonym,
+        designator=designator,
+        designator_word=designator_word,
+        initial=initial,
+    )
