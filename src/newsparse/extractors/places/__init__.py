@@ -19,7 +19,8 @@ __all__ = ["extract_places", "places_in"]
 
 def places_in(text: str) -> list[Place]:
     """Every place in a plain string, as if it were one body paragraph."""
-    mentions = list(find_mentions(text))
+    surnames: set[str] = set()
+    mentions = [m for m in find_mentions(text, surnames=surnames) if m.key not in surnames]
     return [_finding(text, item, Part.BODY) for item in resolve(mentions)]
 
 
@@ -28,10 +29,12 @@ def extract_places(article: Article) -> Iterator[Place]:
     source = article.source
     mentions: list[Mention] = []
     parts: dict[int, Part] = {}
+    surnames: set[str] = set()
     for part, span in article.parts():
-        for mention in find_mentions(source, span.start, span.end):
+        for mention in find_mentions(source, span.start, span.end, surnames):
             parts[mention.start] = part
             mentions.append(mention)
+    mentions = [mention for mention in mentions if mention.key not in surnames]
     for item in resolve(mentions):
         yield _finding(source, item, parts.get(item.mention.start, Part.BODY))
 

@@ -55,11 +55,15 @@ class Mention:
     initial: bool = False
     #: the text between the previous mention and this one is ", " ("Paris, Texas").
     after_comma: bool = False
+    #: followed by a speech verb ("Clark said"): a person unless the place is large.
+    speaker: bool = False
     #: found only through its context (an unknown name before "river", "oblast").
     unknown: bool = False
 
 
 _NAME = Mention(start=0, end=0, key="", places=())
+_SURNAME = Mention(start=0, end=0, key="", places=())
+_AGE = regex.compile(r", (?:a |aged )?\d{1,3},")
 
 
 @attrs.frozen
@@ -93,6 +97,7 @@ class _Words:
         self.language_after = frozenset(data["language_after"])
         self.languages = frozenset(fold(w) for w in data["language_demonyms"])
         self.stop = frozenset(fold(w) for w in data["stop"])
+        self.said = frozenset(data["said_verbs"])
 
 
 _WORDS: list[_Words] = []
@@ -112,8 +117,15 @@ def _title_case(tokens: list[_Token]) -> bool:
     return sum(t.capitalised for t in long) >= 0.7 * len(long)
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
-    """Every place name in ``text[start:end]``, left to right, never overlapping."""
+def find_mentions(
+    text: str, start: int = 0, end: int | None = None, surnames: set[str] | None = None
+) -> Iterator[Mention]:
+    """Every place name in ``text[start:end]``, left to right, never overlapping.
+
+    Names seen as a person's surname ("Stephon Clark") are added to ``surnames`` so the caller
+    can drop the same name elsewhere in the article ("Clark said").
+    """
+    surnames = set() if surnames is None else surnames
     end = len(text) if end is None else end
     tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     if not tokens:
@@ -133,7 +145,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> Iterator
         if mention is None:
             i += 1
             continue
-        if mention is _NAME:
+        if mention is _SURNAME:
+            surnames.add(key)
+        if mention is _NAME or mention is _SURNAME:
             # Part of a person's or an organisation's name: skip the whole capitalised run.
             i = j + 1
             while (
@@ -223,14 +237,22 @@ def _judge(
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     next_gap = text[span_end : nxt.start] if nxt is not None else ""
     prev_fold = fold(prev.text) if prev is not None else ""
-    demonym = not places and bool(demonyms)
-    candidates = tuple(places or demonyms)
+    demonym = bool(demonyms)
+    candidates = tuple(demonyms or places)
     initial = single and _initial(text, tokens, i, line_start)
 
-    if single and key in w.stop and not first.caps:
+    if key in w.stop and not (single and first.caps):
         return None
+    follows = text[span_end : span_end + 12]
+    if follows.startswith("$") or _AGE.match(follows):
+        return _SURNAME if follows[:1] == "," else None
     # A short abbreviation only after a comma or a party letter: "Athens, Ga.", "D-Ga.".
-    if key.endswith(".") and len(key.replace(".", "")) <= 3 and prev_gap not in (", ", "-", " ("):
+    if (
+        key.endswith(".")
+        and not key.startswith("=")
+        and len(key.replace(".", "")) <= 3
+        and prev_gap not in (", ", "-", " (")
+    ):
         return None
     if single and first.caps and len(first.text) <= 4 and not key.startswith("="):
         return None
@@ -244,13 +266,9 @@ def _judge(
             and prev.capitalised
             and not prev.caps
             and prev_fold not in w.stop
-            and fold(prev.text) not in w.before
-            and not _initial(text, tokens, i - 1, line_start)
+            and prev_fold not in w.before
         ):
-            return _NAME
-    two_back = fold(text[tokens[i - 2].start : prev.end]) if i >= 2 and prev else ""
-    if two_back in w.org_before and (headline or tokens[i - 2].capitalised):
-        return None
+            return _SURNAME
     # Part of a longer name: "Paris Hilton", "Washington Post", "Ohio State University".
     designator = designator_word = None
     if nxt is not None and next_gap in (" ", "\u00a0"):
@@ -261,11 +279,10 @@ def _judge(
             designator, designator_word = w.after[nxt_fold], nxt_fold
             span_end = nxt.end
         elif nxt.capitalised and not nxt.caps:
-            if nxt_fold in w.org_after:
-                return _NAME
             if (
                 not headline
                 and not demonym
+                and nxt_fold not in w.org_after
                 and nxt_fold not in w.titles
                 and nxt_fold not in w.stop
                 and len(nxt.text) > 1
@@ -278,6 +295,7 @@ def _judge(
         bare = nxt is None or next_gap.strip() != "" or fold(nxt.text) in _AFTER_LANGUAGE
         if after or (prev_fold in w.language_before and bare):
             return None
+    speaker = nxt is not None and next_gap == " " and nxt.text in w.said
     return Mention(
         start=start,
         end=span_end,
@@ -287,4 +305,5 @@ def _judge(
         designator=designator,
         designator_word=designator_word,
         initial=initial,
+        speaker=speaker,
     )

@@ -35,6 +35,9 @@ SMALL_TOWN = 15_000
 #: ... and one that opens a sentence, smaller than this.
 SMALL_INITIAL = 100_000
 
+#: A town smaller than this followed by "said" is a person ("Clark said").
+SPEAKER_TOWN = 1_000_000
+
 _AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION})
 
 
@@ -128,9 +131,13 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
                 in_context = True
             if score > best_score:
                 best, best_score, best_context = entry, score, in_context
+                if cc == "US" and entry.kind is PlaceKind.CITY and entry.weight < SMALL_TOWN:
+                    best_context = bool(entry.admin1 and states[entry.admin1])
         if best is None:
             if mention.unknown:
                 out.append(_unknown(mention))
+            continue
+        if mention.speaker and best.kind is PlaceKind.CITY and best.weight < SPEAKER_TOWN:
             continue
         if best.kind is PlaceKind.CITY and not supported and not best_context:
             if best.weight < SMALL_TOWN or (mention.initial and best.weight < SMALL_INITIAL):
