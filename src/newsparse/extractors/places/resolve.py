@@ -17,7 +17,7 @@ word or a name than a place, so it is dropped.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 
 import attrs
@@ -35,6 +35,8 @@ SMALL_TOWN = 15_000
 #: ... and one that opens a sentence, smaller than this.
 SMALL_INITIAL = 100_000
 
+#: A town at least this large counts as context for other mentions on its own.
+CONTEXT_TOWN = 100_000
 #: A town smaller than this followed by "said" is a person ("Clark said").
 SPEAKER_TOWN = 1_000_000
 
@@ -89,22 +91,20 @@ def _pairs(mentions: Sequence[Mention]) -> dict[int, tuple[Entry, ...]]:
 def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     """One place (or none, when the mention is dropped) per mention, in order."""
     pairs = _pairs(mentions)
-    # What the article names, by the most likely reading of each mention.
-    countries: Counter[str] = Counter()
-    states: Counter[str] = Counter()
-    contributions: list[tuple[str | None, str | None]] = []
+    # What the article names, by the most likely reading of each mention: country and US
+    # state -> the names that point there.  A name never counts as its own support.
+    countries: dict[str, set[str]] = defaultdict(set)
+    states: dict[str, set[str]] = defaultdict(set)
     for k, mention in enumerate(mentions):
         top = _top(pairs.get(k, mention.places))
-        cc = top.country_code if top is not None else None
-        state = top.admin1 if top is not None and top.country_code == "US" else None
-        if top is not None and (top.kind in _AREA_KINDS or len(mention.places) == 1 or k in pairs):
-            if cc:
-                countries[cc] += 1
-            if state:
-                states[state] += 1
-        else:
-            cc = state = None
-        contributions.append((cc, state))
+        if top is None or not (
+            top.kind in _AREA_KINDS or top.weight >= CONTEXT_TOWN or k in pairs
+        ):
+            continue
+        if top.country_code:
+            countries[top.country_code].add(mention.key)
+        if top.country_code == "US" and top.admin1:
+            states[top.admin1].add(mention.key)
 
     # Constraints hold for every mention of the same name.
     by_key: dict[str, tuple[Entry, ...]] = {}
@@ -113,7 +113,7 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
 
     out: list[Resolved] = []
     for k, mention in enumerate(mentions):
-        own_cc, own_state = contributions[k]
+        own = {mention.key}
         candidates = pairs.get(k) or by_key.get(mention.key) or mention.places
         supported = k in pairs or mention.key in by_key
         best: Entry | None = None
@@ -123,16 +123,16 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
             score = math.log10(max(entry.weight, 1))
             cc = entry.country_code
             in_context = False
-            if cc and countries[cc] - (own_cc == cc) > 0:
+            if cc and countries.get(cc, own) - own:
                 score += COUNTRY_BONUS
                 in_context = True
-            if cc == "US" and entry.admin1 and states[entry.admin1] - (own_state == entry.admin1) > 0:
+            if cc == "US" and entry.admin1 and states.get(entry.admin1, own) - own:
                 score += STATE_BONUS
                 in_context = True
             if score > best_score:
                 best, best_score, best_context = entry, score, in_context
                 if cc == "US" and entry.kind is PlaceKind.CITY and entry.weight < SMALL_TOWN:
-                    best_context = bool(entry.admin1 and states[entry.admin1])
+                    best_context = bool(entry.admin1 and states.get(entry.admin1, own) - own)
         if best is None:
             if mention.unknown:
                 out.append(_unknown(mention))
