@@ -160,11 +160,7 @@ def main() -> int:
     # Countries.
     for iso, country in sorted(gc.get_countries().items()):
         extra = curated["countries"].get(iso, {})
-        point = None
-        if "lat" in extra:
-            point = (extra["lat"], extra["lon"])
-        else:
-            point = middle(by_country.get(iso, []))
+        point = (extra["lat"], extra["lon"]) if "lat" in extra else middle(by_country.get(iso, []))
         canonical = country["name"].removeprefix("The ")
         names = [country["name"], canonical, *extra.get("names", [])]
         record = pycountry.countries.get(alpha_2=iso)

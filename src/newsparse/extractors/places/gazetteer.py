@@ -19,7 +19,7 @@ import gzip
 import json
 import threading
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -114,7 +114,7 @@ class Gazetteer:
 def _load() -> Gazetteer:
     rows: list[str] = []
     keys: dict[str, str] = {}
-    source = resources.files(_DATA).joinpath("data", "gazetteer.tsv.gz")
+    source = resources.files(_DATA) / "data" / "gazetteer.tsv.gz"
     with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8", newline="\n") as lines:
         for line in lines:
             if line == "\n":
@@ -140,9 +140,9 @@ def gazetteer() -> Gazetteer:
     return _INSTANCE[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(language: str = "en") -> dict[str, Any]:
     """The language's word lists (designators, titles, stop words) from ``data/<lang>.json``."""
-    text = resources.files(_DATA).joinpath("data", f"{language}.json").read_text("utf-8")
+    text = (resources.files(_DATA) / "data" / f"{language}.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data

@@ -17,10 +17,10 @@ whole article in view.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
-import regex
 
 from newsparse.extractors.places.gazetteer import Entry, Gazetteer, fold, gazetteer, words
 
@@ -32,10 +32,28 @@ MAX_TOKENS = 6
 # Letters only: apostrophes, hyphens and full stops are gaps between tokens, so "Russia's",
 # "Kyiv-based" and "D-Ga." all expose the name.  Dotted abbreviations ("U.S.", "D.C.") are one
 # token.  Both alternatives are linear: no nested quantifiers over the same characters.
-_TOKEN = regex.compile(r"(?:\p{Lu}\.){2,3}|[\p{L}\p{M}]{1,60}")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,3}|[^\W\d_]{1,60}")
 # Gaps allowed inside a multi-word name.
 _JOIN = frozenset({" ", "\u00a0", "-", ". ", ".", ", ", "'", "’", "'s ", "’s "})
-_AFTER_LANGUAGE = frozenset({"and", "or", "as", "in", "at", "on", "with", "to", "for", "from", "but", "while", "by", "is", "was"})
+_AFTER_LANGUAGE = frozenset(
+    {
+        "and",
+        "or",
+        "as",
+        "in",
+        "at",
+        "on",
+        "with",
+        "to",
+        "for",
+        "from",
+        "but",
+        "while",
+        "by",
+        "is",
+        "was",
+    }
+)
 _SENTENCE_END = frozenset(".!?:;\"“”‘'(—–|•*")
 
 
@@ -63,7 +81,7 @@ class Mention:
 
 _NAME = Mention(start=0, end=0, key="", places=())
 _SURNAME = Mention(start=0, end=0, key="", places=())
-_AGE = regex.compile(r", (?:a |aged )?\d{1,3},")
+_AGE = re.compile(r", (?:a |aged )?\d{1,3},")
 
 
 @attrs.frozen
@@ -92,7 +110,6 @@ class _Words:
         self.region_name: dict[str, str] = data["region_name_by_country"]
         self.titles = frozenset(data["titles_before"])
         self.org_after = frozenset(data["org_after"])
-        self.org_before = frozenset(data["org_before"])
         self.language_before = frozenset(data["language_before"])
         self.language_after = frozenset(data["language_after"])
         self.languages = frozenset(fold(w) for w in data["language_demonyms"])
@@ -229,7 +246,7 @@ def _judge(
     headline: bool,
 ) -> Mention | None:
     """The mention tokens ``i..j`` make in their context, or None when they are no place."""
-    first, last = tokens[i], tokens[j]
+    first = tokens[i]
     start = first.start
     line_start = text.rfind("\n", 0, start) + 1
     single = i == j
@@ -273,21 +290,24 @@ def _judge(
     designator = designator_word = None
     if nxt is not None and next_gap in (" ", "\u00a0"):
         nxt_fold = fold(nxt.text)
-        if nxt_fold in w.after and not demonym and (
-            nxt.capitalised or nxt_fold not in w.after_caps_only
+        if (
+            nxt_fold in w.after
+            and not demonym
+            and (nxt.capitalised or nxt_fold not in w.after_caps_only)
         ):
             designator, designator_word = w.after[nxt_fold], nxt_fold
             span_end = nxt.end
-        elif nxt.capitalised and not nxt.caps:
-            if (
-                not headline
-                and not demonym
-                and nxt_fold not in w.org_after
-                and nxt_fold not in w.titles
-                and nxt_fold not in w.stop
-                and len(nxt.text) > 1
-            ):
-                return _NAME
+        elif (
+            nxt.capitalised
+            and not nxt.caps
+            and not headline
+            and not demonym
+            and nxt_fold not in w.org_after
+            and nxt_fold not in w.titles
+            and nxt_fold not in w.stop
+            and len(nxt.text) > 1
+        ):
+            return _NAME
     if demonym and key in w.languages:
         after = nxt is not None and (
             fold(nxt.text) in w.language_after and next_gap in (" ", "-", "\u00a0")

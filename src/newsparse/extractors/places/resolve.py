@@ -97,9 +97,7 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     states: dict[str, set[str]] = defaultdict(set)
     for k, mention in enumerate(mentions):
         top = _top(pairs.get(k, mention.places))
-        if top is None or not (
-            top.kind in _AREA_KINDS or top.weight >= CONTEXT_TOWN or k in pairs
-        ):
+        if top is None or not (top.kind in _AREA_KINDS or top.weight >= CONTEXT_TOWN or k in pairs):
             continue
         if top.country_code:
             countries[top.country_code].add(mention.key)
@@ -139,9 +137,9 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
             continue
         if mention.speaker and best.kind is PlaceKind.CITY and best.weight < SPEAKER_TOWN:
             continue
-        if best.kind is PlaceKind.CITY and not supported and not best_context:
-            if best.weight < SMALL_TOWN or (mention.initial and best.weight < SMALL_INITIAL):
-                continue
+        small = best.weight < SMALL_TOWN or (mention.initial and best.weight < SMALL_INITIAL)
+        if best.kind is PlaceKind.CITY and small and not supported and not best_context:
+            continue
         out.append(_place(mention, best))
     return out
 
