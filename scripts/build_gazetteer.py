@@ -217,8 +217,16 @@ def main() -> int:
             weight=1_000_000,
             names=[state["name"]],
         )
+    # A county is put at the largest town of its name in its state ("Orange County" at
+    # Orange, California), else at the state's point.
+    us_towns: dict[tuple[str, str], tuple[float, float]] = {}
+    for city in sorted(cities.values(), key=lambda c: -int(c["population"])):
+        if city["countrycode"] == "US":
+            point = (float(city["latitude"]), float(city["longitude"]))
+            us_towns.setdefault((city["admin1code"], fold(city["name"])), point)
     for county in gc.get_us_counties():
-        point = state_points.get(county["state"])
+        base = fold(county["name"].removesuffix(" County").removesuffix(" Parish"))
+        point = us_towns.get((county["state"], base)) or state_points.get(county["state"])
         build.add(
             gid=None,
             name=county["name"],
@@ -249,7 +257,7 @@ def main() -> int:
             for form in names:
                 build.name(form, str(curated_rows[city["geonameid"]]))
             continue
-        admin1 = city["admin1code"] if cc == "US" else None
+        admin1 = city["admin1code"] or None
         build.add(
             gid=city["geonameid"],
             name=name,
@@ -290,7 +298,7 @@ def main() -> int:
             admin1=None,
             lat=None if point is None else float(point[0]),
             lon=None if point is None else float(point[1]),
-            weight=50_000,
+            weight=300_000 if cc == "GB" else 100_000,
             names=[name],
         )
 

@@ -3,10 +3,15 @@
 Each candidate gets a score: the base-10 logarithm of its weight (population for towns and
 countries, a comparable figure for regions), plus
 
-* :data:`COUNTRY_BONUS` when another mention in the article names its country, or a place
-  (or demonym) in that country: "Georgia" goes to the US state in an article that also names
-  Atlanta, to the country in one that names Tbilisi or Russia;
-* :data:`STATE_BONUS` when another mention names its US state.
+* :data:`COUNTRY_BONUS` when another name in the article points into its country (the
+  country itself, a place or a demonym): "Georgia" goes to the US state in an article that
+  also names Atlanta, to the country in one that names Tbilisi or Russia;
+* :data:`STATE_BONUS` when another name points into its first-level division (a US state,
+  a Canadian province, an Australian state, a UK nation).
+
+Context is read twice: first from the names that have one sensible meaning (countries,
+regions, large towns, pairs), then from every name as chosen in that first context, so a
+county or a small town that was placed in Tennessee pulls "Paris" there too.
 
 "City, State" and "City, Country" pairs ("Paris, Texas", "London, Ontario") are hard
 constraints, and they hold for every other mention of the same name in the article (one sense
@@ -88,49 +93,90 @@ def _pairs(mentions: Sequence[Mention]) -> dict[int, tuple[Entry, ...]]:
     return allowed
 
 
+def _area(entry: Entry) -> str | None:
+    """The first-level division an entry lies in, as ``CC.ADMIN1`` ("US.GA", "CA.08")."""
+    if entry.country_code and entry.admin1:
+        return f"{entry.country_code}.{entry.admin1}"
+    return None
+
+
+class _Context:
+    """Which names point at which country and first-level division."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, set[str]] = defaultdict(set)
+        self.areas: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, key: str, entry: Entry) -> None:
+        if entry.country_code:
+            self.countries[entry.country_code].add(key)
+        area = _area(entry)
+        if area:
+            self.areas[area].add(key)
+
+    def score(self, key: str, entry: Entry) -> tuple[float, bool, bool]:
+        """The candidate's score, whether its country and whether its division are named."""
+        own = {key}
+        score = math.log10(max(entry.weight, 1))
+        cc = entry.country_code
+        in_country = bool(cc and self.countries.get(cc, own) - own)
+        area = _area(entry)
+        in_area = bool(area and self.areas.get(area, own) - own)
+        if in_country:
+            score += COUNTRY_BONUS
+        if in_area:
+            score += STATE_BONUS
+        return score, in_country, in_area
+
+
+def _choose(
+    key: str, candidates: Sequence[Entry], context: _Context
+) -> tuple[Entry | None, bool, bool]:
+    best: Entry | None = None
+    best_score = -math.inf
+    flags = (False, False)
+    for entry in candidates:
+        score, in_country, in_area = context.score(key, entry)
+        if score > best_score:
+            best, best_score, flags = entry, score, (in_country, in_area)
+    return best, flags[0], flags[1]
+
+
 def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     """One place (or none, when the mention is dropped) per mention, in order."""
     pairs = _pairs(mentions)
-    # What the article names, by the most likely reading of each mention: country and US
-    # state -> the names that point there.  A name never counts as its own support.
-    countries: dict[str, set[str]] = defaultdict(set)
-    states: dict[str, set[str]] = defaultdict(set)
-    for k, mention in enumerate(mentions):
-        top = _top(pairs.get(k, mention.places))
-        if top is None or not (top.kind in _AREA_KINDS or top.weight >= CONTEXT_TOWN or k in pairs):
-            continue
-        if top.country_code:
-            countries[top.country_code].add(mention.key)
-        if top.country_code == "US" and top.admin1:
-            states[top.admin1].add(mention.key)
-
-    # Constraints hold for every mention of the same name.
     by_key: dict[str, tuple[Entry, ...]] = {}
     for k, allowed in pairs.items():
         by_key.setdefault(mentions[k].key, allowed)
 
+    def candidates(k: int) -> Sequence[Entry]:
+        return pairs.get(k) or by_key.get(mentions[k].key) or mentions[k].places
+
+    # First reading: names with one sensible meaning (countries, regions, large towns, pairs).
+    context = _Context()
+    for k, mention in enumerate(mentions):
+        options = candidates(k)
+        top = _top(options)
+        if top is None:
+            continue
+        if top.kind is not PlaceKind.CITY or top.weight >= CONTEXT_TOWN or k in pairs:
+            context.add(mention.key, top)
+    # Second reading: every name chosen in that context becomes context for the final choice.
+    chosen: dict[str, Entry] = {}
+    for k, mention in enumerate(mentions):
+        if mention.key not in chosen:
+            best, _, _ = _choose(mention.key, candidates(k), context)
+            if best is not None:
+                chosen[mention.key] = best
+    final = _Context()
+    for key, entry in chosen.items():
+        if entry.kind is not PlaceKind.CITY or entry.weight >= SMALL_TOWN:
+            final.add(key, entry)
+
     out: list[Resolved] = []
     for k, mention in enumerate(mentions):
-        own = {mention.key}
-        candidates = pairs.get(k) or by_key.get(mention.key) or mention.places
         supported = k in pairs or mention.key in by_key
-        best: Entry | None = None
-        best_score = -math.inf
-        best_context = False
-        for entry in candidates:
-            score = math.log10(max(entry.weight, 1))
-            cc = entry.country_code
-            in_context = False
-            if cc and countries.get(cc, own) - own:
-                score += COUNTRY_BONUS
-                in_context = True
-            if cc == "US" and entry.admin1 and states.get(entry.admin1, own) - own:
-                score += STATE_BONUS
-                in_context = True
-            if score > best_score:
-                best, best_score, best_context = entry, score, in_context
-                if cc == "US" and entry.kind is PlaceKind.CITY and entry.weight < SMALL_TOWN:
-                    best_context = bool(entry.admin1 and states.get(entry.admin1, own) - own)
+        best, in_country, in_area = _choose(mention.key, candidates(k), final)
         if best is None:
             if mention.unknown:
                 out.append(_unknown(mention))
@@ -138,7 +184,8 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
         if mention.speaker and best.kind is PlaceKind.CITY and best.weight < SPEAKER_TOWN:
             continue
         small = best.weight < SMALL_TOWN or (mention.initial and best.weight < SMALL_INITIAL)
-        if best.kind is PlaceKind.CITY and small and not supported and not best_context:
+        backed = in_area or (in_country and best.country_code != "US")
+        if best.kind is PlaceKind.CITY and small and not supported and not backed:
             continue
         out.append(_place(mention, best))
     return out
