@@ -23,6 +23,7 @@ from collections.abc import Iterator
 import attrs
 
 from newsparse.extractors.places.gazetteer import Entry, Gazetteer, fold, gazetteer, words
+from newsparse.model import PlaceKind
 
 __all__ = ["MAX_TOKENS", "Mention", "find_mentions"]
 
@@ -79,6 +80,7 @@ class Mention:
     unknown: bool = False
 
 
+_STRONG = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CONTINENT, PlaceKind.WATER})
 _NAME = Mention(start=0, end=0, key="", places=())
 _SURNAME = Mention(start=0, end=0, key="", places=())
 _AGE = re.compile(r", (?:a |aged )?\d{1,3},")
@@ -115,6 +117,7 @@ class _Words:
         self.languages = frozenset(fold(w) for w in data["language_demonyms"])
         self.stop = frozenset(fold(w) for w in data["stop"])
         self.said = frozenset(data["said_verbs"])
+        self.person_places = frozenset(fold(w) for w in data["person_places"])
 
 
 _WORDS: list[_Words] = []
@@ -258,8 +261,12 @@ def _judge(
     candidates = tuple(demonyms or places)
     initial = single and _initial(text, tokens, i, line_start)
 
-    if key in w.stop and not (single and first.caps):
+    if key in w.stop:
         return None
+    # Countries, regions and seas rarely start or end a person's name (a few do: "Georgia",
+    # "Jordan"), while organisations named after them are everywhere ("Texas Parks and
+    # Wildlife", "DeSmog Canada"): their names stand even next to other capitalised words.
+    strong = key not in w.person_places and any(c.kind in _STRONG for c in candidates)
     follows = text[span_end : span_end + 12]
     if follows.startswith("$") or _AGE.match(follows):
         return _SURNAME if follows[:1] == "," else None
@@ -279,6 +286,7 @@ def _judge(
             return _NAME
         if (
             not headline
+            and not strong
             and prev_gap == " "
             and prev.capitalised
             and not prev.caps
@@ -302,6 +310,7 @@ def _judge(
             and not nxt.caps
             and not headline
             and not demonym
+            and not strong
             and nxt_fold not in w.org_after
             and nxt_fold not in w.titles
             and nxt_fold not in w.stop
