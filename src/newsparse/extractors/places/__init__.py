@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from newsparse import Article, Extractor, Part, Place, Span, __version__, hookimpl
-from newsparse.extractors.places.recognise import Mention, find_mentions
+from newsparse.extractors.places.recognise import Mention, find_mentions, team_mentions
 from newsparse.extractors.places.resolve import Resolved, resolve
 
 __all__ = ["extract_places", "places_in"]
@@ -21,6 +21,8 @@ def places_in(text: str) -> list[Place]:
     """Every place in a plain string, as if it were one body paragraph."""
     surnames: set[str] = set()
     mentions = [m for m in find_mentions(text, surnames=surnames) if m.key not in surnames]
+    teams = team_mentions(text, mentions)
+    mentions = [m for k, m in enumerate(mentions) if k not in teams]
     return [_finding(text, item, Part.BODY) for item in resolve(mentions)]
 
 
@@ -35,6 +37,8 @@ def extract_places(article: Article) -> Iterator[Place]:
             parts[mention.start] = part
             mentions.append(mention)
     mentions = [mention for mention in mentions if mention.key not in surnames]
+    teams = team_mentions(source, mentions)
+    mentions = [mention for k, mention in enumerate(mentions) if k not in teams]
     for item in resolve(mentions):
         yield _finding(source, item, parts.get(item.mention.start, Part.BODY))
 

@@ -266,7 +266,8 @@ def _judge(
     # Countries, regions and seas rarely start or end a person's name (a few do: "Georgia",
     # "Jordan"), while organisations named after them are everywhere ("Texas Parks and
     # Wildlife", "DeSmog Canada"): their names stand even next to other capitalised words.
-    strong = key not in w.person_places and any(c.kind in _STRONG for c in candidates)
+    top = max(candidates, key=lambda c: c.weight) if candidates else None
+    strong = key not in w.person_places and top is not None and top.kind in _STRONG
     follows = text[span_end : span_end + 12]
     if follows.startswith("$") or _AGE.match(follows):
         return _SURNAME if follows[:1] == "," else None
@@ -336,3 +337,39 @@ def _judge(
         initial=initial,
         speaker=speaker,
     )
+
+
+_VERSUS = re.compile(r"\s{1,3}(?:v|vs|vs\.|versus)\s{1,3}")
+_SCORE = re.compile(r"\s{1,3}\d{1,3}[-/–]\d{1,3}\b")
+_TEAM_WORDS = re.compile(
+    r"\s{1,3}(?:need|needs|win|wins|won|lead|leads|led|beat|beats|lost|lose|trail|trails|"
+    r"bat|bats|batted|bowl|bowled|chase|chased|drew|draw|captain|coach|squad|team|"
+    r"women['’]s|men['’]s|innings|declared)\b"
+)
+
+
+def team_mentions(text: str, mentions: list[Mention]) -> set[int]:
+    """Indices of mentions that name a sports team, not a place ("England v India").
+
+    A name is a team where it faces another ("England v India") or is followed by a score
+    ("India 248-6"); in an article with such evidence, the same names followed by words of
+    play ("India need 17", "England won the toss") are teams too.
+    """
+    teams: set[int] = set()
+    keys: set[str] = set()
+    for k, mention in enumerate(mentions):
+        if mention.demonym:
+            continue
+        after = text[mention.end : mention.end + 24]
+        versus = _VERSUS.match(after)
+        if versus and k + 1 < len(mentions) and mentions[k + 1].start == mention.end + versus.end():
+            teams.update((k, k + 1))
+            keys.update((mention.key, mentions[k + 1].key))
+        elif _SCORE.match(after):
+            teams.add(k)
+            keys.add(mention.key)
+    if keys:
+        for k, mention in enumerate(mentions):
+            if mention.key in keys and _TEAM_WORDS.match(text, mention.end):
+                teams.add(k)
+    return teams
