@@ -98,7 +98,18 @@ class Builder:
         lines = list(self.rows)
         lines.append("")
         lines.extend(f"{key}\t{','.join(refs)}" for key, refs in sorted(self.keys.items()))
+        lines.append("")
+        lines.extend(sorted({opener(key) for key in self.keys}))
         path.write_bytes(gzip.compress("\n".join(lines).encode("utf-8"), 9, mtime=0))
+
+
+_OPENER = re.compile(r"=?(?:(?:[A-Za-z]\.){2,3}|[^\W\d_]+)")
+
+
+def opener(key: str) -> str:
+    """The first token of a key, as the recogniser sees a name's first word."""
+    found = _OPENER.match(key)
+    return found.group() if found else key
 
 
 def middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:

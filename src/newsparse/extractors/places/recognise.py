@@ -34,6 +34,9 @@ MAX_TOKENS = 6
 # "Kyiv-based" and "D-Ga." all expose the name.  Dotted abbreviations ("U.S.", "D.C.") are one
 # token.  Both alternatives are linear: no nested quantifiers over the same characters.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,3}|[^\W\d_]{1,60}")
+# A capitalised word: where a name can start.
+_CAPWORD = re.compile(r"(?:[A-Z]\.){2,3}|[A-ZÀ-ÖØ-Þ][^\W\d_]{0,59}")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,60}")
 # Gaps allowed inside a multi-word name.
 _JOIN = frozenset({" ", "\u00a0", "-", ". ", ".", ", ", "'", "’", "'s ", "’s "})
 _AFTER_LANGUAGE = frozenset(
@@ -129,12 +132,28 @@ def _words() -> _Words:
     return _WORDS[0]
 
 
-def _title_case(tokens: list[_Token]) -> bool:
+def _title_case(text: str, start: int, end: int) -> bool:
     """Whether a line capitalises most of its words (a headline): then a capital says little."""
-    long = [t for t in tokens if len(t.text) > 3]
+    long = _LONG_WORD.findall(text, start, end)
     if len(long) < 3:
         return False
-    return sum(t.capitalised for t in long) >= 0.7 * len(long)
+    return sum(word[0].isupper() for word in long) >= 0.7 * len(long)
+
+
+def _local_tokens(text: str, at: int, start: int, end: int) -> tuple[list[_Token], int]:
+    """The tokens around position ``at``: the one before it (if any) and a few after it."""
+    tokens: list[_Token] = []
+    before = None
+    for m in _TOKEN.finditer(text, max(start, at - 80), at):
+        before = m
+    if before is not None:
+        tokens.append(_Token(before.start(), before.end(), before.group()))
+    i = len(tokens)
+    for m in _TOKEN.finditer(text, at, min(end, at + 400)):
+        tokens.append(_Token(m.start(), m.end(), m.group()))
+        if len(tokens) - i > MAX_TOKENS + 1:
+            break
+    return tokens, i
 
 
 def find_mentions(
@@ -142,47 +161,51 @@ def find_mentions(
 ) -> Iterator[Mention]:
     """Every place name in ``text[start:end]``, left to right, never overlapping.
 
-    Names seen as a person's surname ("Stephon Clark") are added to ``surnames`` so the caller
-    can drop the same name elsewhere in the article ("Clark said").
+    Only capitalised words that can open a gazetteer name are looked at closely, so most of
+    the text is skipped by one regular-expression scan.  Names seen as a person's surname
+    ("Stephon Clark") are added to ``surnames`` so the caller can drop the same name
+    elsewhere in the article ("Clark said").
     """
     surnames = set() if surnames is None else surnames
     end = len(text) if end is None else end
-    tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-    if not tokens:
-        return
     gaz = gazetteer()
+    openers = gaz.openers
     w = _words()
-    headline = _title_case(tokens)
-    i = 0
+    headline: bool | None = None
+    resume = start
     last_end = -1
-    while i < len(tokens):
-        found = _match_at(text, tokens, i, end, gaz, w) if tokens[i].capitalised else None
-        if found is None:
-            i += 1
+    for m in _CAPWORD.finditer(text, start, end):
+        at = m.start()
+        word = m.group()
+        if at < resume or (fold(word) not in openers and "=" + word not in openers):
             continue
+        tokens, i = _local_tokens(text, at, start, end)
+        found = _match_at(text, tokens, i, end, gaz, w)
+        if found is None:
+            continue
+        if headline is None:
+            headline = _title_case(text, start, end)
         j, span_end, key, places, demonyms = found
         mention = _judge(text, tokens, i, j, span_end, key, places, demonyms, gaz, w, headline)
         if mention is None:
-            i += 1
             continue
         if mention is _SURNAME:
             surnames.add(key)
         if mention is _NAME or mention is _SURNAME:
             # Part of a person's or an organisation's name: skip the whole capitalised run.
-            i = j + 1
+            k = j + 1
             while (
-                i < len(tokens)
-                and tokens[i].capitalised
-                and _gap(text, tokens[i - 1], tokens[i]) in (" ", "\u00a0")
+                k < len(tokens)
+                and tokens[k].capitalised
+                and _gap(text, tokens[k - 1], tokens[k]) in (" ", "\u00a0")
             ):
-                i += 1
+                k += 1
+            resume = tokens[k - 1].end
             continue
         if last_end >= 0 and text[last_end : mention.start] == ", ":
             mention = attrs.evolve(mention, after_comma=True)
         yield mention
-        last_end = mention.end
-        while i < len(tokens) and tokens[i].start < mention.end:
-            i += 1
+        last_end = resume = mention.end
 
 
 def _gap(text: str, a: _Token, b: _Token) -> str:
