@@ -100,6 +100,8 @@ class Builder:
         lines.extend(f"{key}\t{','.join(refs)}" for key, refs in sorted(self.keys.items()))
         lines.append("")
         lines.extend(sorted({opener(key) for key in self.keys}))
+        # "+word": the word opens a name of more than one token ("new" in "new york").
+        lines.extend(sorted({"+" + opener(key) for key in self.keys if opener(key) != key}))
         path.write_bytes(gzip.compress("\n".join(lines).encode("utf-8"), 9, mtime=0))
 
 

@@ -8,8 +8,9 @@ sections separated by empty lines:
 * one row per folded name: ``key, ids``, where ``ids`` are comma-separated row numbers and a
   ``d`` before a number marks the name as a demonym of that place.  Keys starting with ``=``
   are exact-case (``=US``: the all-capital abbreviation, never the pronoun "us");
-* after another empty line, the first token of every name, one a line: the recogniser looks
-  closely only at capitalised words that can open a name.
+* after another empty line, the first token of every name, one a line (and ``+token`` for
+  the first token of every name of several tokens): the recogniser looks closely only at
+  capitalised words that can open a name.
 
 Loading streams the file once, keeps rows as raw lines and parses a row only when a name
 points at it, so the file loads in well under 200 ms and a few tens of megabytes.
@@ -70,7 +71,8 @@ class Gazetteer:
     def __init__(self, rows: list[str], keys: dict[str, str], openers: frozenset[str]) -> None:
         self._rows = rows
         self._keys = keys
-        #: the first token of every name (folded, or ``=`` and exact): where a name can start.
+        #: the first token of every name (folded, or ``=`` and exact): where a name can start;
+        #: with a ``+`` before it when it opens a name of several tokens.
         self.openers = openers
         self._cache: dict[int, Entry] = {}
 

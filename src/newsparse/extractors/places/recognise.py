@@ -18,7 +18,7 @@ whole article in view.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -36,7 +36,8 @@ MAX_TOKENS = 6
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,3}|[^\W\d_]{1,60}")
 # A capitalised word: where a name can start.
 _CAPWORD = re.compile(r"(?:[A-Z]\.){2,3}|[A-ZÀ-ÖØ-Þ][^\W\d_]{0,59}")
-_LONG_WORD = re.compile(r"[^\W\d_]{4,60}")
+_LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,60}")
+_LONG_CAPITAL = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ][^\W\d_]{3,59}")
 # Gaps allowed inside a multi-word name.
 _JOIN = frozenset({" ", "\u00a0", "-", ". ", ".", ", ", "'", "’", "'s ", "’s "})
 _AFTER_LANGUAGE = frozenset(
@@ -57,6 +58,61 @@ _AFTER_LANGUAGE = frozenset(
         "is",
         "was",
     }
+)
+# Lower-case words that occur inside names ("Bosnia and Herzegovina", "Kursk region").
+_INNER = frozenset(
+    [
+        "of",
+        "and",
+        "the",
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "del",
+        "da",
+        "di",
+        "y",
+        "el",
+        "al",
+        "sur",
+        "upon",
+        "on",
+        "am",
+        "im",
+        "an",
+        "der",
+        "den",
+        "van",
+        "von",
+        "region",
+        "oblast",
+        "province",
+        "county",
+        "state",
+        "district",
+        "governorate",
+        "prefecture",
+        "territory",
+        "borough",
+        "parish",
+        "township",
+        "municipality",
+        "canton",
+        "krai",
+        "republic",
+        "river",
+        "lake",
+        "sea",
+        "bay",
+        "valley",
+        "island",
+        "islands",
+        "peninsula",
+        "mountains",
+    ]
 )
 _SENTENCE_END = frozenset(".!?:;\"“”‘'(—–|•*")
 
@@ -89,19 +145,17 @@ _SURNAME = Mention(start=0, end=0, key="", places=())
 _AGE = re.compile(r", (?:a |aged )?\d{1,3},")
 
 
-@attrs.frozen
 class _Token:
-    start: int
-    end: int
-    text: str
+    """A word of the text (a plain slotted class: thousands are made per page)."""
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("capitalised", "caps", "end", "start", "text")
 
-    @property
-    def caps(self) -> bool:
-        return self.text.isupper() and len(self.text) > 1
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.capitalised = text[:1].isupper()
+        self.caps = len(text) > 1 and text.isupper()
 
 
 class _Words:
@@ -134,24 +188,34 @@ def _words() -> _Words:
 
 def _title_case(text: str, start: int, end: int) -> bool:
     """Whether a line capitalises most of its words (a headline): then a capital says little."""
-    long = _LONG_WORD.findall(text, start, end)
-    if len(long) < 3:
-        return False
-    return sum(word[0].isupper() for word in long) >= 0.7 * len(long)
+    words = len(_LONG_WORD.findall(text, start, end))
+    return words >= 3 and len(_LONG_CAPITAL.findall(text, start, end)) >= 0.7 * words
 
 
 def _local_tokens(text: str, at: int, start: int, end: int) -> tuple[list[_Token], int]:
-    """The tokens around position ``at``: the one before it (if any) and a few after it."""
+    """The tokens around position ``at``: the word before it (if any) and the run of words
+    after it that a name could span, plus one more for context."""
     tokens: list[_Token] = []
-    before = None
-    for m in _TOKEN.finditer(text, max(start, at - 80), at):
-        before = m
-    if before is not None:
-        tokens.append(_Token(before.start(), before.end(), before.group()))
+    k = at
+    floor = max(start, at - 4)
+    while k > floor and not text[k - 1].isalpha():
+        k -= 1
+    word_end = k
+    floor = max(start, k - 60)
+    while k > floor and text[k - 1].isalpha():
+        k -= 1
+    if k < word_end:
+        tokens.append(_Token(k, word_end, text[k:word_end]))
     i = len(tokens)
     for m in _TOKEN.finditer(text, at, min(end, at + 400)):
-        tokens.append(_Token(m.start(), m.end(), m.group()))
-        if len(tokens) - i > MAX_TOKENS + 1:
+        token = _Token(m.start(), m.end(), m.group())
+        tokens.append(token)
+        if len(tokens) - i > MAX_TOKENS:
+            break
+        if len(tokens) - i > 1 and (
+            text[tokens[-2].end : token.start] not in _JOIN
+            or not (token.capitalised or token.text in _INNER)
+        ):
             break
     return tokens, i
 
@@ -171,20 +235,30 @@ def find_mentions(
     gaz = gazetteer()
     openers = gaz.openers
     w = _words()
-    headline: bool | None = None
+    title_case: list[bool] = []
+
+    def headline() -> bool:
+        if not title_case:
+            title_case.append(_title_case(text, start, end))
+        return title_case[0]
+
     resume = start
     last_end = -1
     for m in _CAPWORD.finditer(text, start, end):
         at = m.start()
         word = m.group()
-        if at < resume or (fold(word) not in openers and "=" + word not in openers):
+        if at < resume:
+            continue
+        folded = fold(word)
+        if folded in openers:
+            if folded in w.stop and "+" + folded not in openers:
+                continue
+        elif "=" + word not in openers:
             continue
         tokens, i = _local_tokens(text, at, start, end)
         found = _match_at(text, tokens, i, end, gaz, w)
         if found is None:
             continue
-        if headline is None:
-            headline = _title_case(text, start, end)
         j, span_end, key, places, demonyms = found
         mention = _judge(text, tokens, i, j, span_end, key, places, demonyms, gaz, w, headline)
         if mention is None:
@@ -269,7 +343,7 @@ def _judge(
     demonyms: list[Entry],
     gaz: Gazetteer,
     w: _Words,
-    headline: bool,
+    headline: Callable[[], bool],
 ) -> Mention | None:
     """The mention tokens ``i..j`` make in their context, or None when they are no place."""
     first = tokens[i]
@@ -309,13 +383,13 @@ def _judge(
         if prev_fold in w.titles and (prev.capitalised or prev_gap == ". "):
             return _NAME
         if (
-            not headline
-            and not strong
+            not strong
             and prev_gap == " "
             and prev.capitalised
             and not prev.caps
             and prev_fold not in w.stop
             and prev_fold not in w.before
+            and not headline()
         ):
             return _SURNAME
     # Part of a longer name: "Paris Hilton", "Washington Post", "Ohio State University".
@@ -332,13 +406,13 @@ def _judge(
         elif (
             nxt.capitalised
             and not nxt.caps
-            and not headline
             and not demonym
             and not strong
             and nxt_fold not in w.org_after
             and nxt_fold not in w.titles
             and nxt_fold not in w.stop
             and len(nxt.text) > 1
+            and not headline()
         ):
             return _NAME
     if demonym and key in w.languages:
