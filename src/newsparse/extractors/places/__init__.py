@@ -11,7 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from newsparse import Article, Extractor, Part, Place, Span, __version__, hookimpl
-from newsparse.extractors.places.recognise import Mention, find_mentions, team_mentions
+from newsparse.extractors.places.recognise import (
+    Mention,
+    find_mentions,
+    merge,
+    pattern_mentions,
+    team_mentions,
+)
 from newsparse.extractors.places.resolve import Resolved, resolve
 
 __all__ = ["extract_places", "places_in"]
@@ -21,6 +27,7 @@ def places_in(text: str) -> list[Place]:
     """Every place in a plain string, as if it were one body paragraph."""
     surnames: set[str] = set()
     mentions = [m for m in find_mentions(text, surnames=surnames) if m.key not in surnames]
+    mentions = merge(mentions, pattern_mentions(text))
     teams = team_mentions(text, mentions)
     mentions = [m for k, m in enumerate(mentions) if k not in teams]
     return [_finding(text, item, Part.BODY) for item in resolve(mentions)]
@@ -33,7 +40,8 @@ def extract_places(article: Article) -> Iterator[Place]:
     parts: dict[int, Part] = {}
     surnames: set[str] = set()
     for part, span in article.parts():
-        for mention in find_mentions(source, span.start, span.end, surnames):
+        named = list(find_mentions(source, span.start, span.end, surnames))
+        for mention in merge(named, pattern_mentions(source, span.start, span.end)):
             parts[mention.start] = part
             mentions.append(mention)
     mentions = [mention for mention in mentions if mention.key not in surnames]

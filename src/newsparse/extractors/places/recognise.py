@@ -17,6 +17,7 @@ whole article in view.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 
@@ -443,6 +444,83 @@ _TEAM_WORDS = re.compile(
     r"bat|bats|batted|bowl|bowled|chase|chased|drew|draw|captain|coach|squad|team|"
     r"women['’]s|men['’]s|innings|declared)\b"
 )
+
+
+_LANDMARK = re.compile(
+    r"(?<![\w.])(?:[A-Z][a-z'’]{1,20}[ \u00a0]){1,3}"
+    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Square|Row|Highway|Hospital|"
+    r"Infirmary|Airport|Bridge|Stadium|Cathedral|Castle|Palace|Terrace|Crescent)(?![\w])"
+    r"|(?<![\w.])(?:Highway|Route|Interstate) \d{1,4}\b"
+)
+_FEATURE = re.compile(
+    r"(?<![\w.])(?:[A-Z][a-z]{1,20}[ \u00a0]){1,2}(?:[Rr]iver|[Pp]rovince|[Oo]blast|[Rr]egion)(?!\w)"
+)
+_FEATURE_KIND = {"river": "water", "province": "region", "oblast": "region", "region": "region"}
+
+
+def pattern_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Landmarks and features known by their shape, not the gazetteer: "Belgrave Road",
+    "Derriford Hospital", "Highway 19", "the Yamuna river".  Leading stop words are not part
+    of the name; a name made only of stop words is none."""
+    end = len(text) if end is None else end
+    w = _words()
+    found: list[Mention] = []
+    for pattern, kind in ((_LANDMARK, "landmark"), (_FEATURE, None)):
+        for m in pattern.finditer(text, start, end):
+            at, piece = m.start(), m.group()
+            words = piece.split()
+            while len(words) > 1 and fold(words[0]) in w.stop:
+                at += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < 2 and kind is None:
+                continue
+            if len(words) < 2 and not piece[-1].isdigit():
+                continue
+            if kind is None and fold(words[0]) in w.stop:
+                continue
+            designator = kind or _FEATURE_KIND[words[-1].lower()]
+            found.append(
+                Mention(
+                    start=at,
+                    end=m.end(),
+                    key=fold(text[at : m.end()]),
+                    places=(),
+                    designator=designator,
+                    designator_word=words[-1].lower(),
+                    unknown=True,
+                )
+            )
+    return found
+
+
+def merge(named: list[Mention], shaped: list[Mention]) -> list[Mention]:
+    """Gazetteer mentions and shape mentions in text order, without overlaps: a shape wins
+    over shorter names inside it ("Paris Road"), a name wins otherwise.  Both lists are in
+    text order and free of overlaps within themselves, so one sweep suffices."""
+    starts = [n.start for n in named]
+    keep: list[Mention] = []
+    dropped: set[int] = set()
+    for shape in sorted(shaped, key=lambda m: m.start):
+        if keep and keep[-1].end > shape.start:
+            continue
+        k = bisect.bisect_left(starts, shape.end) - 1
+        inside: list[int] = []
+        while k >= 0 and named[k].end > shape.start:
+            inside.append(k)
+            k -= 1
+        length = shape.end - shape.start
+        if all(
+            named[k].start >= shape.start
+            and named[k].end <= shape.end
+            and named[k].end - named[k].start < length
+            for k in inside
+        ):
+            keep.append(shape)
+            dropped.update(inside)
+    out = [mention for k, mention in enumerate(named) if k not in dropped]
+    out.extend(keep)
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 def team_mentions(text: str, mentions: list[Mention]) -> set[int]:

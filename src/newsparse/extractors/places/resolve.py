@@ -46,6 +46,7 @@ CONTEXT_TOWN = 100_000
 SPEAKER_TOWN = 1_000_000
 
 _AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION})
+_LOCAL_KINDS = frozenset({PlaceKind.CITY, PlaceKind.REGION})
 
 
 @attrs.frozen
@@ -174,11 +175,13 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
             final.add(key, entry)
 
     out: list[Resolved] = []
+    unknown: list[int] = []
     for k, mention in enumerate(mentions):
         supported = k in pairs or mention.key in by_key
         best, in_country, in_area = _choose(mention.key, candidates(k), final)
         if best is None:
             if mention.unknown:
+                unknown.append(len(out))
                 out.append(_unknown(mention))
             continue
         if mention.speaker and best.kind is PlaceKind.CITY and best.weight < SPEAKER_TOWN:
@@ -188,11 +191,35 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
         if best.kind is PlaceKind.CITY and small and not supported and not backed:
             continue
         out.append(_place(mention, best))
+    if unknown:
+        _locate(out, unknown, final)
     return out
 
 
+def _locate(out: list[Resolved], unknown: list[int], context: _Context) -> None:
+    """Put each place known only by its shape ("Belgrave Road") where the nearest named
+    town or region before it (else after it) is; its country is the article's main one."""
+    main = max(context.countries, key=lambda cc: len(context.countries[cc]), default=None)
+    named = [k for k, item in enumerate(out) if not item.mention.unknown]
+    for k in unknown:
+        before = [n for n in named if n < k and out[n].kind in _LOCAL_KINDS]
+        after = [n for n in named if n > k and out[n].kind in _LOCAL_KINDS]
+        anchor = out[before[-1]] if before else out[after[0]] if after else None
+        item = out[k]
+        if anchor is not None:
+            out[k] = attrs.evolve(
+                item,
+                country_code=anchor.country_code,
+                latitude=anchor.latitude,
+                longitude=anchor.longitude,
+            )
+        else:
+            out[k] = attrs.evolve(item, country_code=main)
+
+
 def _unknown(mention: Mention) -> Resolved:
-    return Resolved(mention, mention.key.title(), PlaceKind.OTHER, None, None, None, None)
+    kind = PlaceKind(mention.designator) if mention.designator else PlaceKind.OTHER
+    return Resolved(mention, mention.key.title(), kind, None, None, None, None)
 
 
 def _place(mention: Mention, entry: Entry) -> Resolved:
