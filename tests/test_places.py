@@ -275,6 +275,13 @@ NOT_PLACES = [
     pytest.param("The film was dubbed in Russian and shown widely.", "Russian", id="language-in"),
     pytest.param("She reads the English-language edition.", "English", id="language-hyphen"),
     pytest.param("Police said the road was closed.", "Police", id="common-word"),
+    pytest.param(
+        "Florence Pugh visited Paris, Texas, and then Paris Hilton flew to Georgia.",
+        "Florence",
+        id="person-in-a-sentence-full-of-capitals",
+    ),
+    pytest.param("Van Leeuwen, the Dutch-listed brewer, will cut jobs.", "Van", id="name-particle"),
+    pytest.param("England v India: second ODI at Lord's. India 248-6.", "India", id="sports-team"),
     pytest.param("It cost US$100 million.", "US", id="currency"),
     pytest.param("Stephon Clark, 22, was shot. Clark was unarmed.", "Clark", id="surname-repeated"),
 ]

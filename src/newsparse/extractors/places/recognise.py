@@ -190,7 +190,7 @@ def _words() -> _Words:
 def _title_case(text: str, start: int, end: int) -> bool:
     """Whether a line capitalises most of its words (a headline): then a capital says little."""
     words = len(_LONG_WORD.findall(text, start, end))
-    return words >= 3 and len(_LONG_CAPITAL.findall(text, start, end)) >= 0.7 * words
+    return words >= 3 and len(_LONG_CAPITAL.findall(text, start, end)) >= 0.85 * words
 
 
 def _local_tokens(text: str, at: int, start: int, end: int) -> tuple[list[_Token], int]:
