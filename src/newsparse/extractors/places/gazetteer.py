@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import threading
 import unicodedata
 from functools import cache, lru_cache
@@ -63,6 +64,8 @@ class Entry:
     latitude: float | None
     longitude: float | None
     weight: int
+    #: ``log10(weight)``, the prior the resolver starts from.
+    prior: float = 0.0
 
 
 class Gazetteer:
@@ -75,6 +78,7 @@ class Gazetteer:
         #: with a ``+`` before it when it opens a name of several tokens.
         self.openers = openers
         self._cache: dict[int, Entry] = {}
+        self._lookups: dict[str, tuple[tuple[Entry, ...], tuple[Entry, ...]]] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -95,6 +99,7 @@ class Gazetteer:
             latitude=float(lat) if lat else None,
             longitude=float(lon) if lon else None,
             weight=int(weight or 0),
+            prior=math.log10(max(int(weight or 0), 1)),
         )
         self._cache[row] = entry
         return entry
@@ -103,11 +108,14 @@ class Gazetteer:
         """Whether a folded name (or an ``=``-prefixed exact one) is known."""
         return key in self._keys
 
-    def lookup(self, key: str) -> tuple[list[Entry], list[Entry]]:
-        """The places a folded key names, and those it is a demonym of."""
+    def lookup(self, key: str) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
+        """The places a folded key names, and those it is a demonym of (cached per key)."""
+        cached = self._lookups.get(key)
+        if cached is not None:
+            return cached
         raw = self._keys.get(key)
         if raw is None:
-            return [], []
+            return (), ()
         places: list[Entry] = []
         demonyms: list[Entry] = []
         for item in raw.split(","):
@@ -115,7 +123,9 @@ class Gazetteer:
                 demonyms.append(self.entry(int(item[1:])))
             else:
                 places.append(self.entry(int(item)))
-        return places, demonyms
+        found = (tuple(places), tuple(demonyms))
+        self._lookups[key] = found
+        return found
 
 
 def _load() -> Gazetteer:

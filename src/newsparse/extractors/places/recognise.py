@@ -289,7 +289,7 @@ def _gap(text: str, a: _Token, b: _Token) -> str:
 
 def _match_at(
     text: str, tokens: list[_Token], i: int, end: int, gaz: Gazetteer, w: _Words
-) -> tuple[int, int, str, list[Entry], list[Entry]] | None:
+) -> tuple[int, int, str, tuple[Entry, ...], tuple[Entry, ...]] | None:
     """The longest gazetteer name starting at token ``i``: last token, end, key, entries."""
     first = tokens[i]
     last = i
@@ -340,8 +340,8 @@ def _judge(
     j: int,
     span_end: int,
     key: str,
-    places: list[Entry],
-    demonyms: list[Entry],
+    places: tuple[Entry, ...],
+    demonyms: tuple[Entry, ...],
     gaz: Gazetteer,
     w: _Words,
     headline: Callable[[], bool],

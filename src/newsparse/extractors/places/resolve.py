@@ -118,7 +118,7 @@ class _Context:
     def score(self, key: str, entry: Entry) -> tuple[float, bool, bool]:
         """The candidate's score, whether its country and whether its division are named."""
         own = {key}
-        score = math.log10(max(entry.weight, 1))
+        score = entry.prior
         cc = entry.country_code
         in_country = bool(cc and self.countries.get(cc, own) - own)
         area = _area(entry)
