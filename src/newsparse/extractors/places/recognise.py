@@ -455,6 +455,34 @@ _LANDMARK = re.compile(
 _FEATURE = re.compile(
     r"(?<![\w.])(?:[A-Z][a-z]{1,20}[ \u00a0]){1,2}(?:[Rr]iver|[Pp]rovince|[Oo]blast|[Rr]egion)(?!\w)"
 )
+# Plain substrings every match contains: a page without them skips the expressions.
+_LANDMARK_CUES = (
+    "Street",
+    "St.",
+    "Road",
+    "Rd.",
+    "Avenue",
+    "Ave.",
+    "Boulevard",
+    "Blvd.",
+    "Lane",
+    "Square",
+    "Row",
+    "Highway",
+    "Hospital",
+    "Infirmary",
+    "Airport",
+    "Bridge",
+    "Stadium",
+    "Cathedral",
+    "Castle",
+    "Palace",
+    "Terrace",
+    "Crescent",
+    "Route",
+    "Interstate",
+)
+_FEATURE_CUES = ("iver", "rovince", "blast", "egion")
 _FEATURE_KIND = {"river": "water", "province": "region", "oblast": "region", "region": "region"}
 
 
@@ -465,7 +493,13 @@ def pattern_mentions(text: str, start: int = 0, end: int | None = None) -> list[
     end = len(text) if end is None else end
     w = _words()
     found: list[Mention] = []
-    for pattern, kind in ((_LANDMARK, "landmark"), (_FEATURE, None)):
+    segment = text[start:end]
+    for pattern, kind, cues in (
+        (_LANDMARK, "landmark", _LANDMARK_CUES),
+        (_FEATURE, None, _FEATURE_CUES),
+    ):
+        if not any(cue in segment for cue in cues):
+            continue
         for m in pattern.finditer(text, start, end):
             at, piece = m.start(), m.group()
             words = piece.split()
