@@ -7,7 +7,9 @@ countries, a comparable figure for regions), plus
   country itself, a place or a demonym): "Georgia" goes to the US state in an article that
   also names Atlanta, to the country in one that names Tbilisi or Russia;
 * :data:`STATE_BONUS` when another name points into its first-level division (a US state,
-  a Canadian province, an Australian state, a UK nation).
+  a Canadian province, an Australian state, a UK nation);
+* :data:`NEAR_BONUS` when another place the article names (or may name) lies within about
+  150 km: "Paris" beside "Henry County" is Paris, Tennessee.
 
 Context is read twice: first from the names that have one sensible meaning (countries,
 regions, large towns, pairs), then from every name as chosen in that first context, so a
@@ -34,6 +36,11 @@ from newsparse.model import PlaceKind
 __all__ = ["COUNTRY_BONUS", "STATE_BONUS", "Resolved", "resolve"]
 
 COUNTRY_BONUS = 1.5
+#: Added when another place the article names lies within about 150 km.
+NEAR_BONUS = 1.0
+NEAR_DEGREES2 = 1.35**2
+#: A name with more candidates than this lends none of them as nearby support.
+NEAR_CANDIDATES = 6
 STATE_BONUS = 2.5
 #: A town smaller than this needs support from the article (its country named elsewhere).
 SMALL_TOWN = 15_000
@@ -107,6 +114,18 @@ class _Context:
     def __init__(self) -> None:
         self.countries: dict[str, set[str]] = defaultdict(set)
         self.areas: dict[str, set[str]] = defaultdict(set)
+        self.points: list[tuple[str, float, float]] = []
+
+    def near(self, key: str, entry: Entry) -> bool:
+        """Whether another name points within about 150 km of ``entry``."""
+        if entry.latitude is None or entry.longitude is None or entry.kind is PlaceKind.COUNTRY:
+            return False
+        lat, lon = entry.latitude, entry.longitude
+        scale = math.cos(math.radians(lat)) ** 2
+        for other, plat, plon in self.points:
+            if other != key and (plat - lat) ** 2 + scale * (plon - lon) ** 2 < NEAR_DEGREES2:
+                return True
+        return False
 
     def add(self, key: str, entry: Entry) -> None:
         if entry.country_code:
@@ -127,6 +146,8 @@ class _Context:
             score += COUNTRY_BONUS
         if in_area:
             score += STATE_BONUS
+        if self.points and self.near(key, entry):
+            score += NEAR_BONUS
         return score, in_country, in_area
 
 
@@ -162,6 +183,12 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
             continue
         if top.kind is not PlaceKind.CITY or top.weight >= CONTEXT_TOWN or k in pairs:
             context.add(mention.key, top)
+        if len(options) <= NEAR_CANDIDATES:
+            context.points.extend(
+                (mention.key, e.latitude, e.longitude)
+                for e in options
+                if e.kind in _LOCAL_KINDS and e.latitude is not None and e.longitude is not None
+            )
     # Second reading: every name chosen in that context becomes context for the final choice.
     chosen: dict[str, Entry] = {}
     for k, mention in enumerate(mentions):
@@ -173,6 +200,12 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     for key, entry in chosen.items():
         if entry.kind is not PlaceKind.CITY or entry.weight >= SMALL_TOWN:
             final.add(key, entry)
+        if (
+            entry.kind in _LOCAL_KINDS
+            and entry.latitude is not None
+            and entry.longitude is not None
+        ):
+            final.points.append((key, entry.latitude, entry.longitude))
 
     out: list[Resolved] = []
     unknown: list[int] = []
