@@ -292,6 +292,14 @@ def test_not_a_place(text: str, surface: str) -> None:
     assert surface not in [p.text for p in found(text)]
 
 
+def test_neighbours_choose_the_town() -> None:
+    east = one("Buses from Springfield to Holyoke and Chicopee resumed.", "Springfield")
+    west = one("Buses from Springfield to Joplin resumed.", "Springfield")
+    assert east.longitude is not None
+    assert west.longitude is not None
+    assert east.longitude > -75 > -90 > west.longitude
+
+
 CONTEXT = [
     pytest.param(
         "Atlanta and Savannah voted. Georgia's governor spoke.", "Georgia", "US", id="georgia-state"

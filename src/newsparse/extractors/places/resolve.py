@@ -9,7 +9,7 @@ countries, a comparable figure for regions), plus
 * :data:`STATE_BONUS` when another name points into its first-level division (a US state,
   a Canadian province, an Australian state, a UK nation);
 * :data:`NEAR_BONUS` when another place the article names (or may name) lies within about
-  150 km: "Paris" beside "Henry County" is Paris, Tennessee.
+  150 km: "Springfield" beside Holyoke is the one in Massachusetts.
 
 Context is read twice: first from the names that have one sensible meaning (countries,
 regions, large towns, pairs), then from every name as chosen in that first context, so a
