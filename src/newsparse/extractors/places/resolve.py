@@ -23,6 +23,7 @@ word or a name than a place, so it is dropped.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -36,9 +37,10 @@ from newsparse.model import PlaceKind
 __all__ = ["COUNTRY_BONUS", "STATE_BONUS", "Resolved", "resolve"]
 
 COUNTRY_BONUS = 1.5
-#: Added when another place the article names lies within about 150 km.
+#: Added when another place the article names lies nearby (same or next grid cell of
+#: :data:`NEAR_DEGREES`, about 150 km of latitude).
 NEAR_BONUS = 1.0
-NEAR_DEGREES2 = 1.35**2
+NEAR_DEGREES = 1.35
 #: A name with more candidates than this lends none of them as nearby support.
 NEAR_CANDIDATES = 6
 STATE_BONUS = 2.5
@@ -67,6 +69,12 @@ class Resolved:
     latitude: float | None
     longitude: float | None
     geonames_id: int | None
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    """The grid cell of a point; cells narrow in longitude towards the poles."""
+    width = NEAR_DEGREES / max(math.cos(math.radians(lat)), 0.2)
+    return int(lat // NEAR_DEGREES), int(lon // width)
 
 
 def _top(entries: Sequence[Entry]) -> Entry | None:
@@ -114,17 +122,28 @@ class _Context:
     def __init__(self) -> None:
         self.countries: dict[str, set[str]] = defaultdict(set)
         self.areas: dict[str, set[str]] = defaultdict(set)
-        self.points: list[tuple[str, float, float]] = []
+        #: grid cell of about 150 km -> the names with a point in it.
+        self.cells: dict[tuple[int, int], set[str]] = defaultdict(set)
+
+    def point(self, key: str, entry: Entry) -> None:
+        """Record that ``key`` may name a place at ``entry``'s point."""
+        if (
+            entry.kind in _LOCAL_KINDS
+            and entry.latitude is not None
+            and entry.longitude is not None
+        ):
+            self.cells[_cell(entry.latitude, entry.longitude)].add(key)
 
     def near(self, key: str, entry: Entry) -> bool:
-        """Whether another name points within about 150 km of ``entry``."""
+        """Whether another name has a point in the same or a neighbouring cell as ``entry``."""
         if entry.latitude is None or entry.longitude is None or entry.kind is PlaceKind.COUNTRY:
             return False
-        lat, lon = entry.latitude, entry.longitude
-        scale = math.cos(math.radians(lat)) ** 2
-        for other, plat, plon in self.points:
-            if other != key and (plat - lat) ** 2 + scale * (plon - lon) ** 2 < NEAR_DEGREES2:
-                return True
+        row, col = _cell(entry.latitude, entry.longitude)
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                names = self.cells.get((row + dr, col + dc))
+                if names and (len(names) > 1 or key not in names):
+                    return True
         return False
 
     def add(self, key: str, entry: Entry) -> None:
@@ -146,7 +165,7 @@ class _Context:
             score += COUNTRY_BONUS
         if in_area:
             score += STATE_BONUS
-        if self.points and self.near(key, entry):
+        if self.cells and self.near(key, entry):
             score += NEAR_BONUS
         return score, in_country, in_area
 
@@ -184,11 +203,8 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
         if top.kind is not PlaceKind.CITY or top.weight >= CONTEXT_TOWN or k in pairs:
             context.add(mention.key, top)
         if len(options) <= NEAR_CANDIDATES:
-            context.points.extend(
-                (mention.key, e.latitude, e.longitude)
-                for e in options
-                if e.kind in _LOCAL_KINDS and e.latitude is not None and e.longitude is not None
-            )
+            for entry in options:
+                context.point(mention.key, entry)
     # Second reading: every name chosen in that context becomes context for the final choice.
     chosen: dict[str, Entry] = {}
     for k, mention in enumerate(mentions):
@@ -200,12 +216,7 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     for key, entry in chosen.items():
         if entry.kind is not PlaceKind.CITY or entry.weight >= SMALL_TOWN:
             final.add(key, entry)
-        if (
-            entry.kind in _LOCAL_KINDS
-            and entry.latitude is not None
-            and entry.longitude is not None
-        ):
-            final.points.append((key, entry.latitude, entry.longitude))
+        final.point(key, entry)
 
     out: list[Resolved] = []
     unknown: list[int] = []
@@ -233,11 +244,12 @@ def _locate(out: list[Resolved], unknown: list[int], context: _Context) -> None:
     """Put each place known only by its shape ("Belgrave Road") where the nearest named
     town or region before it (else after it) is; its country is the article's main one."""
     main = max(context.countries, key=lambda cc: len(context.countries[cc]), default=None)
-    named = [k for k, item in enumerate(out) if not item.mention.unknown]
+    anchors = [
+        k for k, item in enumerate(out) if item.kind in _LOCAL_KINDS and not item.mention.unknown
+    ]
     for k in unknown:
-        before = [n for n in named if n < k and out[n].kind in _LOCAL_KINDS]
-        after = [n for n in named if n > k and out[n].kind in _LOCAL_KINDS]
-        anchor = out[before[-1]] if before else out[after[0]] if after else None
+        at = bisect.bisect_left(anchors, k)
+        anchor = out[anchors[at - 1]] if at else out[anchors[at]] if anchors else None
         item = out[k]
         if anchor is not None:
             out[k] = attrs.evolve(
