@@ -327,10 +327,16 @@ def _prev_word(text: str, tokens: list[_Token], i: int) -> tuple[_Token | None, 
     return tokens[i - 1], _gap(text, tokens[i - 1], tokens[i])
 
 
-def _initial(text: str, tokens: list[_Token], i: int, line_start: int) -> bool:
-    """Whether token ``i`` opens a sentence (or the line)."""
-    before = text[line_start : tokens[i].start].rstrip()
-    return not before or before[-1] in _SENTENCE_END
+def _initial(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a sentence or a line (looking back a few characters
+    only, so long lines cost nothing extra)."""
+    k = at
+    floor = max(0, at - 16)
+    while k > floor and text[k - 1] in " \t\u00a0":
+        k -= 1
+    if k == 0 or text[k - 1] in "\n\r":
+        return True
+    return k > floor and text[k - 1] in _SENTENCE_END
 
 
 def _judge(
@@ -349,7 +355,6 @@ def _judge(
     """The mention tokens ``i..j`` make in their context, or None when they are no place."""
     first = tokens[i]
     start = first.start
-    line_start = text.rfind("\n", 0, start) + 1
     single = i == j
     prev, prev_gap = _prev_word(text, tokens, i)
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -357,7 +362,7 @@ def _judge(
     prev_fold = fold(prev.text) if prev is not None else ""
     demonym = bool(demonyms)
     candidates = tuple(demonyms or places)
-    initial = single and _initial(text, tokens, i, line_start)
+    initial = single and _initial(text, start)
 
     if key in w.stop:
         return None
