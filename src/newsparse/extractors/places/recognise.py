@@ -28,6 +28,10 @@ from newsparse.model import PlaceKind
 
 __all__ = ["MAX_TOKENS", "Mention", "find_mentions"]
 
+#: A town this large after a sentence's capitalised first word is still the town
+#: ("Overall Edmonton received ...").
+BIG_TOWN = 100_000
+
 #: The longest name looked up, in tokens ("Saint Vincent and the Grenadines").
 MAX_TOKENS = 6
 
@@ -327,6 +331,18 @@ def _prev_word(text: str, tokens: list[_Token], i: int) -> tuple[_Token | None, 
     return tokens[i - 1], _gap(text, tokens[i - 1], tokens[i])
 
 
+def _org_follows(text: str, tokens: list[_Token], k: int, w: _Words) -> bool:
+    """Whether the capitalised run from token ``k`` names an organisation ("Dublin
+    Historical Society", "Gainesville Environmental Services")."""
+    for n in range(k, min(k + 4, len(tokens))):
+        token = tokens[n]
+        if not token.capitalised or (n > k and _gap(text, tokens[n - 1], token) != " "):
+            return False
+        if fold(token.text) in w.org_after:
+            return True
+    return False
+
+
 def _initial(text: str, at: int) -> bool:
     """Whether the word at ``at`` opens a sentence or a line (looking back a few characters
     only, so long lines cost nothing extra)."""
@@ -395,6 +411,7 @@ def _judge(
             and not prev.caps
             and prev_fold not in w.stop
             and prev_fold not in w.before
+            and not (top is not None and top.weight >= BIG_TOWN and _initial(text, prev.start))
             and not headline()
         ):
             return _SURNAME
@@ -414,7 +431,7 @@ def _judge(
             and not nxt.caps
             and not demonym
             and not strong
-            and nxt_fold not in w.org_after
+            and not _org_follows(text, tokens, j + 1, w)
             and nxt_fold not in w.titles
             and nxt_fold not in w.stop
             and len(nxt.text) > 1
