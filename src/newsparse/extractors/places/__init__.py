@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from newsparse import Article, Extractor, Part, Place, Span, __version__, hookimpl
 from newsparse.extractors.places.recognise import (
+    BIG_TOWN,
     Mention,
     find_mentions,
     merge,
@@ -26,7 +27,7 @@ __all__ = ["extract_places", "places_in"]
 def places_in(text: str) -> list[Place]:
     """Every place in a plain string, as if it were one body paragraph."""
     surnames: set[str] = set()
-    mentions = [m for m in find_mentions(text, surnames=surnames) if m.key not in surnames]
+    mentions = [m for m in find_mentions(text, surnames=surnames) if not _surname(m, surnames)]
     mentions = merge(mentions, pattern_mentions(text))
     teams = team_mentions(text, mentions)
     mentions = [m for k, m in enumerate(mentions) if k not in teams]
@@ -44,11 +45,19 @@ def extract_places(article: Article) -> Iterator[Place]:
         for mention in merge(named, pattern_mentions(source, span.start, span.end)):
             parts[mention.start] = part
             mentions.append(mention)
-    mentions = [mention for mention in mentions if mention.key not in surnames]
+    mentions = [mention for mention in mentions if not _surname(mention, surnames)]
     teams = team_mentions(source, mentions)
     mentions = [mention for k, mention in enumerate(mentions) if k not in teams]
     for item in resolve(mentions):
         yield _finding(source, item, parts.get(item.mention.start, Part.BODY))
+
+
+def _surname(mention: Mention, surnames: set[str]) -> bool:
+    """Whether a mention repeats a name the article uses as a surname ("Clark said"); a
+    large place keeps its name ("Lincoln" the city is not dropped for Abraham Lincoln)."""
+    if mention.key not in surnames:
+        return False
+    return max((entry.weight for entry in mention.places), default=0) < BIG_TOWN
 
 
 def _finding(source: str, item: Resolved, part: Part) -> Place:
