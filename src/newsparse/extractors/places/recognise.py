@@ -180,6 +180,9 @@ class _Words:
         self.stop = frozenset(fold(w) for w in data["stop"])
         self.said = frozenset(data["said_verbs"])
         self.person_places = frozenset(fold(w) for w in data["person_places"])
+        #: names of things that contain a place name but are no place ("United Russia").
+        self.not_places = frozenset(fold(w) for w in data["not_places"])
+        self.not_place_openers = frozenset(p.split()[0] for p in self.not_places)
 
 
 _WORDS: list[_Words] = []
@@ -255,6 +258,12 @@ def find_mentions(
         if at < resume:
             continue
         folded = fold(word)
+        if folded in w.not_place_openers:
+            tokens, i = _local_tokens(text, at, start, end)
+            skip = _not_place(text, tokens, i, w)
+            if skip:
+                resume = skip
+                continue
         if folded in openers:
             if folded in w.stop and "+" + folded not in openers:
                 continue
@@ -329,6 +338,14 @@ def _prev_word(text: str, tokens: list[_Token], i: int) -> tuple[_Token | None, 
     if i == 0:
         return None, ""
     return tokens[i - 1], _gap(text, tokens[i - 1], tokens[i])
+
+
+def _not_place(text: str, tokens: list[_Token], i: int, w: _Words) -> int:
+    """The end of a known non-place name starting at token ``i`` ("United Russia"), or 0."""
+    for j in range(min(i + 4, len(tokens) - 1), i, -1):
+        if fold(text[tokens[i].start : tokens[j].end]) in w.not_places:
+            return tokens[j].end
+    return 0
 
 
 def _org_follows(text: str, tokens: list[_Token], k: int, w: _Words) -> bool:
@@ -475,7 +492,8 @@ _LANDMARK = re.compile(
     r"|(?<![\w.])(?:Highway|Route|Interstate) \d{1,4}\b"
 )
 _FEATURE = re.compile(
-    r"(?<![\w.])(?:[A-Z][a-z]{1,20}[ \u00a0]){1,2}(?:[Rr]iver|[Pp]rovince|[Oo]blast|[Rr]egion)(?!\w)"
+    r"(?<![\w.])(?:[A-Z][a-z]{1,20}[ \u00a0]){1,2}"
+    r"(?:[Rr]iver|[Pp]rovince|[Oo]blast|[Rr]egion|Mountains)(?!\w)"
 )
 # Plain substrings every match contains: a page without them skips the expressions.
 _LANDMARK_CUES = (
@@ -504,8 +522,48 @@ _LANDMARK_CUES = (
     "Route",
     "Interstate",
 )
-_FEATURE_CUES = ("iver", "rovince", "blast", "egion")
-_FEATURE_KIND = {"river": "water", "province": "region", "oblast": "region", "region": "region"}
+_FEATURE_CUES = ("iver", "rovince", "blast", "egion", "Mountains")
+# Words that open a sentence or a phrase, not a street's name ("In Belgrave Road").
+_LEADING = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "at",
+        "on",
+        "of",
+        "from",
+        "to",
+        "by",
+        "near",
+        "along",
+        "off",
+        "outside",
+        "inside",
+        "and",
+        "or",
+        "but",
+        "into",
+        "onto",
+        "across",
+        "past",
+        "via",
+        "under",
+        "over",
+        "behind",
+        "beyond",
+        "between",
+        "opposite",
+    ]
+)
+_FEATURE_KIND = {
+    "mountains": "other",
+    "river": "water",
+    "province": "region",
+    "oblast": "region",
+    "region": "region",
+}
 
 
 def pattern_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -525,7 +583,7 @@ def pattern_mentions(text: str, start: int = 0, end: int | None = None) -> list[
         for m in pattern.finditer(text, start, end):
             at, piece = m.start(), m.group()
             words = piece.split()
-            while len(words) > 1 and fold(words[0]) in w.stop:
+            while len(words) > 1 and fold(words[0]) in _LEADING:
                 at += len(words[0]) + 1
                 words = words[1:]
             if len(words) < 2 and kind is None:

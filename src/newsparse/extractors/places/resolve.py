@@ -46,6 +46,8 @@ NEAR_CANDIDATES = 6
 STATE_BONUS = 2.5
 #: A town smaller than this needs support from the article (its country named elsewhere).
 SMALL_TOWN = 15_000
+#: A town in a country the article does not otherwise name, smaller than this, needs a pair.
+FOREIGN_TOWN = 100_000
 #: ... and one that opens a sentence, smaller than this.
 SMALL_INITIAL = 100_000
 
@@ -230,7 +232,11 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
             continue
         if mention.speaker and best.kind is PlaceKind.CITY and best.weight < SPEAKER_TOWN:
             continue
-        small = best.weight < SMALL_TOWN or (mention.initial and best.weight < SMALL_INITIAL)
+        small = (
+            best.weight < SMALL_TOWN
+            or (mention.initial and best.weight < SMALL_INITIAL)
+            or (not in_country and final.countries and best.weight < FOREIGN_TOWN)
+        )
         backed = in_area or (in_country and best.country_code != "US")
         if best.kind is PlaceKind.CITY and small and not supported and not backed:
             continue
