@@ -21,6 +21,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +63,8 @@ class Builder:
         lat: float | None,
         lon: float | None,
         weight: int,
-        names: list[str],
-        demonyms: list[str] = (),  # type: ignore[assignment]
+        names: Sequence[str],
+        demonyms: Sequence[str] = (),
     ) -> int:
         row = len(self.rows)
         fields = [

@@ -27,6 +27,7 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 import attrs
 
@@ -73,6 +74,7 @@ class Resolved:
     geonames_id: int | None
 
 
+@lru_cache(maxsize=1 << 14)
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     """The grid cell of a point; cells narrow in longitude towards the poles."""
     width = NEAR_DEGREES / max(math.cos(math.radians(lat)), 0.2)
