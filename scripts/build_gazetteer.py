@@ -313,7 +313,8 @@ def main() -> int:
             lat=None if point is None else float(point[0]),
             lon=None if point is None else float(point[1]),
             weight=300_000 if cc == "GB" else 100_000,
-            names=[name],
+            # "Norfolk County Council": British counties go by "X County" too.
+            names=[name, f"{name} County"] if cc == "GB" else [name],
         )
 
     build.write(OUT)

@@ -241,6 +241,15 @@ PLACES = [
         id="unknown-river",
     ),
     pytest.param(
+        "Shops in King's Lynn closed early.",
+        "King's Lynn",
+        "King's Lynn",
+        PlaceKind.CITY,
+        "GB",
+        False,
+        id="possessive-inside-a-name",
+    ),
+    pytest.param(
         "Growth in Europe slowed.",
         "Europe",
         "Europe",

@@ -68,6 +68,7 @@ _AFTER_LANGUAGE = frozenset(
 _INNER = frozenset(
     [
         "of",
+        "s",
         "and",
         "the",
         "de",

@@ -138,6 +138,10 @@ class _Context:
         ):
             self.cells[_cell(entry.latitude, entry.longitude)].add(key)
 
+    def elsewhere(self, key: str) -> bool:
+        """Whether any name but ``key`` points into some country."""
+        return any(keys - {key} for keys in self.countries.values())
+
     def near(self, key: str, entry: Entry) -> bool:
         """Whether another name has a point in the same or a neighbouring cell as ``entry``."""
         if entry.latitude is None or entry.longitude is None or entry.kind is PlaceKind.COUNTRY:
@@ -237,7 +241,7 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
         small = (
             best.weight < SMALL_TOWN
             or (mention.initial and best.weight < SMALL_INITIAL)
-            or (not in_country and final.countries and best.weight < FOREIGN_TOWN)
+            or (not in_country and best.weight < FOREIGN_TOWN and final.elsewhere(mention.key))
         )
         backed = in_area or (in_country and best.country_code != "US")
         if best.kind is PlaceKind.CITY and small and not supported and not backed:
@@ -249,15 +253,17 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
 
 
 def _locate(out: list[Resolved], unknown: list[int], context: _Context) -> None:
-    """Put each place known only by its shape ("Belgrave Road") where the nearest named
-    town or region before it (else after it) is; its country is the article's main one."""
+    """Put each place known only by its shape ("Belgrave Road") where the closest named
+    town or region before or after it is; without one, give it the article's main country."""
     main = max(context.countries, key=lambda cc: len(context.countries[cc]), default=None)
     anchors = [
         k for k, item in enumerate(out) if item.kind in _LOCAL_KINDS and not item.mention.unknown
     ]
     for k in unknown:
         at = bisect.bisect_left(anchors, k)
-        anchor = out[anchors[at - 1]] if at else out[anchors[at]] if anchors else None
+        near = [anchors[n] for n in (at - 1, at) if 0 <= n < len(anchors)]
+        start = out[k].mention.start
+        anchor = out[min(near, key=lambda n: abs(out[n].mention.start - start))] if near else None
         item = out[k]
         if anchor is not None:
             out[k] = attrs.evolve(
