@@ -486,44 +486,17 @@ _TEAM_WORDS = re.compile(
 )
 
 
-_LANDMARK = re.compile(
-    r"(?<![\w.])(?:[A-Z][a-z'’]{1,20}[ \u00a0]){1,3}"
-    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Square|Row|Highway|Hospital|"
-    r"Infirmary|Airport|Bridge|Stadium|Cathedral|Castle|Palace|Terrace|Crescent)(?![\w])"
-    r"|(?<![\w.])(?:Highway|Route|Interstate) \d{1,4}\b"
+# The last word of a shape name: a landmark word, a numbered road, or a feature word.  The
+# name before it is read from a short window, so the scan costs one pass over the text.
+_CUE = re.compile(
+    r"(?<![\w.])(?:"
+    r"(?P<landmark>Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Square|Row|Highway|"
+    r"Hospital|Infirmary|Airport|Bridge|Stadium|Cathedral|Castle|Palace|Terrace|Crescent)(?!\w)"
+    r"|(?P<road>(?:Highway|Route|Interstate) \d{1,4})\b"
+    r"|(?P<feature>[Rr]iver|[Pp]rovince|[Oo]blast|[Rr]egion|Mountains)(?!\w))"
 )
-_FEATURE = re.compile(
-    r"(?<![\w.])(?:[A-Z][a-z]{1,20}[ \u00a0]){1,2}"
-    r"(?:[Rr]iver|[Pp]rovince|[Oo]blast|[Rr]egion|Mountains)(?!\w)"
-)
-# Plain substrings every match contains: a page without them skips the expressions.
-_LANDMARK_CUES = (
-    "Street",
-    "St.",
-    "Road",
-    "Rd.",
-    "Avenue",
-    "Ave.",
-    "Boulevard",
-    "Blvd.",
-    "Lane",
-    "Square",
-    "Row",
-    "Highway",
-    "Hospital",
-    "Infirmary",
-    "Airport",
-    "Bridge",
-    "Stadium",
-    "Cathedral",
-    "Castle",
-    "Palace",
-    "Terrace",
-    "Crescent",
-    "Route",
-    "Interstate",
-)
-_FEATURE_CUES = ("iver", "rovince", "blast", "egion", "Mountains")
+_LANDMARK_NAME = re.compile(r"(?<![\w.])(?:[A-Z][a-z'’]{1,20}[ \u00a0]){1,3}\Z")
+_FEATURE_NAME = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{1,20}[ \u00a0]){1,2}\Z")
 # Words that open a sentence or a phrase, not a street's name ("In Belgrave Road").
 _LEADING = frozenset(
     [
@@ -569,42 +542,41 @@ _FEATURE_KIND = {
 
 def pattern_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Landmarks and features known by their shape, not the gazetteer: "Belgrave Road",
-    "Derriford Hospital", "Highway 19", "the Yamuna river".  Leading stop words are not part
-    of the name; a name made only of stop words is none."""
+    "Derriford Hospital", "Highway 19", "the Yamuna river".  Leading words such as "In" or
+    "the" are not part of the name."""
     end = len(text) if end is None else end
     w = _words()
     found: list[Mention] = []
-    segment = text[start:end]
-    for pattern, kind, cues in (
-        (_LANDMARK, "landmark", _LANDMARK_CUES),
-        (_FEATURE, None, _FEATURE_CUES),
-    ):
-        if not any(cue in segment for cue in cues):
-            continue
-        for m in pattern.finditer(text, start, end):
-            at, piece = m.start(), m.group()
-            words = piece.split()
-            while len(words) > 1 and fold(words[0]) in _LEADING:
+    for cue in _CUE.finditer(text, start, end):
+        cue_start, cue_end = cue.start(), cue.end()
+        if cue.group("road"):
+            at, kind = cue_start, "landmark"
+        else:
+            feature = cue.group("feature")
+            name = (_FEATURE_NAME if feature else _LANDMARK_NAME).search(
+                text, max(start, cue_start - 70), cue_start
+            )
+            if name is None:
+                continue
+            at = name.start()
+            words = name.group().split()
+            while words and fold(words[0]) in _LEADING:
                 at += len(words[0]) + 1
                 words = words[1:]
-            if len(words) < 2 and kind is None:
+            if not words or (feature and fold(words[0]) in w.stop):
                 continue
-            if len(words) < 2 and not piece[-1].isdigit():
-                continue
-            if kind is None and fold(words[0]) in w.stop:
-                continue
-            designator = kind or _FEATURE_KIND[words[-1].lower()]
-            found.append(
-                Mention(
-                    start=at,
-                    end=m.end(),
-                    key=fold(text[at : m.end()]),
-                    places=(),
-                    designator=designator,
-                    designator_word=words[-1].lower(),
-                    unknown=True,
-                )
+            kind = _FEATURE_KIND[feature.lower()] if feature else "landmark"
+        found.append(
+            Mention(
+                start=at,
+                end=cue_end,
+                key=fold(text[at:cue_end]),
+                places=(),
+                designator=kind,
+                designator_word=cue.group().split()[0].lower(),
+                unknown=True,
             )
+        )
     return found
 
 

@@ -228,9 +228,16 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
 
     out: list[Resolved] = []
     unknown: list[int] = []
+    decided: dict[str, tuple[Entry | None, bool, bool]] = {}
     for k, mention in enumerate(mentions):
         supported = k in pairs or mention.key in by_key
-        best, in_country, in_area = _choose(mention.key, candidates(k), final)
+        if k in pairs:
+            best, in_country, in_area = _choose(mention.key, pairs[k], final)
+        else:
+            cached = decided.get(mention.key)
+            if cached is None:
+                cached = decided[mention.key] = _choose(mention.key, candidates(k), final)
+            best, in_country, in_area = cached
         if best is None:
             if mention.unknown:
                 unknown.append(len(out))
