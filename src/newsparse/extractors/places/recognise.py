@@ -32,6 +32,9 @@ __all__ = ["MAX_TOKENS", "Mention", "find_mentions"]
 #: ("Overall Edmonton received ...").
 BIG_TOWN = 100_000
 
+#: The longest line read as a possible title-case headline.
+HEADLINE_CHARS = 300
+
 #: The longest name looked up, in tokens ("Saint Vincent and the Grenadines").
 MAX_TOKENS = 6
 
@@ -196,7 +199,10 @@ def _words() -> _Words:
 
 
 def _title_case(text: str, start: int, end: int) -> bool:
-    """Whether a line capitalises most of its words (a headline): then a capital says little."""
+    """Whether a line capitalises most of its words (a headline): then a capital says little.
+    A paragraph longer than :data:`HEADLINE_CHARS` is never one."""
+    if end - start > HEADLINE_CHARS:
+        return False
     words = len(_LONG_WORD.findall(text, start, end))
     return words >= 3 and len(_LONG_CAPITAL.findall(text, start, end)) >= 0.85 * words
 
