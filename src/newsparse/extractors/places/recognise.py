@@ -1,15 +1,23 @@
 """Finding place names in running text: one left-to-right pass of dictionary lookups.
 
-The text is cut into letter tokens.  At every capitalised token the longest run of up to
-:data:`MAX_TOKENS` tokens whose folded text is a gazetteer name wins ("New South Wales" before
-"Wales"); an abbreviation may take its full stop ("Mass.", "Ga.").  Around a match the
-recogniser reads a few words to decide whether the name is a place here at all:
+One regular-expression scan finds the capitalised words; only those that can open a
+gazetteer name are looked at closely.  There the longest run of up to :data:`MAX_TOKENS`
+tokens whose folded text is a name wins ("New South Wales" before "Wales"); an abbreviation
+may take its full stop ("Mass.", "Ga.").  Around a match the recogniser reads a few words to
+decide whether the name is a place here at all:
 
 * a designator that is part of the name extends it ("Kursk region", "Sindh province");
-* a capitalised word right after it ("Paris Hilton", "Washington Post") or a person's name or
-  title right before it ("Mr Jordan", "Hillary Clinton") makes it part of another name;
+* a capitalised word right after a town's name ("Paris Hilton") or a first name or title
+  right before it ("Mr Jordan", "Hillary Clinton") makes it part of a person's name, unless
+  the words after it name an organisation ("Dublin Historical Society"), which keeps the
+  place; names of countries and regions stand next to any capitalised word, except the few
+  that are also given names ("Georgia", "Jordan");
 * "in Russian" or "Russian-language" is a language, not a demonym;
-* a common word that starts a sentence ("Police said") is dropped by the stop list.
+* a common word that starts a sentence ("Police said") is dropped by the stop list, and
+  names of things that merely contain a place ("United Russia") are skipped whole.
+
+:func:`pattern_mentions` adds places known by their shape ("Belgrave Road", "Highway 19",
+"the Yamuna river") and :func:`team_mentions` finds countries named as sports teams.
 
 Nothing here chooses between places of the same name: :mod:`.resolve` does that with the
 whole article in view.
@@ -26,7 +34,15 @@ import attrs
 from newsparse.extractors.places.gazetteer import Entry, Gazetteer, fold, gazetteer, words
 from newsparse.model import PlaceKind
 
-__all__ = ["MAX_TOKENS", "Mention", "find_mentions"]
+__all__ = [
+    "BIG_TOWN",
+    "MAX_TOKENS",
+    "Mention",
+    "find_mentions",
+    "merge",
+    "pattern_mentions",
+    "team_mentions",
+]
 
 #: A town this large after a sentence's capitalised first word is still the town
 #: ("Overall Edmonton received ...").
