@@ -34,6 +34,8 @@ from newsparse.model import PlaceKind
 __all__ = ["Entry", "Gazetteer", "fold", "gazetteer", "words"]
 
 _DATA = "newsparse.extractors.places"
+#: At most this many names keep their parsed lookups (a bound on memory, not a tuning knob).
+_LOOKUP_CACHE = 1 << 15
 _FOLD_TABLE = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "–": "-", "‐": "-", "‑": "-"})
 
 
@@ -124,6 +126,8 @@ class Gazetteer:
             else:
                 places.append(self.entry(int(item)))
         found = (tuple(places), tuple(demonyms))
+        if len(self._lookups) >= _LOOKUP_CACHE:
+            self._lookups.clear()
         self._lookups[key] = found
         return found
 
