@@ -98,7 +98,8 @@ class Builder:
     def write(self, path: Path) -> None:
         lines = list(self.rows)
         lines.append("")
-        lines.extend(f"{key}\t{','.join(refs)}" for key, refs in sorted(self.keys.items()))
+        for key, refs in sorted(self.keys.items()):
+            lines.extend((key, ",".join(refs)))
         lines.append("")
         lines.extend(sorted({opener(key) for key in self.keys}))
         # "+word": the word opens a name of more than one token ("new" in "new york").

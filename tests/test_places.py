@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 import time
@@ -434,7 +433,7 @@ def test_gazetteer_loads_fast_and_small() -> None:
         "import resource, time, newsparse\n"
         "from newsparse.extractors.places.gazetteer import gazetteer\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "t = time.perf_counter(); gazetteer(); took = time.perf_counter() - t\n"
+        "t = time.process_time(); gazetteer(); took = time.process_time() - t\n"
         "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "print(took, (after - before) / 1024)\n"
     )
@@ -446,10 +445,10 @@ def test_gazetteer_loads_fast_and_small() -> None:
         env={"PYTHONPATH": str(ROOT / "src")},
     )
     seconds, megabytes = map(float, done.stdout.split())
-    # Limits: 200 ms and 80 MB on an idle machine; the time bound is loose for busy CI.
-    assert seconds < 1.0
+    # Targets: 200 ms and 80 MB.  CPU time, not wall time, so a busy machine does not fail
+    # the test; the bound leaves room for slower CPUs.
+    assert seconds < 0.5
     assert megabytes < 80
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
 
 
 def test_compiled_file_is_small() -> None:

@@ -5,15 +5,16 @@
 sections separated by empty lines:
 
 * one row per place: ``geonames_id, name, kind, country_code, admin1, lat, lon, weight``;
-* one row per folded name: ``key, ids``, where ``ids`` are comma-separated row numbers and a
+* two lines per folded name: the key, then its ids: comma-separated row numbers, where a
   ``d`` before a number marks the name as a demonym of that place.  Keys starting with ``=``
   are exact-case (``=US``: the all-capital abbreviation, never the pronoun "us");
 * after another empty line, the first token of every name, one a line (and ``+token`` for
   the first token of every name of several tokens): the recogniser looks closely only at
   capitalised words that can open a name.
 
-Loading streams the file once, keeps rows as raw lines and parses a row only when a name
-points at it, so the file loads in well under 200 ms and a few tens of megabytes.
+Loading splits the decompressed file once and builds the index with C-level slicing, keeps
+rows as raw lines and parses a row only when a name points at it, so the file loads in well
+under 200 ms on an idle machine and a few tens of megabytes.
 """
 
 from __future__ import annotations
@@ -133,20 +134,15 @@ class Gazetteer:
 
 
 def _load() -> Gazetteer:
-    rows: list[str] = []
-    keys: dict[str, str] = {}
     source = resources.files(_DATA) / "data" / "gazetteer.tsv.gz"
-    with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8", newline="\n") as lines:
-        for line in lines:
-            if line == "\n":
-                break
-            rows.append(line[:-1])
-        for line in lines:
-            if line == "\n":
-                break
-            key, _, ids = line.rstrip("\n").partition("\t")
-            keys[key] = ids
-        openers = frozenset(line.rstrip("\n") for line in lines)
+    lines = gzip.decompress(source.read_bytes()).decode("utf-8").split("\n")
+    first = lines.index("")
+    second = lines.index("", first + 1)
+    rows = lines[:first]
+    # Keys and their ids alternate line by line, so the dictionary is built without a
+    # Python-level loop.
+    keys = dict(zip(lines[first + 1 : second : 2], lines[first + 2 : second : 2], strict=True))
+    openers = frozenset(lines[second + 1 :])
     return Gazetteer(rows, keys, openers)
 
 
