@@ -1,0 +1,57 @@
+"""Documents per second of the places extractor against geotext on the same texts.
+
+    python -m benchmarks.places_speed [CORPUS_DIR]   (default ../shared/corpus/places/dev)
+
+Each tool runs three times over every case text; the best run (in CPU time, so a busy machine
+skews less) counts.  geotext comes from the ``bench`` extra and is only a yardstick: it finds
+capitalised city and country names without context or resolution.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import newsparse
+
+
+def texts(corpus_dir: Path) -> list[str]:
+    out: list[str] = []
+    for path in sorted(corpus_dir.glob("*.jsonl")):
+        with open(path, encoding="utf-8") as handle:
+            out.extend(json.loads(line)["text"] for line in handle if line.strip())
+    return out
+
+
+def rate(run: Callable[[str], Any], docs: list[str], repeat: int = 3) -> float:
+    run(docs[0])
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        for doc in docs:
+            run(doc)
+        best = min(best, time.process_time() - started)
+    return len(docs) / best
+
+
+def main(argv: list[str]) -> int:
+    corpus = Path(argv[0]) if argv else Path("../shared/corpus/places/dev")
+    docs = texts(corpus)
+    ours = rate(lambda t: newsparse.parse(t, structure=False, extractors=["places"]), docs)
+    print(f"newsparse places: {ours:,.0f} documents/s over {len(docs)} documents")
+    try:
+        from geotext import GeoText
+    except ImportError:
+        print("geotext is not installed (pip install 'newsparse[bench]')")
+        return 0
+    theirs = rate(GeoText, docs)
+    print(f"geotext:          {theirs:,.0f} documents/s ({theirs / ours:.1f}x newsparse)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
