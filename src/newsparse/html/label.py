@@ -1,0 +1,268 @@
+"""Labels for the chunks of an HTML page, decided from markup hints.
+
+The article text is found as the element that holds the most paragraph-like text for the least
+furniture: every chunk counts as *good* (a sentence-like paragraph with little link text,
+outside navigation, asides, footers, forms and furniture-named regions) or *bad* (the rest),
+the counts are summed up the element tree in one pass, and the element maximising
+``good - PENALTY * bad`` (with a bonus when its own markup names it the article) is the
+container.  The page's JSON-LD ``articleBody``, when it has one, confirms paragraphs.  Inside
+the container, paragraph-like chunks are body; headline, captions, byline, date, standfirst
+and related links come from their own hints; everything else is kept as boilerplate.
+
+The decisions are per chunk, so a text line labeller can later be consulted for the chunks
+the markup leaves undecided.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import attrs
+
+from newsparse.html.extract import Chunk, Element, Extraction, Flag
+from newsparse.html.metadata import Metadata
+from newsparse.model import Label
+
+__all__ = ["Decision", "decide"]
+
+PENALTY = 0.6
+_TOKEN = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s{0,3}$")
+_UI_TEXT = re.compile(
+    r"^(?:advertisement|advert|ad|sponsored|share|share this|tweet|email|print|comments?|"
+    r"read more|continue reading|close|menu|subscribe|sign in|log in|sign up|skip to .{0,40}|"
+    r"image|photo|video|loading.{0,10}|click to .{0,40}|scroll to .{0,40})$",
+    re.IGNORECASE,
+)
+_BYLINE_TEXT = re.compile(r"^(?:by|von|por|di|oleh|par)\s+\S", re.IGNORECASE)
+_CREDIT_TEXT = re.compile(
+    r"^(?:\(?(?:photo|image|picture|foto|credit|source|illustration)s?\b.{0,3}[:(]|©|\(c\)|"
+    r"(?:photo|image|picture)\s+(?:by|credit|courtesy))",
+    re.IGNORECASE,
+)
+_OWN_BOILER = Flag.NAV | Flag.ASIDE | Flag.FOOTER | Flag.FORM | Flag.NEGATIVE | Flag.COMMENTS
+
+
+@attrs.define(slots=True)
+class Decision:
+    """A label for every chunk, and which chunk (if any) is the headline."""
+
+    labels: list[Label]
+    headline: int | None
+    container: int
+
+
+def tokens(text: str) -> list[str]:
+    return [token.lower() for token in _TOKEN.findall(text)]
+
+
+def token_f1(a: list[str], b: list[str]) -> float:
+    if not a or not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    if not common:
+        return 0.0
+    precision, recall = common / len(a), common / len(b)
+    return 2 * precision * recall / (precision + recall)
+
+
+def _is_paragraph(chunk: Chunk) -> bool:
+    """Sentence-like running text, judged from the chunk alone."""
+    if chunk.heading or chunk.flags & (Flag.FIGCAPTION | Flag.CAPTION):
+        return False
+    text = chunk.text
+    if chunk.link_density > 0.4 or len(text) < 40 or _UI_TEXT.match(text):
+        return False
+    words = text.count(" ") + 1
+    return words >= 8 or bool(_SENTENCE_END.search(text))
+
+
+def _container(extraction: Extraction, confirmed: list[bool]) -> int:
+    """The element holding the most article text for the least furniture.
+
+    Good and bad text are summed up the tree in one pass (parents come before children in
+    ``elements``); below an element whose own markup names it furniture, all text is bad.
+    """
+    elements = extraction.elements
+    good = [0.0] * len(elements)
+    bad = [0.0] * len(elements)
+    for index, chunk in enumerate(extraction.chunks):
+        if chunk.element < 0:
+            continue
+        size = float(len(chunk.text))
+        if confirmed[index]:
+            good[chunk.element] += size * 1.5
+        elif _is_paragraph(chunk):
+            good[chunk.element] += size
+        else:
+            bad[chunk.element] += size
+    best, best_score = 0, float("-inf")
+    for index in range(len(elements) - 1, -1, -1):
+        element = elements[index]
+        if element.weight & _OWN_BOILER and not element.weight & Flag.POSITIVE:
+            bad[index] += good[index]
+            good[index] = 0.0
+        score = good[index] - PENALTY * bad[index]
+        if element.weight & Flag.POSITIVE:
+            score *= 1.15
+        if score >= best_score:
+            best, best_score = index, score
+        parent = element.parent
+        if parent >= 0:
+            good[parent] += good[index]
+            bad[parent] += bad[index]
+    return best
+
+
+def _boiler_below(elements: list[Element], container: int) -> list[bool]:
+    """For each element: whether it, or an element between it and the container, is furniture."""
+    result = [False] * len(elements)
+    for index, element in enumerate(elements):
+        if index <= container:
+            continue
+        parent = element.parent
+        inherited = result[parent] if parent > container else False
+        result[index] = inherited or bool(element.weight & _OWN_BOILER)
+    return result
+
+
+def _confirmed(extraction: Extraction, metadata: Metadata) -> list[bool]:
+    """Chunks whose words the page's JSON-LD ``articleBody`` contains."""
+    body = metadata.article_body
+    result = [False] * len(extraction.chunks)
+    if not body or len(body) < 200:
+        return result
+    vocabulary = set(tokens(body))
+    for index, chunk in enumerate(extraction.chunks):
+        words = tokens(chunk.text)
+        if len(words) >= 6 and sum(w in vocabulary for w in words) >= 0.9 * len(words):
+            result[index] = True
+    return result
+
+
+def _headline(extraction: Extraction, metadata: Metadata, container: Element) -> int | None:
+    chunks = extraction.chunks
+    references = [tokens(t) for t in (metadata.headline, metadata.title) if t]
+    best, best_score = None, 0.0
+    for index, chunk in enumerate(chunks):
+        if chunk.heading > 2 or len(chunk.text) > 400:
+            continue
+        words = tokens(chunk.text)
+        score = max((token_f1(words, ref) for ref in references), default=0.0)
+        if chunk.heading == 1:
+            score += 0.3
+        elif chunk.heading == 2:
+            score -= 0.1
+        elif not chunk.flags & Flag.HEADLINE:
+            score -= 0.2
+        if chunk.flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.RELATED):
+            score -= 0.3
+        if container.first_chunk - 40 <= index < container.end_chunk:
+            score += 0.05
+        if score > best_score + 1e-9:
+            best, best_score = index, score
+    if best is not None and best_score >= 0.75:
+        return best
+    first_h1 = next(
+        (
+            i
+            for i, c in enumerate(chunks)
+            if c.heading == 1 and not c.flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE)
+        ),
+        None,
+    )
+    return first_h1 if first_h1 is not None else best
+
+
+def decide(extraction: Extraction, metadata: Metadata) -> Decision:
+    """Label every chunk of the page."""
+    chunks = extraction.chunks
+    labels = [Label.BOILERPLATE] * len(chunks)
+    if not chunks:
+        return Decision(labels, None, -1)
+    confirmed = _confirmed(extraction, metadata)
+    container_index = _container(extraction, confirmed) if extraction.elements else -1
+    elements = extraction.elements
+    container = (
+        elements[container_index]
+        if container_index >= 0
+        else Element("body", 0, -1, 0, len(chunks))
+    )
+    boiler = _boiler_below(elements, container_index) if container_index >= 0 else []
+    headline = _headline(extraction, metadata, container)
+    inside = range(container.first_chunk, container.end_chunk)
+    first_body: int | None = None
+    for index, chunk in enumerate(chunks):
+        if index == headline:
+            labels[index] = Label.HEADLINE
+            continue
+        label = _hinted(chunk)
+        if label is not None:
+            labels[index] = label
+            continue
+        in_container = index in inside and not (chunk.element >= 0 and boiler[chunk.element])
+        if in_container and _is_body(chunk, confirmed[index]):
+            labels[index] = Label.BODY
+            if first_body is None:
+                first_body = index
+        elif chunk.flags & Flag.RELATED and chunk.href and chunk.link_density > 0.5:
+            labels[index] = Label.RELATED
+        elif chunk.flags & Flag.RELATED and chunk.heading:
+            labels[index] = Label.RELATED_HEADER
+    _standfirst(chunks, labels, headline, first_body, metadata)
+    return Decision(labels, headline, container_index)
+
+
+def _hinted(chunk: Chunk) -> Label | None:
+    """Labels the markup states outright: captions, credits, bylines, dates."""
+    flags = chunk.flags
+    text = chunk.text
+    if flags & (Flag.FIGCAPTION | Flag.CAPTION) and not flags & Flag.RELATED:
+        if flags & Flag.CREDIT or _CREDIT_TEXT.match(text):
+            return Label.CREDIT
+        return Label.CAPTION
+    short = len(text) < 160 and chunk.link_density < 0.9 or len(text) < 60
+    if flags & Flag.BYLINE and short and not flags & Flag.COMMENTS:
+        return Label.BYLINE
+    if flags & Flag.DATE and len(text) < 80 and not chunk.heading:
+        return Label.DATE
+    if flags & Flag.SECTION and len(text) < 60 and not flags & Flag.HEADLINE:
+        return Label.SECTION
+    return None
+
+
+def _is_body(chunk: Chunk, confirmed: bool) -> bool:
+    if confirmed:
+        return True
+    if chunk.heading == 1 or _UI_TEXT.match(chunk.text):
+        return False
+    if chunk.link_density > 0.5:
+        return False
+    if chunk.heading:
+        return len(chunk.text) >= 10
+    if chunk.flags & Flag.LIST and chunk.link_density > 0.3:
+        return False
+    return _is_paragraph(chunk) or (len(chunk.text) >= 3 and chunk.link_density < 0.2)
+
+
+def _standfirst(
+    chunks: list[Chunk],
+    labels: list[Label],
+    headline: int | None,
+    first_body: int | None,
+    metadata: Metadata,
+) -> None:
+    """The summary between headline and body, named so by class or equal to the description."""
+    if headline is None:
+        return
+    end = first_body if first_body is not None and first_body > headline else headline + 8
+    description = tokens(metadata.description) if metadata.description else []
+    for index in range(headline + 1, min(end, len(chunks))):
+        chunk = chunks[index]
+        if labels[index] is not Label.BOILERPLATE or chunk.link_density > 0.3:
+            continue
+        words = tokens(chunk.text)
+        if chunk.flags & Flag.STANDFIRST or (description and token_f1(words, description) >= 0.8):
+            labels[index] = Label.STANDFIRST
+            return
