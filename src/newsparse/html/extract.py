@@ -23,6 +23,7 @@ __all__ = ["LOCAL_DEPTH", "PATH_SEGMENTS", "Chunk", "Element", "Extraction", "Fl
 
 PATH_SEGMENTS = 32
 LOCAL_DEPTH = 6
+HINT_DEPTH = 3
 
 
 class Flag:
@@ -57,6 +58,9 @@ class Flag:
     #: Flags that hold for everything inside the element, however deep; the others (mostly
     #: from class names, which templates also put on page-wide wrappers) count only within
     #: :data:`LOCAL_DEPTH` elements of the text.
+    #: Flags that name what one small element is (a byline, a date): they count only within
+    #: :data:`HINT_DEPTH` elements of the text.
+    HINTS = CAPTION | CREDIT | BYLINE | DATE | STANDFIRST | SECTION | HEADLINE | TITLE_CLASS
     INHERITED = NAV | ASIDE | FOOTER | HEADER | ARTICLE | MAIN | FIGURE | FIGCAPTION | BLOCKQUOTE | LIST | TABLE
 
 
@@ -163,7 +167,11 @@ _NAME_FLAGS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"most-?read|also-?read|see-?also|next-?article|up-?next", Flag.RELATED),
         (r"standfirst|dek(?:$|[\s_-])|subhead|sub-?title|summary|intro|lede|lead|"
          r"description|teaser-?text|strapline|kicker-?text", Flag.STANDFIRST),
-        (r"breadcrumb|kicker|rubric|eyebrow|section-?name|category", Flag.SECTION),
+        (
+            r"(?:^|[\s_])(?:breadcrumbs?|kicker|rubric|eyebrow|section-?name|category|"
+            r"cat-?links|post-?categories)(?:$|\s|__)",
+            Flag.SECTION,
+        ),
         (r"headline", Flag.HEADLINE),
         (r"title", Flag.TITLE_CLASS),
     )
@@ -240,10 +248,17 @@ class _Builder:
 
     def note_context(self) -> None:
         """Record the context of text being added to the current chunk."""
-        local = 0
-        for flags in self.own[-LOCAL_DEPTH:]:
+        local = hints = 0
+        own = self.own
+        for flags in own[-LOCAL_DEPTH:]:
             local |= flags
-        self.chunk_flags |= (self.flags[-1] & Flag.INHERITED) | (local & ~Flag.INHERITED)
+        for flags in own[-HINT_DEPTH:]:
+            hints |= flags
+        self.chunk_flags |= (
+            (self.flags[-1] & Flag.INHERITED)
+            | (local & ~(Flag.INHERITED | Flag.HINTS))
+            | (hints & Flag.HINTS)
+        )
 
     def end_line(self) -> None:
         line = _WHITESPACE.sub(" ", "".join(self.pieces)).strip()

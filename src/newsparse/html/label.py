@@ -27,8 +27,11 @@ from newsparse.model import Label
 __all__ = ["Decision", "decide"]
 
 PENALTY = 0.6
+LONE_PENALTY = 0.3
 _TOKEN = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s{0,3}$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]。！？」』]\s{0,3}$")
+# Scripts written without spaces carry a sentence in far fewer characters.
+_DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _UI_TEXT = re.compile(
     r"^(?:advertisement|advert|ad|sponsored|share|share this|tweet|email|print|comments?|"
     r"read more|continue reading|close|menu|subscribe|sign in|log in|sign up|skip to .{0,40}|"
@@ -67,40 +70,77 @@ def token_f1(a: list[str], b: list[str]) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def _min_length(text: str) -> int:
+    return 15 if _DENSE_SCRIPT.search(text[:200]) else 40
+
+
 def _is_paragraph(chunk: Chunk) -> bool:
     """Sentence-like running text, judged from the chunk alone."""
     if chunk.heading or chunk.flags & (Flag.FIGCAPTION | Flag.CAPTION):
         return False
     text = chunk.text
-    if chunk.link_density > 0.4 or len(text) < 40 or _UI_TEXT.match(text):
+    if chunk.link_density > 0.4 or len(text) < _min_length(text) or _UI_TEXT.match(text):
         return False
     words = text.count(" ") + 1
     return words >= 8 or bool(_SENTENCE_END.search(text))
 
 
-def _container(extraction: Extraction, confirmed: list[bool]) -> int:
+def _is_sentences(chunk: Chunk) -> bool:
+    """Running text, whatever its links: what the container score counts as (partly) good."""
+    if chunk.heading or chunk.flags & (Flag.FIGCAPTION | Flag.CAPTION):
+        return False
+    text = chunk.text
+    if len(text) < _min_length(text) or chunk.link_density > 0.8 or _UI_TEXT.match(text):
+        return False
+    return text.count(" ") >= 7 or bool(_SENTENCE_END.search(text))
+
+
+def _container(extraction: Extraction, confirmed: list[bool]) -> tuple[int, list[bool]]:
     """The element holding the most article text for the least furniture.
 
     Good and bad text are summed up the tree in one pass (parents come before children in
-    ``elements``); below an element whose own markup names it furniture, all text is bad.
+    ``elements``); below an element whose own markup names it furniture, all text is bad,
+    unless the element holds far more running text than anything else (class names are
+    noisy: a page builder's ``widget-container`` may well hold the article).  Returns the
+    container and, per element, whether it was judged furniture.
     """
     elements = extraction.elements
+    chunks = extraction.chunks
+    sentences = [_is_sentences(chunk) for chunk in chunks]
+    # Running text comes in runs: paragraphs sharing a parent.  A lone paragraph (a teaser
+    # under each link of a story list) counts for little unless it is long.
+    siblings: Counter[int] = Counter(
+        elements[chunk.element].parent
+        for chunk, sentence in zip(chunks, sentences)
+        if sentence and chunk.element >= 0
+    )
     good = [0.0] * len(elements)
     bad = [0.0] * len(elements)
-    for index, chunk in enumerate(extraction.chunks):
+    for index, chunk in enumerate(chunks):
         if chunk.element < 0:
             continue
         size = float(len(chunk.text))
         if confirmed[index]:
             good[chunk.element] += size * 1.5
-        elif _is_paragraph(chunk):
-            good[chunk.element] += size
+        elif sentences[index]:
+            if siblings[elements[chunk.element].parent] >= 2 or size >= 400:
+                share = size * (1.0 - chunk.link_density)
+                good[chunk.element] += share
+                bad[chunk.element] += size - share
+            else:
+                bad[chunk.element] += size * LONE_PENALTY
         else:
             bad[chunk.element] += size
+    furniture = [False] * len(elements)
     best, best_score = 0, float("-inf")
     for index in range(len(elements) - 1, -1, -1):
         element = elements[index]
-        if element.weight & _OWN_BOILER and not element.weight & Flag.POSITIVE:
+        if (
+            element.weight & _OWN_BOILER
+            and not element.weight & Flag.POSITIVE
+            and not (good[index] > 1000 and good[index] > 2 * bad[index])
+        ):
+            furniture[index] = True
             bad[index] += good[index]
             good[index] = 0.0
         score = good[index] - PENALTY * bad[index]
@@ -112,10 +152,10 @@ def _container(extraction: Extraction, confirmed: list[bool]) -> int:
         if parent >= 0:
             good[parent] += good[index]
             bad[parent] += bad[index]
-    return best
+    return best, furniture
 
 
-def _boiler_below(elements: list[Element], container: int) -> list[bool]:
+def _boiler_below(elements: list[Element], container: int, furniture: list[bool]) -> list[bool]:
     """For each element: whether it, or an element between it and the container, is furniture."""
     result = [False] * len(elements)
     for index, element in enumerate(elements):
@@ -123,7 +163,7 @@ def _boiler_below(elements: list[Element], container: int) -> list[bool]:
             continue
         parent = element.parent
         inherited = result[parent] if parent > container else False
-        result[index] = inherited or bool(element.weight & _OWN_BOILER)
+        result[index] = inherited or furniture[index]
     return result
 
 
@@ -182,14 +222,14 @@ def decide(extraction: Extraction, metadata: Metadata) -> Decision:
     if not chunks:
         return Decision(labels, None, -1)
     confirmed = _confirmed(extraction, metadata)
-    container_index = _container(extraction, confirmed) if extraction.elements else -1
     elements = extraction.elements
+    container_index, furniture = _container(extraction, confirmed) if elements else (-1, [])
     container = (
         elements[container_index]
         if container_index >= 0
         else Element("body", 0, -1, 0, len(chunks))
     )
-    boiler = _boiler_below(elements, container_index) if container_index >= 0 else []
+    boiler = _boiler_below(elements, container_index, furniture) if container_index >= 0 else []
     headline = _headline(extraction, metadata, container)
     inside = range(container.first_chunk, container.end_chunk)
     first_body: int | None = None
@@ -237,7 +277,9 @@ def _is_body(chunk: Chunk, confirmed: bool) -> bool:
         return True
     if chunk.heading == 1 or _UI_TEXT.match(chunk.text):
         return False
-    if chunk.link_density > 0.5:
+    if chunk.link_density > 0.5 and not (
+        chunk.flags & Flag.POSITIVE and chunk.link_density < 0.75 and len(chunk.text) >= 100
+    ):
         return False
     if chunk.heading:
         return len(chunk.text) >= 10
