@@ -95,6 +95,25 @@ def _is_sentences(chunk: Chunk) -> bool:
     return text.count(" ") >= 7 or bool(_SENTENCE_END.search(text))
 
 
+def _runs(chunks: list[Chunk], sentences: list[bool]) -> list[bool]:
+    """Whether each chunk of running text has another one next to it in reading order, with
+    at most two chunks of little link text between: articles come in runs of paragraphs,
+    while the teaser under each link of a story list stands alone between link titles."""
+    joined = [False] * len(chunks)
+    previous = -1
+    gap = 0
+    clean = True
+    for index, chunk in enumerate(chunks):
+        if sentences[index]:
+            if previous >= 0 and gap <= 2 and clean:
+                joined[index] = joined[previous] = True
+            previous, gap, clean = index, 0, True
+        else:
+            gap += 1
+            clean = clean and chunk.link_density < 0.5
+    return joined
+
+
 def _container(extraction: Extraction, confirmed: list[bool]) -> tuple[int, list[bool]]:
     """The element holding the most article text for the least furniture.
 
@@ -109,6 +128,7 @@ def _container(extraction: Extraction, confirmed: list[bool]) -> tuple[int, list
     sentences = [_is_sentences(chunk) for chunk in chunks]
     # Running text comes in runs: paragraphs sharing a parent.  A lone paragraph (a teaser
     # under each link of a story list) counts for little unless it is long.
+    in_run = _runs(chunks, sentences)
     siblings: Counter[int] = Counter(
         elements[chunk.element].parent
         for chunk, sentence in zip(chunks, sentences)
@@ -123,7 +143,7 @@ def _container(extraction: Extraction, confirmed: list[bool]) -> tuple[int, list
         if confirmed[index]:
             good[chunk.element] += size * 1.5
         elif sentences[index]:
-            if siblings[elements[chunk.element].parent] >= 2 or size >= 400:
+            if in_run[index] or siblings[elements[chunk.element].parent] >= 2 or size >= 400:
                 share = size * (1.0 - chunk.link_density)
                 good[chunk.element] += share
                 bad[chunk.element] += size - share
@@ -143,7 +163,7 @@ def _container(extraction: Extraction, confirmed: list[bool]) -> tuple[int, list
             furniture[index] = True
             bad[index] += good[index]
             good[index] = 0.0
-        score = good[index] - PENALTY * bad[index]
+        score = good[index] - PENALTY * bad[index] if good[index] > 0 else float("-inf")
         if element.weight & Flag.POSITIVE:
             score *= 1.15
         if score >= best_score:
