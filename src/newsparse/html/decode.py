@@ -1,9 +1,9 @@
 """Bytes of an HTML page into text: byte-order mark, then ``<meta charset>``, then safe fallbacks.
 
 A page's charset declaration is often wrong (a page saved as UTF-8 that still says
-``iso-8859-1``), so a declared charset is only trusted when the bytes decode cleanly with it;
-otherwise UTF-8 is tried, and windows-1252 (which, as browsers do, stands in for latin-1 and
-ASCII) decodes anything, with undefined bytes replaced.
+``iso-8859-1``).  Bytes that are valid UTF-8 and not plain ASCII are almost never another
+encoding, so UTF-8 is tried first; then the declared charset; and windows-1252 (which, as
+browsers do, stands in for latin-1 and ASCII) decodes anything, with undefined bytes replaced.
 """
 
 from __future__ import annotations
@@ -62,15 +62,17 @@ def decode_html(data: bytes) -> tuple[str, str | None]:
             return data[len(bom) :].decode(codec, errors="replace"), None
     declared = sniff_charset(data)
     tried: list[str] = []
-    for codec in (declared, "utf-8"):
-        if codec is None or codec in tried:
+    candidates: tuple[str | None, ...] = ("utf-8", declared)
+    for candidate in candidates:
+        if candidate is None or candidate in tried:
             continue
+        codec = candidate
         tried.append(codec)
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if declared is not None and codec != declared:
+        if declared is not None and codec != declared and not text.isascii():
             return text, f"declared charset {declared} does not fit the bytes; read as {codec}"
         return text, None
     note = "bytes are neither the declared charset nor UTF-8; read as windows-1252"

@@ -61,7 +61,19 @@ class Flag:
     #: Flags that name what one small element is (a byline, a date): they count only within
     #: :data:`HINT_DEPTH` elements of the text.
     HINTS = CAPTION | CREDIT | BYLINE | DATE | STANDFIRST | SECTION | HEADLINE | TITLE_CLASS
-    INHERITED = NAV | ASIDE | FOOTER | HEADER | ARTICLE | MAIN | FIGURE | FIGCAPTION | BLOCKQUOTE | LIST | TABLE
+    INHERITED = (
+        NAV
+        | ASIDE
+        | FOOTER
+        | HEADER
+        | ARTICLE
+        | MAIN
+        | FIGURE
+        | FIGCAPTION
+        | BLOCKQUOTE
+        | LIST
+        | TABLE
+    )
 
 
 @attrs.define(slots=True)
@@ -113,14 +125,87 @@ class Extraction:
 
 
 _SKIP = frozenset(
-    "script style noscript template head title svg math iframe object embed canvas button "
-    "select option optgroup datalist textarea input audio video source track map area link "
-    "meta base dialog".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "button",
+        "select",
+        "option",
+        "optgroup",
+        "datalist",
+        "textarea",
+        "input",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "map",
+        "area",
+        "link",
+        "meta",
+        "base",
+        "dialog",
+    ]
 )
 _BLOCK = frozenset(
-    "address article aside blockquote body center dd details dir div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p "
-    "pre section summary table tbody thead tfoot tr td th ul caption legend html".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "caption",
+        "legend",
+        "html",
+    ]
 )
 _TAG_FLAGS = {
     "nav": Flag.NAV,
@@ -163,10 +248,16 @@ _NAME_FLAGS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"credit|copyright|photographer|image-?source", Flag.CREDIT),
         (r"byline|author|writer|contributor|reporter", Flag.BYLINE),
         (r"(?:^|[\s_-])(?:date|time|timestamp|published|dateline|pubdate)", Flag.DATE),
-        (r"related|recirc|more-?stories|read-?more|recommend|trending|most-?popular|"
-         r"most-?read|also-?read|see-?also|next-?article|up-?next", Flag.RELATED),
-        (r"standfirst|dek(?:$|[\s_-])|subhead|sub-?title|summary|intro|lede|lead|"
-         r"description|teaser-?text|strapline|kicker-?text", Flag.STANDFIRST),
+        (
+            r"related|recirc|more-?stories|read-?more|recommend|trending|most-?popular|"
+            r"most-?read|also-?read|see-?also|next-?article|up-?next",
+            Flag.RELATED,
+        ),
+        (
+            r"standfirst|dek(?:$|[\s_-])|subhead|sub-?title|summary|intro|lede|lead|"
+            r"description|teaser-?text|strapline|kicker-?text",
+            Flag.STANDFIRST,
+        ),
         (
             r"(?:^|[\s_])(?:breadcrumbs?|kicker|rubric|eyebrow|section-?name|category|"
             r"cat-?links|post-?categories)(?:$|\s|__)",
@@ -401,9 +492,7 @@ def extract(root: Any) -> Extraction:
                     b.link_text.clear()
         if is_pre:
             pre_depth += 1
-        stack.append(
-            (None, (tag, is_block, pushed_flags, True, is_link, is_pre, is_figure))
-        )
+        stack.append((None, (tag, is_block, pushed_flags, True, is_link, is_pre, is_figure)))
         child = node.last_child
         while child is not None:
             stack.append((child, None))

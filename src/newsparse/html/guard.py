@@ -18,9 +18,49 @@ MAX_DEPTH = 512
 
 #: Elements whose end tag is required, so an unclosed one really nests what follows.
 _CONTAINERS = frozenset(
-    "div section article aside nav main header footer span a b i u s em strong small font "
-    "center blockquote figure form ul ol dl table fieldset details label q sub sup mark "
-    "code abbr cite del ins time big nobr".split()
+    [
+        "div",
+        "section",
+        "article",
+        "aside",
+        "nav",
+        "main",
+        "header",
+        "footer",
+        "span",
+        "a",
+        "b",
+        "i",
+        "u",
+        "s",
+        "em",
+        "strong",
+        "small",
+        "font",
+        "center",
+        "blockquote",
+        "figure",
+        "form",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "fieldset",
+        "details",
+        "label",
+        "q",
+        "sub",
+        "sup",
+        "mark",
+        "code",
+        "abbr",
+        "cite",
+        "del",
+        "ins",
+        "time",
+        "big",
+        "nobr",
+    ]
 )
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})(?=[\s/>])")
 

@@ -131,7 +131,7 @@ def _container(extraction: Extraction, confirmed: list[bool]) -> tuple[int, list
     in_run = _runs(chunks, sentences)
     siblings: Counter[int] = Counter(
         elements[chunk.element].parent
-        for chunk, sentence in zip(chunks, sentences)
+        for chunk, sentence in zip(chunks, sentences, strict=True)
         if sentence and chunk.element >= 0
     )
     good = [0.0] * len(elements)
@@ -282,7 +282,7 @@ def _hinted(chunk: Chunk) -> Label | None:
         if flags & Flag.CREDIT or _CREDIT_TEXT.match(text):
             return Label.CREDIT
         return Label.CAPTION
-    short = len(text) < 160 and chunk.link_density < 0.9 or len(text) < 60
+    short = (len(text) < 160 and chunk.link_density < 0.9) or len(text) < 60
     if flags & Flag.BYLINE and short and not flags & Flag.COMMENTS:
         return Label.BYLINE
     if flags & Flag.DATE and len(text) < 80 and not chunk.heading:

@@ -109,7 +109,9 @@ def _json_ld(tree: Any) -> dict[str, Any]:
         for obj in _objects(data):
             if not _is_article(obj):
                 continue
-            score = sum(1 for key in ("headline", "articleBody", "author", "datePublished") if key in obj)
+            score = sum(
+                1 for key in ("headline", "articleBody", "author", "datePublished") if key in obj
+            )
             kind = obj.get("@type")
             if isinstance(kind, str) and kind.lower() == "webpage":
                 score -= 2

@@ -47,7 +47,7 @@ def read_html(html: str | bytes, *, url: str | None = None) -> Article:
     fields: dict[str, str | None] = {}
     spans: dict[str, Span] = {}
     offset = 0
-    for index, (chunk, label) in enumerate(zip(extraction.chunks, decision.labels)):
+    for index, (chunk, label) in enumerate(zip(extraction.chunks, decision.labels, strict=True)):
         if index:
             parts.append("\n")
             blocks.append(Block(Label.BLANK, "\n", Span(offset, offset + 1), chunk.path))
