@@ -44,6 +44,8 @@ _CREDIT_TEXT = re.compile(
     r"(?:photo|image|picture)\s+(?:by|credit|courtesy))",
     re.IGNORECASE,
 )
+#: Furniture whatever its size: comment threads are long running text that is not the article.
+_STRICT_BOILER = Flag.NAV | Flag.ASIDE | Flag.FOOTER | Flag.COMMENTS
 _OWN_BOILER = Flag.NAV | Flag.ASIDE | Flag.FOOTER | Flag.FORM | Flag.NEGATIVE | Flag.COMMENTS
 
 
@@ -152,26 +154,34 @@ def _container(extraction: Extraction, confirmed: list[bool]) -> tuple[int, list
         else:
             bad[chunk.element] += size
     furniture = [False] * len(elements)
-    best, best_score = 0, float("-inf")
+    scores = [0.0] * len(elements)
     for index in range(len(elements) - 1, -1, -1):
         element = elements[index]
-        if (
-            element.weight & _OWN_BOILER
-            and not element.weight & Flag.POSITIVE
-            and not (good[index] > 1000 and good[index] > 2 * bad[index])
+        weight = element.weight
+        if weight & _OWN_BOILER and not weight & Flag.POSITIVE and (
+            weight & _STRICT_BOILER or not (good[index] > 1000 and good[index] > 2 * bad[index])
         ):
             furniture[index] = True
             bad[index] += good[index]
             good[index] = 0.0
         score = good[index] - PENALTY * bad[index] if good[index] > 0 else float("-inf")
-        if element.weight & Flag.POSITIVE:
+        if weight & Flag.POSITIVE:
             score *= 1.15
-        if score >= best_score:
-            best, best_score = index, score
+        scores[index] = score
         parent = element.parent
         if parent >= 0:
             good[parent] += good[index]
             bad[parent] += bad[index]
+    # Nothing inside comments, navigation, asides or footers can be the container (one long
+    # comment is not the article); furniture named only by a class name is too noisy a sign.
+    inside = [False] * len(elements)
+    best, best_score = 0, float("-inf")
+    for index, element in enumerate(elements):
+        parent = element.parent
+        strict = furniture[index] and bool(element.weight & _STRICT_BOILER)
+        inside[index] = strict or (parent >= 0 and inside[parent])
+        if not inside[index] and scores[index] > best_score:
+            best, best_score = index, scores[index]
     return best, furniture
 
 
