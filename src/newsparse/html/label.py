@@ -165,8 +165,11 @@ def _container(extraction: Extraction, confirmed: list[bool]) -> tuple[int, list
             bad[index] += good[index]
             good[index] = 0.0
         score = good[index] - PENALTY * bad[index] if good[index] > 0 else float("-inf")
-        if weight & Flag.POSITIVE:
-            score *= 1.15
+        if score > 0:
+            if weight & Flag.POSITIVE:
+                score *= 1.15
+            if element.flags & (Flag.ARTICLE | Flag.MAIN):
+                score *= 1.25
         scores[index] = score
         parent = element.parent
         if parent >= 0:
