@@ -265,6 +265,7 @@ def decide(extraction: Extraction, metadata: Metadata) -> Decision:
     boiler = _boiler_below(elements, container_index, furniture) if container_index >= 0 else []
     headline = _headline(extraction, metadata, container)
     inside = range(container.first_chunk, container.end_chunk)
+    other_story = _other_stories(elements, container_index, chunks, headline)
     first_body: int | None = None
     for index, chunk in enumerate(chunks):
         if index == headline:
@@ -274,7 +275,11 @@ def decide(extraction: Extraction, metadata: Metadata) -> Decision:
         if label is not None:
             labels[index] = label
             continue
-        in_container = index in inside and not (chunk.element >= 0 and boiler[chunk.element])
+        in_container = (
+            index in inside
+            and not (chunk.element >= 0 and boiler[chunk.element])
+            and not (other_story and other_story[chunk.element])
+        )
         if in_container and _is_body(chunk, confirmed[index]):
             labels[index] = Label.BODY
             if first_body is None:
@@ -285,6 +290,28 @@ def decide(extraction: Extraction, metadata: Metadata) -> Decision:
             labels[index] = Label.RELATED_HEADER
     _standfirst(chunks, labels, headline, first_body, metadata)
     return Decision(labels, headline, container_index)
+
+
+def _other_stories(
+    elements: list[Element], container: int, chunks: list[Chunk], headline: int | None
+) -> list[bool]:
+    """Elements inside another ``<article>`` than the headline's, within the container.
+
+    A container holding several ``<article>`` elements holds the story and teasers of other
+    stories; when the headline sits in one of them, the others are not this article's body.
+    """
+    if headline is None or container < 0 or chunks[headline].element < 0:
+        return []
+    nearest = [-1] * len(elements)
+    for index, element in enumerate(elements):
+        if element.tag == "article":
+            nearest[index] = index
+        elif element.parent >= 0:
+            nearest[index] = nearest[element.parent]
+    own = nearest[chunks[headline].element]
+    if own <= container:
+        return []
+    return [story > container and story != own for story in nearest]
 
 
 def _hinted(chunk: Chunk) -> Label | None:
