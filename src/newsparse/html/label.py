@@ -271,19 +271,23 @@ def decide(extraction: Extraction, metadata: Metadata) -> Decision:
         if index == headline:
             labels[index] = Label.HEADLINE
             continue
-        label = _hinted(chunk)
-        if label is not None:
-            labels[index] = label
-            continue
+        hint = _hinted(chunk)
         in_container = (
             index in inside
             and not (chunk.element >= 0 and boiler[chunk.element])
             and not (other_story and other_story[chunk.element])
         )
-        if in_container and _is_body(chunk, confirmed[index]):
+        # Captions are captions wherever they are; a byline, date or section hint gives way
+        # to running text once the body has begun (a class on a link inside a paragraph
+        # does not make the paragraph a byline).
+        if hint in (Label.CAPTION, Label.CREDIT) or (hint is not None and first_body is None):
+            labels[index] = hint
+        elif in_container and _is_body(chunk, confirmed[index]):
             labels[index] = Label.BODY
             if first_body is None:
                 first_body = index
+        elif hint is not None:
+            labels[index] = hint
         elif chunk.flags & Flag.RELATED and chunk.href and chunk.link_density > 0.5:
             labels[index] = Label.RELATED
         elif chunk.flags & Flag.RELATED and chunk.heading:
