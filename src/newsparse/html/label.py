@@ -158,8 +158,12 @@ def _container(extraction: Extraction, confirmed: list[bool]) -> tuple[int, list
     for index in range(len(elements) - 1, -1, -1):
         element = elements[index]
         weight = element.weight
-        if weight & _OWN_BOILER and not weight & Flag.POSITIVE and (
-            weight & _STRICT_BOILER or not (good[index] > 1000 and good[index] > 2 * bad[index])
+        if (
+            weight & _OWN_BOILER
+            and not weight & Flag.POSITIVE
+            and (
+                weight & _STRICT_BOILER or not (good[index] > 1000 and good[index] > 2 * bad[index])
+            )
         ):
             furniture[index] = True
             bad[index] += good[index]
