@@ -28,6 +28,7 @@ __all__ = ["Decision", "decide"]
 
 PENALTY = 0.6
 LONE_PENALTY = 0.3
+NARROW = 0.98
 _TOKEN = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]。！？」』]\s{0,3}$")
 # Scripts written without spaces carry a sentence in far fewer characters.
@@ -189,7 +190,23 @@ def _container(extraction: Extraction, confirmed: list[bool]) -> tuple[int, list
         inside[index] = strict or (parent >= 0 and inside[parent])
         if not inside[index] and scores[index] > best_score:
             best, best_score = index, scores[index]
-    return best, furniture
+    return _narrow(elements, scores, inside, best), furniture
+
+
+def _narrow(elements: list[Element], scores: list[float], inside: list[bool], best: int) -> int:
+    """Step down to a child that scores nearly as well: a wrapper that adds only a little
+    (an author box, a newsletter sign-up after the story) is not the article."""
+    children: dict[int, list[int]] = {}
+    for index, element in enumerate(elements):
+        if element.parent >= 0:
+            children.setdefault(element.parent, []).append(index)
+    while best_score := scores[best] if best >= 0 else 0.0:
+        candidates = [c for c in children.get(best, ()) if not inside[c]]
+        child = max(candidates, key=scores.__getitem__, default=-1)
+        if child < 0 or scores[child] < NARROW * best_score:
+            break
+        best = child
+    return best
 
 
 def _boiler_below(elements: list[Element], container: int, furniture: list[bool]) -> list[bool]:

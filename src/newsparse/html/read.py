@@ -50,7 +50,7 @@ def read_html(html: str | bytes, *, url: str | None = None) -> Article:
     for index, (chunk, label) in enumerate(zip(extraction.chunks, decision.labels, strict=True)):
         if index:
             parts.append("\n")
-            blocks.append(Block(Label.BLANK, "\n", Span(offset, offset + 1), chunk.path))
+            blocks.append(Block(Label.BLANK, "\n", Span(offset, offset + 1)))
             offset += 1
         chunk_start = offset
         for line in chunk.lines:
