@@ -362,12 +362,17 @@ def _is_body(chunk: Chunk, confirmed: bool) -> bool:
         return True
     if chunk.heading == 1 or _UI_TEXT.match(chunk.text):
         return False
-    if chunk.link_density > 0.5 and not (
+    # Inside a region marked as the article text, long sentences full of links (a digest
+    # of the day's stories) are still the text.
+    linked_text = bool(
         chunk.flags & Flag.POSITIVE and chunk.link_density < 0.75 and len(chunk.text) >= 100
-    ):
+    )
+    if chunk.link_density > 0.5 and not linked_text:
         return False
     if chunk.heading:
         return len(chunk.text) >= 10
+    if linked_text:
+        return True
     if chunk.flags & Flag.LIST and chunk.link_density > 0.3:
         return False
     return _is_paragraph(chunk) or (len(chunk.text) >= 3 and chunk.link_density < 0.2)
