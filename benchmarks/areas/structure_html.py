@@ -1,5 +1,8 @@
 """Structure predictions from HTML: each ``<id>.html`` of the structure corpus read with
-:func:`newsparse.parse_html` (extractors off), in the same format as ``structure.py``."""
+:func:`newsparse.parse_html` (extractors off), in the same format as ``structure.py``.
+
+The corpus counts a caption's photo credit as a caption line of its own, so credits the
+markup separates are listed after the captions."""
 
 from __future__ import annotations
 
@@ -14,4 +17,6 @@ from benchmarks.areas.structure import article_structure
 def predict(corpus_dir: Path) -> Iterator[dict[str, Any]]:
     for path in sorted(corpus_dir.glob("*.html")):
         article = newsparse.parse_html(path.read_bytes(), extractors=[])
-        yield {"id": path.stem, **article_structure(article)}
+        row = article_structure(article)
+        row["captions"] += [caption.credit for caption in article.captions if caption.credit]
+        yield {"id": path.stem, **row}

@@ -36,7 +36,8 @@ _DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _UI_TEXT = re.compile(
     r"^(?:advertisement|advert|ad|sponsored|share|share this|tweet|email|print|comments?|"
     r"read more|continue reading|close|menu|subscribe|sign in|log in|sign up|skip to .{0,40}|"
-    r"image|photo|video|loading.{0,10}|click to .{0,40}|scroll to .{0,40})$",
+    r"image|photo|video|caption|live|watch .{0,30}|loading.{0,10}|click to .{0,40}|"
+    r"scroll to .{0,40}|enlarge( this)? image|expand|toggle caption|hide caption|show caption)$",
     re.IGNORECASE,
 )
 _BYLINE_TEXT = re.compile(r"^(?:by|von|por|di|oleh|par)\s+\S", re.IGNORECASE)
@@ -344,6 +345,8 @@ def _hinted(chunk: Chunk) -> Label | None:
     flags = chunk.flags
     text = chunk.text
     if flags & (Flag.FIGCAPTION | Flag.CAPTION) and not flags & Flag.RELATED:
+        if _UI_TEXT.match(text):
+            return Label.BOILERPLATE
         if flags & Flag.CREDIT or _CREDIT_TEXT.match(text):
             return Label.CREDIT
         return Label.CAPTION
