@@ -220,6 +220,7 @@ _TAG_FLAGS = {
     "li": Flag.LIST,
     "table": Flag.TABLE,
     "form": Flag.FORM,
+    "fieldset": Flag.FORM,
     "time": Flag.DATE,
 }
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}

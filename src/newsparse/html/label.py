@@ -41,6 +41,7 @@ _UI_TEXT = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_TEXT = re.compile(r"^(?:by|von|por|di|oleh|par)\s+\S", re.IGNORECASE)
+_BY_ALONE = re.compile(r"^(?:by|von|por|di|oleh|par|written by)?\W{0,3}$", re.IGNORECASE)
 _CREDIT_TEXT = re.compile(
     r"^(?:\(?(?:photo|image|picture|foto|credit|source|illustration)s?\b.{0,3}[:(]|©|\(c\)|"
     r"(?:photo|image|picture)\s+(?:by|credit|courtesy))",
@@ -314,6 +315,7 @@ def decide(extraction: Extraction, metadata: Metadata) -> Decision:
             labels[index] = Label.RELATED
         elif chunk.flags & Flag.RELATED and chunk.heading:
             labels[index] = Label.RELATED_HEADER
+    _near_the_top(labels, headline, first_body, container)
     _standfirst(chunks, labels, headline, first_body, metadata)
     return Decision(labels, headline, container_index)
 
@@ -344,16 +346,24 @@ def _hinted(chunk: Chunk) -> Label | None:
     """Labels the markup states outright: captions, credits, bylines, dates."""
     flags = chunk.flags
     text = chunk.text
-    if flags & (Flag.FIGCAPTION | Flag.CAPTION) and not flags & Flag.RELATED:
+    if flags & (Flag.FIGCAPTION | Flag.CAPTION) and not flags & (Flag.RELATED | Flag.FORM):
         if _UI_TEXT.match(text):
             return Label.BOILERPLATE
-        if flags & Flag.CREDIT or _CREDIT_TEXT.match(text):
+        if not flags & Flag.FIGCAPTION and text.count(" ") < 2 and not flags & Flag.CREDIT:
+            return None  # a caption-named widget label ("Font Size"), not a caption
+        if (flags & Flag.CREDIT or _CREDIT_TEXT.match(text)) and len(text) < 100:
             return Label.CREDIT
         return Label.CAPTION
     short = (len(text) < 160 and chunk.link_density < 0.9) or len(text) < 60
-    if flags & Flag.BYLINE and short and not flags & Flag.COMMENTS:
+    if flags & Flag.BYLINE and short and not flags & Flag.COMMENTS and not _BY_ALONE.match(text):
         return Label.BYLINE
-    if flags & Flag.DATE and len(text) < 80 and not chunk.heading:
+    if (
+        flags & Flag.DATE
+        and len(text) < 80
+        and not chunk.heading
+        and any(c.isdigit() for c in text)
+        and not text.startswith(("©", "(c)", "Copyright"))
+    ):
         return Label.DATE
     if flags & Flag.SECTION and len(text) < 60 and not flags & Flag.HEADLINE:
         return Label.SECTION
@@ -381,6 +391,24 @@ def _is_body(chunk: Chunk, confirmed: bool) -> bool:
     return _is_paragraph(chunk) or (len(chunk.text) >= 3 and chunk.link_density < 0.2)
 
 
+_TOP_LABELS = (Label.BYLINE, Label.DATE, Label.SECTION)
+_TOP_WINDOW = 12
+
+
+def _near_the_top(
+    labels: list[Label], headline: int | None, first_body: int | None, container: Element
+) -> None:
+    """Bylines, dates and section names belong around the headline and the start of the
+    body; the same hints elsewhere (an author list in a sidebar, a footer copyright date)
+    are boilerplate."""
+    anchor = headline if headline is not None else container.first_chunk
+    start = anchor - _TOP_WINDOW
+    end = max(anchor, first_body if first_body is not None else anchor) + _TOP_WINDOW
+    for index, label in enumerate(labels):
+        if label in _TOP_LABELS and not start <= index <= end:
+            labels[index] = Label.BOILERPLATE
+
+
 def _standfirst(
     chunks: list[Chunk],
     labels: list[Label],
@@ -398,6 +426,7 @@ def _standfirst(
         if labels[index] is not Label.BOILERPLATE or chunk.link_density > 0.3:
             continue
         words = tokens(chunk.text)
-        if chunk.flags & Flag.STANDFIRST or (description and token_f1(words, description) >= 0.8):
+        named = chunk.flags & Flag.STANDFIRST and len(words) >= 6
+        if named or (description and token_f1(words, description) >= 0.8):
             labels[index] = Label.STANDFIRST
             return

@@ -63,6 +63,13 @@ def _text(value: Any) -> str | None:
     return None
 
 
+def _date(value: str | None) -> str | None:
+    """A date, unless it is a template's placeholder (year 0 or 1)."""
+    if value is None or value.startswith(("0000", "0001")):
+        return None
+    return value
+
+
 def _names(value: Any) -> list[str]:
     """Author names from a JSON-LD ``author`` (a string, a Person, or a list of them)."""
     found: list[str] = []
@@ -152,7 +159,7 @@ def read_metadata(tree: Any) -> Metadata:
         headline=_text(ld.get("headline")) if ld else None,
         title=meta.get("og:title") or meta.get("twitter:title") or page_title,
         byline=byline,
-        published=(_text(ld.get("datePublished")) if ld else None)
+        published=_date(_text(ld.get("datePublished")) if ld else None)
         or meta.get("article:published_time")
         or meta.get("datepublished")
         or meta.get("pubdate")
