@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 pytest.importorskip("selectolax.lexbor")
 
 import newsparse
-from newsparse import Label, MissingDependencyError, parse_html
+from newsparse import InputError, Label, MissingDependencyError, parse_html
 from newsparse.cli import main
+from newsparse.html import extract as extract_module
+from newsparse.html.extract import MAX_CHUNKS
 from newsparse.html.guard import flatten_deep_nesting
 
 PARAGRAPHS = "".join(
@@ -278,12 +280,28 @@ def test_deep_nesting_stays_linear() -> None:
 
 
 def test_flatten_keeps_text_and_shallow_pages() -> None:
-    shallow = "<div><p>kept</p></div>"
+    shallow = "<div>" * 500 + "<p>kept</p>" + "</div>" * 500
     assert flatten_deep_nesting(shallow) == shallow
-    deep = "<div>" * 600 + "x" + "</div>" * 600
+    deep = "<div class='x'>" * 600 + "x" + "</div>" * 600 + "<p>after</p>"
     flattened = flatten_deep_nesting(deep)
-    assert flattened.count("<div>") == 512
+    assert "<div" not in flattened
     assert "x" in flattened
+    assert "<p>after</p>" in flattened
+
+
+def test_twenty_megabytes_of_nested_divs_parse_quickly() -> None:
+    started = time.perf_counter()
+    article = _parse("<div>" * 4_000_000 + "deep text")
+    assert article.source == "deep text\n"
+    assert time.perf_counter() - started < 30
+
+
+def test_absurdly_many_blocks_fail_with_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert MAX_CHUNKS >= 10_000  # far above any news page
+    monkeypatch.setattr(extract_module, "MAX_CHUNKS", 50)
+    assert _parse("<p>x" * 50).source == "x\n\n" * 49 + "x\n"
+    with pytest.raises(InputError, match="more than 50 blocks of text"):
+        _parse("<p>x" * 51)
 
 
 def test_blocks_keep_their_element_path() -> None:

@@ -19,9 +19,23 @@ from typing import Any
 
 import attrs
 
-__all__ = ["LOCAL_DEPTH", "PATH_SEGMENTS", "Chunk", "Element", "Extraction", "Flag", "extract"]
+from newsparse.errors import InputError
+
+__all__ = [
+    "LOCAL_DEPTH",
+    "MAX_CHUNKS",
+    "PATH_SEGMENTS",
+    "Chunk",
+    "Element",
+    "Extraction",
+    "Flag",
+    "extract",
+]
 
 PATH_SEGMENTS = 32
+#: A news page has a few hundred blocks of text; past this many, the input is refused rather
+#: than read for minutes (every block costs its share of labelling and of the Article).
+MAX_CHUNKS = 100_000
 LOCAL_DEPTH = 6
 HINT_DEPTH = 3
 
@@ -366,6 +380,11 @@ class _Builder:
             self.href = None
             self.link_text.clear()
             return
+        if len(self.chunks) >= MAX_CHUNKS:
+            raise InputError(
+                f"the page has more than {MAX_CHUNKS} blocks of text; "
+                "newsparse reads news pages, not documents of this size"
+            )
         element = self.blocks[-1] if self.blocks else -1
         tag = self.elements[element].tag if element >= 0 else "body"
         segments = self.segments[-PATH_SEGMENTS:]
