@@ -110,6 +110,81 @@ def test_body_is_the_article_text_and_furniture_is_boilerplate() -> None:
     assert labels["Copyright The Example Times, all rights reserved."] is Label.BOILERPLATE
 
 
+@pytest.mark.parametrize(
+    ("extra_before", "extra_after", "text", "label"),
+    [
+        pytest.param(
+            "<div class='byline'>By Ada Reporter</div>",
+            "",
+            "By Ada Reporter",
+            Label.BYLINE,
+            id="byline-class",
+        ),
+        pytest.param(
+            "<time datetime='2024-01-15'>15 January 2024</time>",
+            "",
+            "15 January 2024",
+            Label.DATE,
+            id="time-element",
+        ),
+        pytest.param(
+            "<p class='standfirst'>Parents scramble as snow shuts classrooms across the county.</p>",
+            "",
+            "Parents scramble as snow shuts classrooms across the county.",
+            Label.STANDFIRST,
+            id="standfirst-class",
+        ),
+        pytest.param(
+            "",
+            "<div id='comments'><p>I think this is a very long comment about the storm, "
+            "with views of my own.</p><p>Another long reader comment that goes on and on, "
+            "with more opinions.</p></div>",
+            "I think this is a very long comment about the storm, with views of my own.",
+            Label.BOILERPLATE,
+            id="comments-not-body",
+        ),
+        pytest.param(
+            "",
+            "<p>Advertisement</p>",
+            "Advertisement",
+            Label.BOILERPLATE,
+            id="ui-word",
+        ),
+    ],
+)
+def test_labels_from_markup_hints(
+    extra_before: str, extra_after: str, text: str, label: Label
+) -> None:
+    html = page(
+        f"<article><h1>Storm closes forty schools</h1>{extra_before}{PARAGRAPHS}</article>"
+        f"{extra_after}"
+    )
+    labels = {block.text.strip(): block.label for block in _parse(html).blocks}
+    assert labels[text] is label
+
+
+def test_teasers_in_other_articles_are_not_body() -> None:
+    teasers = "".join(
+        f"<article><h3><a href='/s{n}'>Other story {n}</a></h3><p>Teaser sentence number {n} "
+        "that describes another story at some length, with a comma.</p></article>"
+        for n in range(4)
+    )
+    html = page(f"<div><article><h1>Main story</h1>{PARAGRAPHS}</article>{teasers}</div>")
+    body = [p.text for p in _parse(html).body]
+    assert len(body) == 4
+    assert all(text.startswith("Paragraph") for text in body)
+
+
+def test_side_author_lists_are_not_the_byline() -> None:
+    sidebar = "".join(f"<p>Filler paragraph {n} in the sidebar.</p>" for n in range(20))
+    html = page(
+        f"<article><h1>Storm closes forty schools</h1>{PARAGRAPHS}</article>"
+        f"<div>{sidebar}<div class='author-list'>Contributors</div></div>",
+        '<meta name="author" content="Ada Reporter">',
+    )
+    assert _parse(html).byline == "Ada Reporter"
+
+
 def test_figcaption_keeps_its_image_source() -> None:
     html = article_page(
         "<figure><img src='/img/storm.jpg'><figcaption>Snow on Main Street on Monday."

@@ -421,12 +421,14 @@ def _standfirst(
         return
     end = first_body if first_body is not None and first_body > headline else headline + 8
     description = tokens(metadata.description) if metadata.description else []
-    for index in range(headline + 1, min(end, len(chunks))):
+    for index in range(headline + 1, min(end + 1, len(chunks))):
         chunk = chunks[index]
-        if labels[index] is not Label.BOILERPLATE or chunk.link_density > 0.3:
-            continue
         words = tokens(chunk.text)
         named = chunk.flags & Flag.STANDFIRST and len(words) >= 6
+        # The first paragraph of the body is the standfirst only when markup says so.
+        open_to = (Label.BOILERPLATE, Label.BODY) if named else (Label.BOILERPLATE,)
+        if labels[index] not in open_to or chunk.link_density > 0.3:
+            continue
         if named or (description and token_f1(words, description) >= 0.8):
             labels[index] = Label.STANDFIRST
             return
