@@ -14,6 +14,7 @@ cut to their last :data:`PATH_SEGMENTS` steps so that deep nesting cannot make t
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -302,6 +303,19 @@ _WHITESPACE = re.compile(r"\s+")
 _NAME_LIMIT = 300
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_flags(names: str) -> int:
+    """Flags from class and id names (-1: names that hide the element).  Pages repeat the
+    same class strings many times, so the answers are cached."""
+    if _HIDDEN_CLASS.search(names):
+        return -1
+    flags = 0
+    for pattern, flag in _NAME_FLAGS:
+        if pattern.search(names):
+            flags |= flag
+    return flags
+
+
 def _attribute_flags(attributes: dict[str, str | None]) -> tuple[int, bool]:
     """Flags from class, id, itemprop and rel; and whether the element is hidden."""
     if "hidden" in attributes:
@@ -317,11 +331,9 @@ def _attribute_flags(attributes: dict[str, str | None]) -> tuple[int, bool]:
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()[:_NAME_LIMIT]
     flags = 0
     if names.strip():
-        if _HIDDEN_CLASS.search(names):
+        flags = _name_flags(names)
+        if flags < 0:
             return 0, True
-        for pattern, flag in _NAME_FLAGS:
-            if pattern.search(names):
-                flags |= flag
     itemprop = (attributes.get("itemprop") or "").lower()
     if itemprop:
         for word in itemprop.split():

@@ -63,6 +63,8 @@ _CONTAINERS = frozenset(
     ]
 )
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})(?=[\s/>])")
+_ALTERNATIVES = "|".join(sorted(_CONTAINERS, key=len, reverse=True))
+_CONTAINER_SLASH = re.compile(r"<(/?)(?:" + _ALTERNATIVES + r")(?=[\s/>])", re.IGNORECASE)
 _CONTAINER_TAG = re.compile(
     r"</?(?:"
     + "|".join(sorted(_CONTAINERS, key=len, reverse=True))
@@ -74,11 +76,9 @@ _CONTAINER_TAG = re.compile(
 def _deeper_than(html: str, limit: int) -> bool:
     """Whether container elements nest deeper than ``limit`` (stops at the first proof)."""
     depth = 0
-    for match in _TAG.finditer(html):
-        if match.group(2).lower() not in _CONTAINERS:
-            continue
-        if match.group(1):
-            depth = max(0, depth - 1)
+    for closing in _CONTAINER_SLASH.findall(html):
+        if closing:
+            depth = depth - 1 if depth else 0
         else:
             depth += 1
             if depth > limit:

@@ -239,10 +239,17 @@ def _confirmed(extraction: Extraction, metadata: Metadata) -> list[bool]:
 
 def _headline(extraction: Extraction, metadata: Metadata, container: Element) -> int | None:
     chunks = extraction.chunks
-    references = [tokens(t) for t in (metadata.headline, metadata.title) if t]
+    texts = [t for t in (metadata.headline, metadata.title) if t]
+    references = [tokens(t) for t in texts]
+    # Text outside headings must match a reference almost exactly: skip what cannot.
+    shortest = min((len(t) for t in texts), default=0) // 2
+    longest = 2 * max((len(t) for t in texts), default=0) + 10
     best, best_score = None, 0.0
     for index, chunk in enumerate(chunks):
         if chunk.heading > 2 or len(chunk.text) > 400:
+            continue
+        plain = not chunk.heading and not chunk.flags & Flag.HEADLINE
+        if plain and not shortest <= len(chunk.text) <= longest:
             continue
         words = tokens(chunk.text)
         score = max((token_f1(words, ref) for ref in references), default=0.0)
