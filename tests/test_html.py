@@ -92,6 +92,15 @@ def test_invisible_content_never_reaches_the_text(html: str, absent: str) -> Non
             "Only in metadata",
             id="metadata-only",
         ),
+        pytest.param(
+            page(
+                f"<div>{PARAGRAPHS}</div>",
+                "<title>Ferry strike ends | The Example Times</title>"
+                '<meta property="og:site_name" content="The Example Times">',
+            ),
+            "Ferry strike ends",
+            id="title-without-site-name",
+        ),
     ],
 )
 def test_headline(html: str, headline: str) -> None:
@@ -390,6 +399,11 @@ def test_br_splits_lines_and_blank_lines_separate_blocks() -> None:
     assert article.source == "line one\nline two\n\nnext\n"
 
 
+def test_preformatted_text_keeps_its_spaces() -> None:
+    article = _parse(page("<pre>def f():\n    return  1\n</pre>"))
+    assert article.source == "def f():\n    return  1\n"
+
+
 def test_missing_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     real_import = builtins.__import__
 
@@ -458,3 +472,8 @@ def test_never_raises_and_spans_slice_the_source(html: str) -> None:
 def test_never_raises_on_any_text(text: str) -> None:
     _parse(text)
     _parse(text.encode("utf-8", "surrogatepass"))
+
+
+@given(st.binary(max_size=200))
+def test_never_raises_on_any_bytes(data: bytes) -> None:
+    assert isinstance(_parse(data).source, str)

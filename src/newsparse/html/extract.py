@@ -362,6 +362,7 @@ class _Builder:
         self.flags: list[int] = [0]
         self.own: list[int] = [0]
         self.chunk_flags = 0
+        self.preformatted = False
         self.figures: list[int] = []
 
     def note_context(self) -> None:
@@ -379,8 +380,15 @@ class _Builder:
         )
 
     def end_line(self) -> None:
-        line = _WHITESPACE.sub(" ", "".join(self.pieces)).strip()
+        """Close the current line: whitespace collapsed as a browser shows it, except in
+        preformatted text, where only line ends are dropped."""
+        joined = "".join(self.pieces)
+        if self.preformatted:
+            line = joined.rstrip("\r\n\f ") if joined.strip() else ""
+        else:
+            line = _WHITESPACE.sub(" ", joined).strip()
         self.pieces.clear()
+        self.preformatted = False
         if line:
             self.lines.append(line)
 
@@ -464,7 +472,8 @@ def extract(root: Any) -> Extraction:
                 for i, part in enumerate(parts):
                     if i:
                         b.end_line()
-                    b.pieces.append(part.replace(" ", "\u00a0"))
+                    b.pieces.append(part)
+                    b.preformatted = True
             else:
                 b.pieces.append(text)
             size = len(text.strip())

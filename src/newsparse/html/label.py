@@ -267,15 +267,18 @@ def _headline(extraction: Extraction, metadata: Metadata, container: Element) ->
             best, best_score = index, score
     if best is not None and best_score >= 0.75:
         return best
-    first_h1 = next(
+    # Without a title to compare with, the first <h1> near the article text; an <h1> far
+    # from it is usually the site's name, and the page's metadata is the better headline.
+    near = range(max(0, container.first_chunk - 40), container.end_chunk)
+    return next(
         (
             i
-            for i, c in enumerate(chunks)
-            if c.heading == 1 and not c.flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE)
+            for i in near
+            if chunks[i].heading == 1
+            and not chunks[i].flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE)
         ),
         None,
     )
-    return first_h1 if first_h1 is not None else best
 
 
 def decide(extraction: Extraction, metadata: Metadata) -> Decision:

@@ -63,6 +63,24 @@ def _text(value: Any) -> str | None:
     return None
 
 
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+
+def _without_site_name(title: str | None, site: str | None) -> str | None:
+    """``Headline | Site`` without the site's name, when the page names its site."""
+    if not title or not site:
+        return title
+    folded = site.casefold()
+    for separator in _TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head and tail.strip().casefold() == folded:
+            return head.strip()
+        head, found, tail = title.partition(separator)
+        if found and tail and head.strip().casefold() == folded:
+            return tail.strip()
+    return title
+
+
 def _date(value: str | None) -> str | None:
     """A date, unless it is a template's placeholder (year 0 or 1)."""
     if value is None or value.startswith(("0000", "0001")):
@@ -157,7 +175,10 @@ def read_metadata(tree: Any) -> Metadata:
     section = _text(ld.get("articleSection")) if ld else None
     return Metadata(
         headline=_text(ld.get("headline")) if ld else None,
-        title=meta.get("og:title") or meta.get("twitter:title") or page_title,
+        title=_without_site_name(
+            meta.get("og:title") or meta.get("twitter:title") or page_title,
+            meta.get("og:site_name") or meta.get("application-name"),
+        ),
         byline=byline,
         published=_date(_text(ld.get("datePublished")) if ld else None)
         or meta.get("article:published_time")
