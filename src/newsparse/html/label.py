@@ -1,13 +1,17 @@
 """Labels for the chunks of an HTML page, decided from markup hints.
 
-The article text is found as the element that holds the most paragraph-like text for the least
-furniture: every chunk counts as *good* (a sentence-like paragraph with little link text,
-outside navigation, asides, footers, forms and furniture-named regions) or *bad* (the rest),
-the counts are summed up the element tree in one pass, and the element maximising
-``good - PENALTY * bad`` (with a bonus when its own markup names it the article) is the
-container.  The page's JSON-LD ``articleBody``, when it has one, confirms paragraphs.  Inside
-the container, paragraph-like chunks are body; headline, captions, byline, date, standfirst
-and related links come from their own hints; everything else is kept as boilerplate.
+The article text is found as the element that holds the most running text for the least
+furniture.  Each chunk counts as *good* (sentences with little link text, standing in a run
+of paragraphs: a lone teaser under a story link counts for little) or *bad* (the rest); the
+counts are summed up the element tree in one pass, and the element maximising
+``good - PENALTY * bad`` is the container, with a bonus inside ``article``/``main`` and for
+class names such as ``article-body``.  Below an element named furniture (``nav``, ``aside``,
+``footer``, comment threads, share bars, ...) all text is bad; class names alone are noisy, so
+a "furniture" element holding far more running text than anything else is believed instead.
+Inside the container, paragraph-like chunks are body, except those in another ``<article>``
+than the headline's (teasers).  The headline is the heading that best matches the page's own
+title (JSON-LD, OpenGraph); captions, bylines, dates, standfirst and related links come from
+their own hints, bylines and dates only near the headline; everything else is boilerplate.
 
 The decisions are per chunk, so a text line labeller can later be consulted for the chunks
 the markup leaves undecided.
@@ -305,6 +309,15 @@ def decide(extraction: Extraction, metadata: Metadata) -> Decision:
             labels[index] = Label.HEADLINE
             continue
         hint = _hinted(chunk)
+        if (
+            hint is None
+            and first_body is None
+            and headline is not None
+            and 0 < index - headline <= 6
+            and len(chunk.text) < 100
+            and _BYLINE_TEXT.match(chunk.text)
+        ):
+            hint = Label.BYLINE
         in_container = (
             index in inside
             and not (chunk.element >= 0 and boiler[chunk.element])
