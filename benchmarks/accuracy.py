@@ -21,11 +21,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-AREAS = ("structure", "pipeline", "quotes", "numbers", "places")
+AREAS = ("structure", "structure_html", "pipeline", "quotes", "numbers", "places")
+#: Areas scored by another area's scorer (HTML input is scored like text input).
+SCORER_OF = {"structure_html": "structure"}
 
 
 def default_scorer(area: str, corpus_dir: Path) -> Path:
-    return corpus_dir.resolve().parents[2] / "eval" / f"score_{area}.py"
+    name = SCORER_OF.get(area, area)
+    return corpus_dir.resolve().parents[2] / "eval" / f"score_{name}.py"
 
 
 def write_predictions(area: str, corpus_dir: Path, out: Path) -> tuple[int, float]:

@@ -9,10 +9,11 @@
 from __future__ import annotations
 
 from newsparse._version import __version__
-from newsparse.api import parse, parse_bytes, parse_file
+from newsparse.api import parse, parse_bytes, parse_file, parse_html
 from newsparse.errors import (
     DecodeError,
     InputError,
+    MissingDependencyError,
     NewsparseError,
     PluginError,
     SerializationError,
@@ -48,6 +49,7 @@ __all__ = [
     "InputError",
     "Label",
     "Mention",
+    "MissingDependencyError",
     "NewsparseError",
     "Number",
     "NumberKind",
@@ -68,4 +70,5 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_html",
 ]

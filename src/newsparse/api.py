@@ -18,7 +18,7 @@ from newsparse.text import decode
 if TYPE_CHECKING:
     from newsparse.plugins import PluginManager
 
-__all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_bytes", "parse_file"]
+__all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_bytes", "parse_file", "parse_html"]
 
 #: The largest file :func:`parse_file` reads unless told otherwise (256 MiB).  A news page is a
 #: few hundred kilobytes; anything near this is almost certainly not one.
@@ -132,3 +132,30 @@ def parse_file(
         strict=strict,
         plugins=plugins,
     )
+
+
+def parse_html(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    extractors: Sequence[str] | None = None,
+    strict: bool = False,
+    plugins: PluginManager | None = None,
+) -> Article:
+    """Read a news page from its HTML (needs the ``html`` extra).
+
+    ``Article.source`` is the text extracted from the markup (one line per line of a block
+    element, blank lines between blocks) and every span indexes it; ``Block.path`` is the
+    XPath of the element each line came from.  Bytes are decoded by their byte-order mark or
+    ``<meta charset>``, falling back to UTF-8 and windows-1252 (recorded as a problem).
+    ``url`` is the page's address: related links and image sources are resolved against it.
+    Raises :class:`~newsparse.errors.MissingDependencyError` when the extra is not installed.
+    """
+    from newsparse.html import read_html
+
+    article = read_html(html, url=url)
+    if plugins is None:
+        from newsparse.plugins import get_plugin_manager
+
+        plugins = get_plugin_manager()
+    return plugins.run(article, extractors, strict=strict)

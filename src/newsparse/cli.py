@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="fail an input when a plugin fails on it"
     )
     parse.add_argument(
+        "--html",
+        action="store_true",
+        help="the inputs are HTML (default for files ending in .html or .htm); "
+        "needs the html extra",
+    )
+    parse.add_argument(
         "--replace-errors",
         action="store_true",
         help="replace invalid UTF-8 with U+FFFD (recorded as a problem) instead of failing",
@@ -170,6 +176,12 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             status = EXIT_INPUT
             continue
         try:
+            if args.html or name.lower().endswith((".html", ".htm")):
+                from newsparse.api import parse_html
+
+                article = parse_html(data, extractors=extractors, strict=args.strict)
+                _write(sys.stdout, args.format, name, article)
+                continue
             article = parse_bytes(
                 data,
                 source=name,

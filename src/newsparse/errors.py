@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "DecodeError",
     "InputError",
+    "MissingDependencyError",
     "NewsparseError",
     "PluginError",
     "SerializationError",
@@ -27,6 +28,15 @@ class DecodeError(InputError):
         super().__init__(message)
         self.offset = offset
         self.source = source
+
+
+class MissingDependencyError(NewsparseError, ImportError):
+    """An optional feature was used without the extra that provides it installed
+    (``pip install 'newsparse[html]'`` for :func:`newsparse.parse_html`)."""
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        super().__init__(message)
+        self.extra = extra
 
 
 class PluginError(NewsparseError):

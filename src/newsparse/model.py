@@ -116,12 +116,15 @@ class Block:
     """One line of the page with its label.
 
     The span covers the line *and* its line break, so the blocks of an article partition
-    :attr:`Article.source` exactly: nothing is dropped, boilerplate included.
+    :attr:`Article.source` exactly: nothing is dropped, boilerplate included.  ``path`` is,
+    for an article read from HTML, the XPath of the element the line came from (``None`` for
+    text input), so a caller can find the line in the original markup.
     """
 
     label: Label
     text: str
     span: Span
+    path: str | None = None
 
 
 @attrs.frozen
@@ -137,7 +140,8 @@ class Caption:
     """An image caption with its credit split off.
 
     A caption printed more than once (pages often repeat it around the headline) is one
-    ``Caption`` whose ``spans`` holds every occurrence; ``span`` is the first.
+    ``Caption`` whose ``spans`` holds every occurrence; ``span`` is the first.  ``image_url``
+    is the address of the captioned image when the page's markup gives it (HTML input).
     """
 
     text: str
@@ -145,6 +149,7 @@ class Caption:
     credit: str | None = None
     credit_span: Span | None = None
     spans: tuple[Span, ...] = ()
+    image_url: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.spans:
