@@ -1,0 +1,135 @@
+"""Split a photo credit off a caption line.
+
+Credits come in many dresses: ``(Picture: X)``, ``Photo: X/Getty Images``, ``Credit: PA``,
+``(Image: Reuters)``, ``Photograph: X``, ``© EPA``, ``(NPW Photo/X)``, a bare
+``X/AFP via Getty Images`` after the last sentence, or a line of its own.  The rules look at the
+end of the line only, so a credit-like phrase inside a sentence is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from newsparse.structure.lexicon import Lexicon, key
+
+__all__ = ["CreditSplit", "credit_only", "split_credit"]
+
+# A trailing parenthesis: "(Picture: Volodymyr Zelensky)", "(NPW Photo/Rod Emmett)".
+_TRAILING_PAREN = re.compile(r"\(([^()\n]{1,160})\)[\s.]{0,3}$")
+_COPYRIGHT = re.compile(r"©\s{0,3}([^©\n]{1,120})$")
+# "... in July. Dana Carrow/AP", "Jane Doe/AFP via Getty Images": names, a slash, an agency.
+_NAME = r"[A-Z][\w'’.-]{0,30}"
+_SLASH_CREDIT = re.compile(
+    rf"(?:^|(?<=[.!?)\]”\"’:;,]\s)|(?<=[.!?)\]”\"’]))\s?"
+    rf"((?:{_NAME}[ ]){{0,4}}{_NAME}[ ]?/[ ]?[A-Z][\w'’.&-]{{0,30}}(?:[ ][A-Z][\w'’.&-]{{0,30}}){{0,3}}"
+    rf"(?:[ ]via[ ]Getty[ ]Images)?)\s{{0,3}}$"
+)
+_VIA_GETTY = re.compile(
+    rf"(?:^|(?<=[.!?)\]”\"’]\s))((?:{_NAME}[ ]){{0,5}}via[ ]Getty[ ]Images)\s{{0,3}}$"
+)
+_LAST_SENTENCE = re.compile(r"(?:^|[.!?”\"’]\s{1,3})([^.!?”\"’]{1,60})$")
+
+
+@attrs.frozen
+class CreditSplit:
+    """Where a line's caption text ends and its credit lies, as offsets into the line."""
+
+    caption_end: int
+    credit_start: int
+    credit_end: int
+
+
+def _trim(line: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and line[start] in " \t\u00a0([:-–—,":
+        start += 1
+    while end > start and line[end - 1] in " \t\u00a0)].,;":
+        end -= 1
+    return start, end
+
+
+def _caption_end(line: str, end: int) -> int:
+    while end > 0 and line[end - 1] in " \t\u00a0(-–—|,;":
+        end -= 1
+    return end
+
+
+def _credible(credit: str) -> bool:
+    words = credit.split()
+    return 0 < len(words) <= 12 and any(ch.isalpha() for ch in credit)
+
+
+def _agency_like(inner: str, lexicon: Lexicon) -> bool:
+    lowered = key(inner)
+    return (
+        "/" in inner
+        or lexicon.credit_agency.search(lowered) is not None
+        or lowered.split(" ", 1)[0] in lexicon.marker_words
+    )
+
+
+def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> CreditSplit | None:
+    """Find a credit at the end of ``line[:end]``; ``None`` when there is none.
+
+    ``caption_end`` may be 0: then the whole line is a credit.
+    """
+    stop = len(line) if end is None else end
+    text = line[:stop]
+    if len(text) > 2000:
+        return None
+    paren = _TRAILING_PAREN.search(text)
+    if paren is not None:
+        inner = paren.group(1)
+        marker = lexicon.credit_marker.match(inner.lower())
+        if marker is not None:
+            start, finish = _trim(line, paren.start(1) + marker.end(), paren.end(1))
+        elif _agency_like(inner, lexicon) and _credible(inner):
+            start, finish = _trim(line, paren.start(1), paren.end(1))
+        else:
+            start = finish = -1
+        if 0 <= start < finish:
+            return CreditSplit(_caption_end(line, paren.start()), start, finish)
+    lowered = text.lower()
+    last = None
+    for last in lexicon.credit_marker.finditer(lowered):
+        pass
+    if last is not None and (last.start() == 0 or not lowered[last.start() - 1].isalnum()):
+        start, finish = _trim(line, last.end(), stop)
+        if start < finish and _credible(line[start:finish]):
+            return CreditSplit(_caption_end(line, last.start()), start, finish)
+    copyright_ = _COPYRIGHT.search(text)
+    if copyright_ is not None and _credible(copyright_.group(1)):
+        start, finish = _trim(line, copyright_.start(1), copyright_.end(1))
+        if start < finish:
+            return CreditSplit(_caption_end(line, copyright_.start()), start, finish)
+    for pattern in (_VIA_GETTY, _SLASH_CREDIT):
+        found = pattern.search(text)
+        if found is not None:
+            start, finish = _trim(line, found.start(1), found.end(1))
+            if start < finish:
+                return CreditSplit(_caption_end(line, found.start(1)), start, finish)
+    tail = _LAST_SENTENCE.search(text)
+    if tail is not None:
+        words = key(tail.group(1))
+        if words in lexicon.agencies or words.split("/", 1)[0] in lexicon.agencies:
+            start, finish = _trim(line, tail.start(1), tail.end(1))
+            if start < finish:
+                return CreditSplit(_caption_end(line, tail.start(1)), start, finish)
+    return None
+
+
+def credit_only(line: str, lexicon: Lexicon) -> CreditSplit | None:
+    """A credit standing on a line of its own: ``(Reed Saxon / AP)``, ``Getty Images``."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 120:
+        return None
+    found = split_credit(line, lexicon)
+    if found is not None and not line[: found.caption_end].strip():
+        return found
+    lowered = key(stripped.strip("()[]"))
+    if stripped.startswith("(") and stripped.endswith(")") and _credible(stripped[1:-1]):
+        if "/" in stripped or lexicon.credit_agency.search(lowered) or len(lowered.split()) <= 5:
+            start, finish = _trim(line, line.index("(") + 1, line.rindex(")"))
+            return CreditSplit(0, start, finish)
+    return None

@@ -1,0 +1,239 @@
+"""What one line looks like on its own: its *kind*, before neighbours are considered.
+
+Each line is read once, cheapest tests first: blank, page furniture from the phrase lists,
+counters, credits and captions, date stamps, bylines, bullets, then its sentence shape (word
+count and closing punctuation).  Every pattern is precompiled and bounded, so the cost of a line
+is a handful of regex calls whatever its length.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+from newsparse.structure.credits import CreditSplit, credit_only, split_credit
+from newsparse.structure.lexicon import Lexicon, key
+
+__all__ = ["Kind", "LineFeatures", "classify", "date_line", "word_count"]
+
+
+class Kind(enum.IntEnum):
+    """The shape of a line taken alone."""
+
+    BLANK = 0
+    SHORT = 1  #: one or two words, no sentence: a menu item, a name, a label
+    TITLE = 2  #: three or more words without closing punctuation: a title or heading
+    SENTENCE = 3  #: a short sentence (fewer than eight words)
+    PROSE = 4  #: running text: a long sentence or several
+    BULLET = 5  #: a list item ("• ...", "1. ...")
+    BOILER = 6  #: page furniture by the phrase lists
+    STRONG = 7  #: furniture that never belongs to an article (copyright, paywall)
+    COUNTER = 8  #: "3 of 10", a star rating, a line without letters
+    DATE = 9  #: a date or time stamp
+    BYLINE = 10  #: "By ..."
+    CAPTION = 11  #: a caption with its credit, or marked as a caption
+    CREDIT = 12  #: a credit standing alone
+    PROMO = 13  #: "Watch: ...", "Listen ..."
+    RELATED_PREFIX = 14  #: "Read more: <title>"
+    RELATED_HEADER = 15  #: "Most read", "Related stories"
+
+
+#: Kinds of running article text.
+TEXT_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE, Kind.BULLET})
+
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = re.compile(
+    rf"(?<![\w])(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s{{1,2}}{_MONTH}\b"
+    rf"|{_MONTH}\.?\s{{1,2}}\d{{1,2}}\b"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"|\d{1,2}[:.]\d{2}\s?(?:[AaPp]\.?[Mm]\b\.?|[A-Z]{2,4}\b)"
+    r"|\d{1,2}:\d{2}\b"
+    r"|\d{1,2}\s?[AaPp]\.?[Mm]\b"
+    r"|\d{1,3}\s(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\sago\b"
+    r"|(?i:yesterday|today|just now)\b)"
+)
+# Words a date line may hold besides the date itself.
+_DATE_WORDS = frozenset(
+    "on at by ago am pm a.m. p.m. et est edt pt gmt bst cet utc of the and | - – — , published "
+    "updated posted last first modified created date time read min mins minute minutes"
+    " originally".split()
+)
+_COUNTER = re.compile(
+    r"(?:(?:image|photo|picture|slide|item|page)\s{1,3})?\d{1,4}\s{0,2}(?:of|/)\s{0,2}\d{1,4}",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"(?:[•·▪‣◦●■□➤►✓✔*]|[-–—]\s|\d{1,2}[.)]\s)")
+_CLOSERS = frozenset(".!?\"”’)…:;»")
+_SLUG = re.compile(r"[\w.]{1,60}(?:[-_][\w.]{1,60}){2,20}")
+
+
+@attrs.define(slots=True)
+class LineFeatures:
+    """A line's kind and the facts the labeller needs about it.
+
+    ``start``/``end`` delimit the stripped text inside the line; ``split`` is where a
+    caption's credit lies (offsets into the line); ``skip``, when not 0, is where the text
+    starts after a caption or related prefix such as ``Image caption,`` or ``Read more:``.
+    """
+
+    kind: Kind
+    words: int = 0
+    start: int = 0
+    end: int = 0
+    split: CreditSplit | None = None
+    skip: int = 0
+    closed: bool = False  #: ends with closing punctuation
+    flag: bool = False  #: a label such as "EXCLUSIVE" printed above a headline
+
+
+def word_count(text: str) -> int:
+    """Words, with a fallback for scripts written without spaces (about three characters each)."""
+    words = text.count(" ") + 1
+    if words < 4 and len(text) > 24:
+        return max(words, len(text) // 3)
+    return words
+
+
+def date_line(text: str, words: int) -> bool:
+    """Whether the line is a date/time stamp: a date and little else."""
+    if words > 14 or _DATE.search(text) is None:
+        return False
+    rest = _DATE.sub(" ", text)
+    other = 0
+    for word in rest.split():
+        lowered = word.lower().strip(",.:|()")
+        if not lowered or lowered in _DATE_WORDS or not any(ch.isalpha() for ch in lowered):
+            continue
+        if word[0].islower():
+            other += 2
+        else:
+            other += 1
+    return other <= 3
+
+
+def classify(line: str, lexicon: Lexicon) -> LineFeatures:
+    """The kind of one line (without its line break)."""
+    stripped = line.strip()
+    if not stripped:
+        return LineFeatures(Kind.BLANK)
+    start = line.index(stripped[0])
+    end = start + len(stripped)
+    words = word_count(stripped)
+    closed = stripped[-1] in _CLOSERS
+    feats = LineFeatures(Kind.TITLE, words, start, end, closed=closed)
+    if not any(ch.isalpha() for ch in stripped[:200]) or (
+        words <= 5 and _COUNTER.fullmatch(stripped) is not None
+    ):
+        feats.kind = Kind.COUNTER
+        return feats
+    lowered = key(stripped) if len(stripped) <= 400 else stripped[:400].lower()
+    if lexicon.boilerplate_strong.search(lowered) is not None:
+        feats.kind = Kind.STRONG
+        return feats
+    if words <= 8:
+        bare = lowered.rstrip(":.!?»›>|")
+        if bare in lexicon.related_headers or (
+            words <= 7 and lexicon.related_header_start.match(lowered) is not None
+        ):
+            feats.kind = Kind.RELATED_HEADER
+            return feats
+        if bare in lexicon.boilerplate:
+            feats.kind = Kind.BOILER
+            feats.flag = bare in lexicon.flags
+            return feats
+        if bare in lexicon.flags:
+            feats.kind = Kind.BOILER
+            feats.flag = True
+            return feats
+    promo = lexicon.promo_prefix.match(lowered)
+    if promo is not None:
+        feats.kind = Kind.PROMO
+        return feats
+    related = lexicon.related_prefix.match(lowered)
+    if related is not None and words > 2:
+        feats.kind = Kind.RELATED_PREFIX
+        feats.skip = _skip(line, start, related.end())
+        return feats
+    if words <= 80:
+        if _caption(line, stripped, lowered, feats, lexicon):
+            return feats
+    if date_line(stripped, words):
+        feats.kind = Kind.DATE
+        return feats
+    if words <= 12 and not stripped.endswith(".") and lexicon.byline_prefix.match(lowered):
+        after = stripped[lexicon.byline_prefix.match(lowered).end() :]  # type: ignore[union-attr]
+        if after[:1].isupper():
+            feats.kind = Kind.BYLINE
+            return feats
+    if _BULLET.match(stripped) is not None and words >= 3:
+        feats.kind = Kind.BULLET
+        return feats
+    if words <= 12 and lexicon.boilerplate_contains.search(lowered) is not None:
+        feats.kind = Kind.BOILER
+        return feats
+    if words >= 20 or (words >= 8 and closed):
+        feats.kind = Kind.PROSE
+    elif closed and words >= 3 and stripped[-1] in ".!?\"”’…":
+        feats.kind = Kind.SENTENCE
+    elif words <= 2:
+        feats.kind = Kind.SHORT
+    return feats
+
+
+def is_slug(text: str) -> bool:
+    """An image file name or URL slug standing for a picture (``img-harbour-row``)."""
+    return " " not in text and _SLUG.fullmatch(text) is not None
+
+
+def _skip(line: str, start: int, length: int) -> int:
+    """Characters from the line start to the text after a prefix of ``length`` key chars."""
+    position = start + length
+    while position < len(line) and line[position] in " \t\u00a0":
+        position += 1
+    return min(position, len(line))
+
+
+def _caption(
+    line: str, stripped: str, lowered: str, feats: LineFeatures, lexicon: Lexicon
+) -> bool:
+    """Mark captions (with a credit or a caption label) and lone credits."""
+    prefix = lexicon.caption_prefix.match(lowered)
+    suffix = lexicon.caption_suffix.search(lowered)
+    end = None
+    if suffix is not None:
+        end = feats.start + len(stripped[: suffix.start()].rstrip())
+    split = split_credit(line, lexicon, end=end)
+    if split is not None and not line[: split.caption_end].strip():
+        if feats.words <= 14:
+            feats.kind = Kind.CREDIT
+            feats.split = split
+            return True
+        return False
+    if split is not None:
+        caption_words = line[feats.start : split.caption_end].count(" ") + 1
+        if caption_words >= 2:
+            feats.kind = Kind.CAPTION
+            feats.split = split
+            if prefix is not None:
+                feats.skip = _skip(line, feats.start, prefix.end())
+            return True
+        return False
+    if prefix is not None or suffix is not None:
+        feats.kind = Kind.CAPTION
+        if prefix is not None:
+            feats.skip = _skip(line, feats.start, prefix.end())
+        if end is not None:
+            feats.split = CreditSplit(end, end, end)
+        return True
+    return False
+
+
+def lone_credit(line: str, lexicon: Lexicon) -> CreditSplit | None:
+    """A credit on a line of its own, looser than :func:`classify`: any short parenthesis."""
+    return credit_only(line, lexicon)

@@ -1,0 +1,139 @@
+"""The phrase lists the structure parser reads, compiled once into fast matchers.
+
+The built-in English lists live in ``data/en.json`` beside this module; plugins add their own
+through the ``newsparse_structure_phrases`` hook.  Lines are compared in a *key* form
+(lower-cased, whitespace runs collapsed, stripped), so the lists stay readable and a match costs
+a set look-up or one precompiled alternation, whatever the list length.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Mapping
+from importlib import resources
+
+import attrs
+
+__all__ = ["CATEGORIES", "Lexicon", "key", "load_lexicon", "load_phrases"]
+
+#: The categories of the phrase file; a plugin contribution under any other name is unknown.
+CATEGORIES: tuple[str, ...] = (
+    "boilerplate",
+    "boilerplate_contains",
+    "boilerplate_strong",
+    "promo_prefixes",
+    "related_prefixes",
+    "related_headers",
+    "related_labels",
+    "credit_markers",
+    "credit_agencies",
+    "caption_prefixes",
+    "caption_suffixes",
+    "byline_prefixes",
+    "date_prefixes",
+    "updated_words",
+    "flags",
+)
+
+_SPACES = re.compile(r"\s+")
+
+
+def key(text: str) -> str:
+    """The comparison form of a line: lower-cased, whitespace collapsed, stripped."""
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    # Longest first, so that "sign up to our" wins over "sign up".
+    unique = sorted({re.escape(key(p)) for p in phrases if key(p)}, key=len, reverse=True)
+    return "|".join(unique) or r"(?!x)x"
+
+
+def _word_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Match any phrase as whole words (an edge that is not a letter or digit)."""
+    return re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)")
+
+
+def _prefix_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation(phrases)})")
+
+
+@attrs.frozen
+class Lexicon:
+    """Every phrase list, compiled.  Built by :func:`load_lexicon`; immutable and shareable."""
+
+    boilerplate: frozenset[str]
+    boilerplate_contains: re.Pattern[str]
+    boilerplate_strong: re.Pattern[str]
+    promo_prefix: re.Pattern[str]
+    related_prefix: re.Pattern[str]
+    related_headers: frozenset[str]
+    related_header_start: re.Pattern[str]
+    related_labels: re.Pattern[str]
+    credit_marker: re.Pattern[str]
+    credit_agency: re.Pattern[str]
+    agencies: frozenset[str]
+    caption_prefix: re.Pattern[str]
+    caption_suffix: re.Pattern[str]
+    byline_prefix: re.Pattern[str]
+    date_prefix: re.Pattern[str]
+    updated_words: re.Pattern[str]
+    flags: frozenset[str]
+    marker_words: frozenset[str]
+
+
+def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
+    def get(name: str) -> tuple[str, ...]:
+        return phrases.get(name, ())
+
+    markers = get("credit_markers")
+    marker_alt = _alternation(markers)
+    headers = get("related_headers")
+    return Lexicon(
+        boilerplate=frozenset(key(p) for p in get("boilerplate")),
+        boilerplate_contains=_word_pattern(get("boilerplate_contains")),
+        boilerplate_strong=_word_pattern(get("boilerplate_strong")),
+        promo_prefix=re.compile(rf"(?:{_alternation(get('promo_prefixes'))})(?:\s|$)"),
+        related_prefix=re.compile(rf"(?:{_alternation(get('related_prefixes'))})\s"),
+        related_headers=frozenset(key(p) for p in headers),
+        related_header_start=re.compile(rf"(?:{_alternation(headers)})\b"),
+        related_labels=_word_pattern(get("related_labels")),
+        # "Photo: X", "(Picture: X)", "Credit - X": a marker word then a colon or dash.
+        credit_marker=re.compile(rf"(?<!\w)(?:{marker_alt})\s{{0,2}}(?::|\s[-–—]\s)\s{{0,3}}"),
+        credit_agency=_word_pattern(get("credit_agencies")),
+        agencies=frozenset(key(p) for p in get("credit_agencies")),
+        caption_prefix=_prefix_pattern(get("caption_prefixes")),
+        caption_suffix=re.compile(rf"\s{{0,3}}(?:{_alternation(get('caption_suffixes'))})\s{{0,3}}$"),
+        byline_prefix=re.compile(rf"(?:{_alternation(get('byline_prefixes'))})\s{{1,3}}"),
+        date_prefix=re.compile(rf"(?:{_alternation(get('date_prefixes'))})(?:\s{{1,3}}|$)"),
+        updated_words=re.compile(rf"(?:{_alternation(get('updated_words'))})\b"),
+        flags=frozenset(key(p) for p in get("flags")),
+        marker_words=frozenset(key(p) for p in markers),
+    )
+
+
+@functools.cache
+def load_phrases(language: str = "en") -> Mapping[str, tuple[str, ...]]:
+    """The built-in phrase lists of ``language``, read from the package data once."""
+    raw = resources.files("newsparse.structure").joinpath("data", f"{language}.json")
+    data = json.loads(raw.read_text(encoding="utf-8"))
+    return {name: tuple(data.get(name, ())) for name in CATEGORIES}
+
+
+@functools.cache
+def _lexicon(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
+    merged = {name: list(values) for name, values in load_phrases().items()}
+    for name, values in extra:
+        merged.setdefault(name, []).extend(values)
+    return _compile({name: tuple(values) for name, values in merged.items()})
+
+
+def load_lexicon(extra: Mapping[str, Iterable[str]] | None = None) -> Lexicon:
+    """The built-in lists merged with ``extra`` (a plugin's phrases by category), compiled.
+
+    Compiled lexicons are cached by their contents, so a process pays for each set once.
+    """
+    items = tuple(sorted((str(k), tuple(str(p) for p in v)) for k, v in (extra or {}).items()))
+    return _lexicon(items)

@@ -1,0 +1,376 @@
+"""Give every line a label from its kind and its neighbours.
+
+The decision runs in three linear passes:
+
+1. **The article region.**  Running text scores by its length, furniture scores against it;
+   the best-scoring run of lines (a maximum-sum segment, found in one pass) is where the
+   article is.  A menu of thirty links between two paragraphs outweighs a paragraph, so
+   sidebars and footers stay out, while a lone ``Advertisement`` inside the story does not
+   split it.
+2. **The headline** is the best title-shaped line just above the region: scored by its
+   shape, how near it is, whether a byline or date stamp follows it, whether the page repeats
+   it and how many of its words the opening paragraphs share.  The lines around it give the
+   section label, standfirst, byline, date stamps, captions and image titles.
+3. **Everything else** by where it stands: inside the region running text and crossheads
+   are body; after it, title-shaped lines are related links; the rest is boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsparse.model import Label
+from newsparse.structure.features import TEXT_KINDS, Kind, LineFeatures, is_slug
+
+__all__ = ["article_region", "find_headline", "label_lines"]
+
+#: How much each kind weighs for or against the article region, per line.
+_PENALTY: dict[Kind, float] = {
+    Kind.BLANK: 0.0,
+    Kind.SHORT: -2.0,
+    Kind.TITLE: -2.5,
+    Kind.SENTENCE: 1.0,
+    Kind.BOILER: -5.0,
+    Kind.STRONG: -40.0,
+    Kind.COUNTER: -2.0,
+    Kind.DATE: -3.0,
+    Kind.BYLINE: -3.0,
+    Kind.CAPTION: -0.5,
+    Kind.CREDIT: -0.5,
+    Kind.PROMO: -3.0,
+    Kind.RELATED_PREFIX: -3.0,
+    Kind.RELATED_HEADER: -15.0,
+}
+_WINDOW = 40  # non-blank lines above the region searched for the headline
+_WORD = re.compile(r"\w{4,}")
+_META = frozenset({Kind.DATE, Kind.BYLINE, Kind.CAPTION, Kind.CREDIT, Kind.BOILER, Kind.COUNTER})
+
+
+def _weight(feats: LineFeatures) -> float:
+    kind = feats.kind
+    if kind is Kind.PROSE:
+        return float(min(feats.words, 80))
+    if kind is Kind.BULLET:
+        return feats.words * 0.5 if feats.words >= 4 else -1.0
+    return _PENALTY[kind]
+
+
+def article_region(feats: Sequence[LineFeatures]) -> tuple[int, int] | None:
+    """The ``(first, last)`` line indexes of the best-scoring run, or ``None`` with no text."""
+    best = 0.0
+    best_span: tuple[int, int] | None = None
+    running = 0.0
+    start = 0
+    for index, item in enumerate(feats):
+        weight = _weight(item)
+        if running <= 0.0:
+            if weight <= 0.0:
+                continue
+            running = 0.0
+            start = index
+        running += weight
+        if running > best:
+            best = running
+            best_span = (start, index)
+    return best_span
+
+
+def _next_nonblank(feats: Sequence[LineFeatures], index: int, limit: int) -> int:
+    """The next non-blank line after ``index`` (before ``limit``), or -1."""
+    for other in range(index + 1, min(limit, index + 6)):
+        if feats[other].kind is not Kind.BLANK:
+            return other
+    return -1
+
+
+def _prev_nonblank(feats: Sequence[LineFeatures], index: int) -> int:
+    for other in range(index - 1, max(-1, index - 6), -1):
+        if feats[other].kind is not Kind.BLANK:
+            return other
+    return -1
+
+
+def _headline_shape(item: LineFeatures) -> bool:
+    if item.kind is Kind.TITLE:
+        return 3 <= item.words <= 30
+    if item.kind in (Kind.PROSE, Kind.SENTENCE):
+        return 3 <= item.words <= 30
+    return False
+
+
+def find_headline(
+    texts: Sequence[str],
+    feats: Sequence[LineFeatures],
+    region: tuple[int, int],
+    counts: dict[str, int],
+) -> int:
+    """The index of the headline line above (or at the top of) the region, or -1."""
+    first, last = region
+    vocabulary: set[str] = set()
+    seen = 0
+    for index in range(first, last + 1):
+        if feats[index].kind is Kind.PROSE:
+            vocabulary.update(word.lower() for word in _WORD.findall(texts[index]))
+            seen += 1
+            if seen == 3:
+                break
+    best_index = -1
+    best_score = -1e9
+    distance = 0
+    index = first + 1
+    while index > 0 and distance < _WINDOW:
+        index -= 1
+        item = feats[index]
+        if item.kind is Kind.BLANK:
+            continue
+        distance += 1
+        if not _headline_shape(item):
+            continue
+        text = texts[index]
+        score = -0.12 * distance
+        stripped = text.strip()
+        if stripped.endswith("."):
+            score -= 2.0
+        elif stripped.endswith(":"):
+            score -= 3.0
+        if item.kind is Kind.PROSE and index == first and item.words > 25:
+            score -= 1.5
+        if 5 <= item.words <= 22:
+            score += 1.0
+        follower = _next_nonblank(feats, index, len(feats))
+        if follower >= 0 and feats[follower].kind in (Kind.BYLINE, Kind.DATE):
+            score += 1.0
+        for ahead in range(index + 1, min(len(feats), index + 8)):
+            if feats[ahead].kind in (Kind.BYLINE, Kind.DATE):
+                score += 0.7
+                break
+        if counts.get(stripped, 0) > 1:
+            score += 0.8
+        words = {word.lower() for word in _WORD.findall(text)}
+        if words and vocabulary:
+            score += 2.5 * len(words & vocabulary) / len(words)
+        capitals = sum(1 for word in stripped.split() if word[:1].isupper())
+        if capitals >= 0.7 * item.words and item.words >= 4:
+            score += 0.4
+        if score > best_score:
+            best_score = score
+            best_index = index
+    return best_index
+
+
+def label_lines(texts: Sequence[str], feats: Sequence[LineFeatures]) -> tuple[list[Label], int]:
+    """The label of every line and the index of the headline line (-1 when there is none)."""
+    n = len(feats)
+    labels = [Label.BOILERPLATE] * n
+    for index, item in enumerate(feats):
+        if item.kind is Kind.BLANK:
+            labels[index] = Label.BLANK
+    region = article_region(feats)
+    counts: dict[str, int] = {}
+    for index, item in enumerate(feats):
+        if item.kind in (Kind.TITLE, Kind.PROSE, Kind.SENTENCE) and item.words <= 30:
+            stripped = texts[index].strip()
+            counts[stripped] = counts.get(stripped, 0) + 1
+    if region is None:
+        headline = _headline_without_text(feats)
+        first, last = (headline + 1, headline) if headline >= 0 else (n, n - 1)
+    else:
+        first, last = region
+        headline = find_headline(texts, feats, region, counts)
+        if headline == first:
+            first += 1
+    if headline >= 0:
+        labels[headline] = Label.HEADLINE
+        first = _standfirst(feats, labels, headline, first, last)
+        _section(feats, labels, headline)
+    _around(texts, feats, labels, 0, first, headline)
+    _region(texts, feats, labels, first, last)
+    _after(feats, labels, last + 1, n)
+    _image_titles(texts, feats, labels)
+    return labels, headline
+
+
+def _headline_without_text(feats: Sequence[LineFeatures]) -> int:
+    """With no running text (a gallery), the first title-shaped line followed by meta lines."""
+    for index, item in enumerate(feats):
+        if item.kind is Kind.TITLE and 4 <= item.words <= 30:
+            follower = _next_nonblank(feats, index, len(feats))
+            if follower >= 0 and feats[follower].kind in (*_META, Kind.TITLE, Kind.PROSE):
+                return index
+    return -1
+
+
+def _standfirst(
+    feats: Sequence[LineFeatures], labels: list[Label], headline: int, first: int, last: int
+) -> int:
+    """Label the standfirst below the headline; return where the body region starts."""
+    index = headline
+    while True:
+        index = _next_nonblank(feats, index, len(feats))
+        if index < 0:
+            return first
+        item = feats[index]
+        if item.kind in (Kind.COUNTER,) or item.flag:
+            continue
+        break
+    if item.kind not in (Kind.TITLE, Kind.PROSE, Kind.SENTENCE) or item.words < 6:
+        return first
+    if index < first:
+        labels[index] = Label.STANDFIRST
+        return first
+    if index == first:
+        after = _next_nonblank(feats, index, len(feats))
+        if after >= 0 and feats[after].kind in _META and index < last:
+            labels[index] = Label.STANDFIRST
+            return index + 1
+    return first
+
+
+def _section(feats: Sequence[LineFeatures], labels: list[Label], headline: int) -> None:
+    index = headline
+    for _ in range(3):
+        index = _prev_nonblank(feats, index)
+        if index < 0:
+            return
+        item = feats[index]
+        if item.flag or item.kind is Kind.COUNTER:
+            continue
+        if item.words <= 5 and item.kind in (Kind.SHORT, Kind.TITLE, Kind.BOILER):
+            labels[index] = Label.SECTION
+        return
+
+
+_META_LABEL = {
+    Kind.DATE: Label.DATE,
+    Kind.BYLINE: Label.BYLINE,
+    Kind.CAPTION: Label.CAPTION,
+    Kind.CREDIT: Label.CREDIT,
+    Kind.PROMO: Label.PROMO,
+    Kind.RELATED_PREFIX: Label.RELATED,
+    Kind.RELATED_HEADER: Label.RELATED_HEADER,
+}
+
+
+def _name_line(item: LineFeatures, text: str) -> bool:
+    """A short line of capitalised words that reads like a person's name."""
+    if item.kind not in (Kind.SHORT, Kind.TITLE) or not 2 <= item.words <= 7:
+        return False
+    words = text.split()
+    capitals = sum(1 for word in words if word[:1].isupper())
+    return capitals >= 2 and capitals >= len(words) - 2 and not text.rstrip().endswith(":")
+
+
+def _around(
+    texts: Sequence[str],
+    feats: Sequence[LineFeatures],
+    labels: list[Label],
+    start: int,
+    stop: int,
+    headline: int,
+) -> None:
+    """Lines above the body: meta lines keep their kind, captions pair with credits."""
+    for index in range(start, stop):
+        label = labels[index]
+        if label is not Label.BOILERPLATE:
+            continue
+        item = feats[index]
+        meta = _META_LABEL.get(item.kind)
+        if meta is not None and (item.kind is not Kind.RELATED_PREFIX):
+            labels[index] = meta
+            continue
+        if _caption_before_credit(feats, index):
+            labels[index] = Label.CAPTION
+            continue
+        if (
+            headline >= 0
+            and headline < index <= headline + 8
+            and _name_line(item, texts[index])
+            and _near_date(feats, index)
+        ):
+            labels[index] = Label.BYLINE
+
+
+def _near_date(feats: Sequence[LineFeatures], index: int) -> bool:
+    for other in (index - 2, index - 1, index + 1, index + 2):
+        if 0 <= other < len(feats) and feats[other].kind is Kind.DATE:
+            return True
+    return False
+
+
+def _caption_before_credit(feats: Sequence[LineFeatures], index: int) -> bool:
+    """A sentence directly followed by a lone credit line is that credit's caption."""
+    item = feats[index]
+    if item.kind not in (Kind.TITLE, Kind.PROSE, Kind.SENTENCE) or item.words < 4:
+        return False
+    for other in (index + 1, index + 2):
+        if other < len(feats):
+            kind = feats[other].kind
+            if kind is Kind.CREDIT:
+                return True
+            if kind is not Kind.BLANK:
+                return False
+    return False
+
+
+def _region(
+    texts: Sequence[str],
+    feats: Sequence[LineFeatures],
+    labels: list[Label],
+    first: int,
+    last: int,
+) -> None:
+    n = len(feats)
+    for index in range(first, last + 1):
+        if labels[index] is not Label.BOILERPLATE:
+            continue
+        item = feats[index]
+        kind = item.kind
+        if kind in TEXT_KINDS:
+            labels[index] = Label.BODY
+            continue
+        meta = _META_LABEL.get(kind)
+        if meta is not None:
+            labels[index] = meta
+            continue
+        if kind in (Kind.TITLE, Kind.SHORT):
+            if _caption_before_credit(feats, index):
+                labels[index] = Label.CAPTION
+                continue
+            follower = _next_nonblank(feats, index, n)
+            if (
+                follower >= 0
+                and follower <= last
+                and feats[follower].kind in (Kind.PROSE, Kind.BULLET)
+                and item.words <= 25
+                and not texts[index].rstrip().endswith(":")
+            ):
+                labels[index] = Label.BODY
+
+
+def _after(feats: Sequence[LineFeatures], labels: list[Label], start: int, stop: int) -> None:
+    for index in range(start, stop):
+        if labels[index] is not Label.BOILERPLATE:
+            continue
+        item = feats[index]
+        meta = _META_LABEL.get(item.kind)
+        if meta is not None and item.kind not in (Kind.DATE, Kind.BYLINE):
+            labels[index] = meta
+            continue
+        if item.kind is Kind.TITLE and 5 <= item.words <= 30:
+            labels[index] = Label.RELATED
+        elif item.kind in (Kind.PROSE, Kind.SENTENCE) and item.words <= 30 and not item.closed:
+            labels[index] = Label.RELATED
+
+
+def _image_titles(texts: Sequence[str], feats: Sequence[LineFeatures], labels: list[Label]) -> None:
+    """A short line or file name directly above a caption is the picture's title."""
+    for index in range(len(feats) - 1):
+        if labels[index + 1] is not Label.CAPTION:
+            continue
+        if labels[index] not in (Label.BOILERPLATE, Label.BYLINE, Label.SECTION):
+            continue
+        item = feats[index]
+        text = texts[index].strip()
+        if (item.words <= 8 and not item.closed) or is_slug(text):
+            labels[index] = Label.IMAGE_TITLE
