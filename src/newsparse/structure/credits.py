@@ -128,6 +128,13 @@ def credit_only(line: str, lexicon: Lexicon) -> CreditSplit | None:
     if found is not None and not line[: found.caption_end].strip():
         return found
     lowered = key(stripped.strip("()[]"))
+    words = lowered.split()
+    if len(words) <= 7:
+        for cut in (", ", " / ", "/", " - ", " | "):
+            head, sep, tail = lowered.rpartition(cut)
+            if sep and head and tail in lexicon.agencies:
+                start, finish = _trim(line, line.index(stripped[0]), len(line.rstrip()))
+                return CreditSplit(0, start, finish)
     if stripped.startswith("(") and stripped.endswith(")") and _credible(stripped[1:-1]):
         if "/" in stripped or lexicon.credit_agency.search(lowered) or len(lowered.split()) <= 5:
             start, finish = _trim(line, line.index("(") + 1, line.rindex(")"))

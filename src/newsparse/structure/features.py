@@ -69,6 +69,11 @@ _COUNTER = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"(?:[•·▪‣◦●■□➤►✓✔*]|[-–—]\s|\d{1,2}[.)]\s)")
+_INNER_BY = re.compile(r"^(?:\w{1,20}\s){1,2}by\s{1,3}")
+# "jane says:", "Bob. Just Bob. said:": the head of a reader comment.
+_COMMENT_HEAD = re.compile(r"\s(?:says|said|wrote|writes|commented|replied):$")
+_CRUMB = re.compile(r"\s[»›>/|]\s")
+_URL = re.compile(r"(?:https?://|www\.)\S")
 _CLOSERS = frozenset(".!?\"”’)…:;»")
 _SLUG = re.compile(r"[\w.]{1,60}(?:[-_][\w.]{1,60}){2,20}")
 
@@ -95,8 +100,10 @@ class LineFeatures:
 def word_count(text: str) -> int:
     """Words, with a fallback for scripts written without spaces (about three characters each)."""
     words = text.count(" ") + 1
-    if words < 4 and len(text) > 24:
-        return max(words, len(text) // 3)
+    if words < 4 and len(text) > 24 and not text.isascii():
+        wide = sum(1 for ch in text if ord(ch) > 0x2E7F)
+        if wide * 2 > len(text):
+            return max(words, len(text) // 3)
     return words
 
 
@@ -125,27 +132,38 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     start = line.index(stripped[0])
     end = start + len(stripped)
     words = word_count(stripped)
-    closed = stripped[-1] in _CLOSERS
+    closed = stripped[-1] in _CLOSERS and (
+        stripped[-1] != ")" or stripped[-2:-1] in (".", "!", "?")
+    )
     feats = LineFeatures(Kind.TITLE, words, start, end, closed=closed)
     if not any(ch.isalpha() for ch in stripped[:200]) or (
         words <= 5 and _COUNTER.fullmatch(stripped) is not None
     ):
-        feats.kind = Kind.COUNTER
+        feats.kind = Kind.DATE if date_line(stripped, words) else Kind.COUNTER
         return feats
     lowered = key(stripped) if len(stripped) <= 400 else stripped[:400].lower()
-    if lexicon.boilerplate_strong.search(lowered) is not None:
+    if (words <= 3 and _URL.match(lowered) is not None) or (
+        words <= 30 and len(_CRUMB.findall(stripped)) >= 2
+    ):
+        feats.kind = Kind.BOILER
+        return feats
+    if lexicon.boilerplate_strong.search(lowered) is not None or (
+        words <= 16
+        and _COMMENT_HEAD.search(lowered) is not None
+        and (words <= 6 or _DATE.search(stripped) is not None)
+    ):
         feats.kind = Kind.STRONG
         return feats
     if words <= 8:
         bare = lowered.rstrip(":.!?»›>|")
+        if bare in lexicon.boilerplate:
+            feats.kind = Kind.BOILER
+            feats.flag = bare in lexicon.flags
+            return feats
         if bare in lexicon.related_headers or (
             words <= 7 and lexicon.related_header_start.match(lowered) is not None
         ):
             feats.kind = Kind.RELATED_HEADER
-            return feats
-        if bare in lexicon.boilerplate:
-            feats.kind = Kind.BOILER
-            feats.flag = bare in lexicon.flags
             return feats
         if bare in lexicon.flags:
             feats.kind = Kind.BOILER
@@ -166,11 +184,14 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     if date_line(stripped, words):
         feats.kind = Kind.DATE
         return feats
-    if words <= 12 and not stripped.endswith(".") and lexicon.byline_prefix.match(lowered):
-        after = stripped[lexicon.byline_prefix.match(lowered).end() :]  # type: ignore[union-attr]
-        if after[:1].isupper():
-            feats.kind = Kind.BYLINE
-            return feats
+    if words <= 20:
+        byline = lexicon.byline_prefix.match(lowered)
+        if byline is None and words <= 10:
+            byline = _INNER_BY.search(stripped)
+        if byline is not None and stripped[byline.end() : byline.end() + 1].isupper():
+            if words <= 12 or _DATE.search(stripped) is not None:
+                feats.kind = Kind.BYLINE
+                return feats
     if _BULLET.match(stripped) is not None and words >= 3:
         feats.kind = Kind.BULLET
         return feats
@@ -224,6 +245,12 @@ def _caption(
                 feats.skip = _skip(line, feats.start, prefix.end())
             return True
         return False
+    if feats.words <= 8 and prefix is None and suffix is None:
+        alone = credit_only(line, lexicon)
+        if alone is not None:
+            feats.kind = Kind.CREDIT
+            feats.split = alone
+            return True
     if prefix is not None or suffix is not None:
         feats.kind = Kind.CAPTION
         if prefix is not None:
@@ -232,8 +259,3 @@ def _caption(
             feats.split = CreditSplit(end, end, end)
         return True
     return False
-
-
-def lone_credit(line: str, lexicon: Lexicon) -> CreditSplit | None:
-    """A credit on a line of its own, looser than :func:`classify`: any short parenthesis."""
-    return credit_only(line, lexicon)

@@ -98,7 +98,9 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
         promo_prefix=re.compile(rf"(?:{_alternation(get('promo_prefixes'))})(?:\s|$)"),
         related_prefix=re.compile(rf"(?:{_alternation(get('related_prefixes'))})\s"),
         related_headers=frozenset(key(p) for p in headers),
-        related_header_start=re.compile(rf"(?:{_alternation(headers)})\b"),
+        related_header_start=re.compile(
+            rf"(?:{_alternation(h for h in headers if ' ' in key(h))})\b"
+        ),
         related_labels=_word_pattern(get("related_labels")),
         # "Photo: X", "(Picture: X)", "Credit - X": a marker word then a colon or dash.
         credit_marker=re.compile(rf"(?<!\w)(?:{marker_alt})\s{{0,2}}(?::|\s[-–—]\s)\s{{0,3}}"),

@@ -42,8 +42,14 @@ _PENALTY: dict[Kind, float] = {
     Kind.RELATED_PREFIX: -3.0,
     Kind.RELATED_HEADER: -15.0,
 }
+_GAP_LIMIT = 30.0
 _WINDOW = 40  # non-blank lines above the region searched for the headline
 _WORD = re.compile(r"\w{4,}")
+_SENTENCE_BREAK = re.compile(r"\w[.!?][”\"’]?\s{1,3}[A-Z“\"‘]")
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z].{0,200}[a-z]{2}[A-Z][a-z]|[a-z]{3}[.][A-Z][a-z]")
+_STANDFIRST_FOLLOWERS = frozenset(
+    {Kind.DATE, Kind.BYLINE, Kind.CAPTION, Kind.CREDIT, Kind.COUNTER}
+)
 _META = frozenset({Kind.DATE, Kind.BYLINE, Kind.CAPTION, Kind.CREDIT, Kind.BOILER, Kind.COUNTER})
 
 
@@ -56,20 +62,51 @@ def _weight(feats: LineFeatures) -> float:
     return _PENALTY[kind]
 
 
-def article_region(feats: Sequence[LineFeatures]) -> tuple[int, int] | None:
-    """The ``(first, last)`` line indexes of the best-scoring run, or ``None`` with no text."""
+_REPEATABLE = frozenset({Kind.TITLE, Kind.PROSE, Kind.SENTENCE, Kind.SHORT})
+_CARD_HEADS = frozenset({Kind.DATE, Kind.BYLINE})
+_CARD_TOPS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DATE, Kind.BYLINE})
+
+
+def _card(feats: Sequence[LineFeatures], index: int) -> bool:
+    """Text sitting directly under a date or byline that sits under a title: a teaser card.
+
+    Article paragraphs do not come glued to a title, an author and a date; the summaries
+    of "more stories" lists do.  A live-blog entry under its lone time stamp is not a card.
+    """
+    return feats[index - 1].kind in _CARD_HEADS and feats[index - 2].kind in _CARD_TOPS
+
+
+def article_region(
+    feats: Sequence[LineFeatures], gap_limit: float = _GAP_LIMIT
+) -> tuple[int, int] | None:
+    """The ``(first, last)`` line indexes of the best-scoring run, or ``None`` with no text.
+
+    A maximum-sum segment over the line weights, with one twist: a run of furniture heavier
+    than ``gap_limit`` (a footer, a list of links with its header) ends the segment outright,
+    so the teasers and comments below an article cannot join it however long they are.
+    """
     best = 0.0
     best_span: tuple[int, int] | None = None
     running = 0.0
+    gap = 0.0
     start = 0
     for index, item in enumerate(feats):
         weight = _weight(item)
+        if weight > 0.0 and index >= 2 and _card(feats, index):
+            weight *= 0.15
+        if weight <= 0.0:
+            if running > 0.0:
+                gap += weight
+                if gap < -gap_limit or running + gap <= 0.0:
+                    running = 0.0
+                    gap = 0.0
+            continue
         if running <= 0.0:
-            if weight <= 0.0:
-                continue
             running = 0.0
+            gap = 0.0
             start = index
-        running += weight
+        running += gap + weight
+        gap = 0.0
         if running > best:
             best = running
             best_span = (start, index)
@@ -118,38 +155,74 @@ def find_headline(
     best_index = -1
     best_score = -1e9
     distance = 0
+    # Look a few lines into the region too: a headline ending in "?" reads as running text.
     index = first + 1
+    inside = 0
+    while index < last and inside < 4:
+        index += 1
+        if feats[index].kind is not Kind.BLANK:
+            inside += 1
+    limit = index
     while index > 0 and distance < _WINDOW:
         index -= 1
         item = feats[index]
         if item.kind is Kind.BLANK:
             continue
-        distance += 1
+        if index <= first:
+            distance += 1
         if not _headline_shape(item):
             continue
         text = texts[index]
-        score = -0.12 * distance
         stripped = text.strip()
+        if index > first and (stripped.endswith(".") or item.kind is Kind.PROSE and item.words > 20):
+            continue
+        score = -0.12 * distance - (0.6 * (index - first) if index > first else 0.0)
         if stripped.endswith("."):
             score -= 2.0
         elif stripped.endswith(":"):
             score -= 3.0
+        if _SENTENCE_BREAK.search(stripped) is not None:
+            score -= 1.5
+        if _GLUED.search(stripped) is not None:
+            score -= 1.5
         if item.kind is Kind.PROSE and index == first and item.words > 25:
             score -= 1.5
         if 5 <= item.words <= 22:
             score += 1.0
-        follower = _next_nonblank(feats, index, len(feats))
-        if follower >= 0 and feats[follower].kind in (Kind.BYLINE, Kind.DATE):
-            score += 1.0
-        for ahead in range(index + 1, min(len(feats), index + 8)):
-            if feats[ahead].kind in (Kind.BYLINE, Kind.DATE):
-                score += 0.7
+        elif item.words > 22:
+            score -= 0.1 * (item.words - 22)
+        if not any(ch in text for ch in ",.:;?!'’\"“”-–—|"):
+            score -= 0.04 * item.words
+        ahead = index
+        for step in range(3):
+            ahead = _next_nonblank(feats, ahead, len(feats))
+            if ahead < 0:
                 break
+            kind = feats[ahead].kind
+            if kind in (Kind.BYLINE, Kind.DATE):
+                score += 1.5 - 0.3 * step
+                break
+            if step == 0 and kind in (Kind.TITLE, Kind.PROSE) and feats[ahead].words >= 8:
+                score += 0.5
+        above = _prev_nonblank(feats, index)
+        while above >= 0 and (feats[above].flag or feats[above].kind is Kind.COUNTER):
+            above = _prev_nonblank(feats, above)
+        if above >= 0:
+            over = feats[above]
+            if over.kind in (Kind.DATE, Kind.BYLINE):
+                score += 0.7
+            elif (
+                _headline_shape(over)
+                and 4 <= over.words < item.words
+                and not texts[above].rstrip().endswith(".")
+            ):
+                score -= 2.0
         if counts.get(stripped, 0) > 1:
             score += 0.8
-        words = {word.lower() for word in _WORD.findall(text)}
-        if words and vocabulary:
-            score += 2.5 * len(words & vocabulary) / len(words)
+        if index != first:
+            words = {word.lower() for word in _WORD.findall(text)}
+            if words and vocabulary:
+                score += 2.5 * len(words & vocabulary) / len(words)
         capitals = sum(1 for word in stripped.split() if word[:1].isupper())
         if capitals >= 0.7 * item.words and item.words >= 4:
             score += 0.4
@@ -166,12 +239,12 @@ def label_lines(texts: Sequence[str], feats: Sequence[LineFeatures]) -> tuple[li
     for index, item in enumerate(feats):
         if item.kind is Kind.BLANK:
             labels[index] = Label.BLANK
-    region = article_region(feats)
     counts: dict[str, int] = {}
     for index, item in enumerate(feats):
-        if item.kind in (Kind.TITLE, Kind.PROSE, Kind.SENTENCE) and item.words <= 30:
+        if item.kind in _REPEATABLE and item.words <= 30:
             stripped = texts[index].strip()
             counts[stripped] = counts.get(stripped, 0) + 1
+    region = article_region(feats)
     if region is None:
         headline = _headline_without_text(feats)
         first, last = (headline + 1, headline) if headline >= 0 else (n, n - 1)
@@ -221,7 +294,7 @@ def _standfirst(
         return first
     if index == first:
         after = _next_nonblank(feats, index, len(feats))
-        if after >= 0 and feats[after].kind in _META and index < last:
+        if after >= 0 and feats[after].kind in _STANDFIRST_FOLLOWERS:
             labels[index] = Label.STANDFIRST
             return index + 1
     return first
@@ -236,7 +309,7 @@ def _section(feats: Sequence[LineFeatures], labels: list[Label], headline: int) 
         item = feats[index]
         if item.flag or item.kind is Kind.COUNTER:
             continue
-        if item.words <= 5 and item.kind in (Kind.SHORT, Kind.TITLE, Kind.BOILER):
+        if item.words <= 5 and item.kind in (Kind.SHORT, Kind.TITLE):
             labels[index] = Label.SECTION
         return
 
@@ -354,7 +427,9 @@ def _after(feats: Sequence[LineFeatures], labels: list[Label], start: int, stop:
             continue
         item = feats[index]
         meta = _META_LABEL.get(item.kind)
-        if meta is not None and item.kind not in (Kind.DATE, Kind.BYLINE):
+        if meta is not None and (
+            item.kind not in (Kind.DATE, Kind.BYLINE) or index <= start + 8
+        ):
             labels[index] = meta
             continue
         if item.kind is Kind.TITLE and 5 <= item.words <= 30:
@@ -372,5 +447,7 @@ def _image_titles(texts: Sequence[str], feats: Sequence[LineFeatures], labels: l
             continue
         item = feats[index]
         text = texts[index].strip()
+        if item.kind is Kind.COUNTER:
+            continue
         if (item.words <= 8 and not item.closed) or is_slug(text):
             labels[index] = Label.IMAGE_TITLE
