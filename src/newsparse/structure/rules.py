@@ -62,6 +62,8 @@ def _weight(feats: LineFeatures) -> float:
     return _PENALTY[kind]
 
 
+_START_SIGNS = frozenset({Kind.DATE, Kind.BYLINE})
+_START_BONUS = 30.0
 _REPEATABLE = frozenset({Kind.TITLE, Kind.PROSE, Kind.SENTENCE, Kind.SHORT})
 _CARD_HEADS = frozenset({Kind.DATE, Kind.BYLINE})
 _CARD_TOPS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DATE, Kind.BYLINE})
@@ -90,10 +92,16 @@ def article_region(
     running = 0.0
     gap = 0.0
     start = 0
+    last_meta = -100
     for index, item in enumerate(feats):
         weight = _weight(item)
+        if item.kind in _START_SIGNS:
+            last_meta = index
         if weight > 0.0 and index >= 2 and _card(feats, index):
             weight *= 0.15
+        elif weight > 0.0 and running <= 0.0 and index - last_meta <= 8:
+            # Text starting just below a byline or date stamp is where articles start.
+            weight += _START_BONUS
         if weight <= 0.0:
             if running > 0.0:
                 gap += weight
