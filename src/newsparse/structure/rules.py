@@ -43,6 +43,8 @@ _PENALTY: dict[Kind, float] = {
     Kind.RELATED_HEADER: -15.0,
 }
 _GAP_LIMIT = 30.0
+_DISTANCE = 0.05
+_FOLLOWED = 3.0
 _WINDOW = 40  # non-blank lines above the region searched for the headline
 _WORD = re.compile(r"\w{4,}")
 _SENTENCE_BREAK = re.compile(r"\w[.!?][”\"’]?\s{1,3}[A-Z“\"‘]")
@@ -184,7 +186,7 @@ def find_headline(
         stripped = text.strip()
         if index > first and (stripped.endswith(".") or item.kind is Kind.PROSE and item.words > 20):
             continue
-        score = -0.12 * distance - (0.6 * (index - first) if index > first else 0.0)
+        score = -_DISTANCE * distance - (0.6 * (index - first) if index > first else 0.0)
         if stripped.endswith("."):
             score -= 2.0
         elif stripped.endswith(":"):
@@ -202,13 +204,13 @@ def find_headline(
         if not any(ch in text for ch in ",.:;?!'’\"“”-–—|"):
             score -= 0.04 * item.words
         ahead = index
-        for step in range(3):
+        for step in range(4):
             ahead = _next_nonblank(feats, ahead, len(feats))
             if ahead < 0:
                 break
             kind = feats[ahead].kind
             if kind in (Kind.BYLINE, Kind.DATE):
-                score += 1.5 - 0.3 * step
+                score += _FOLLOWED - 0.4 * step
                 break
             if step == 0 and kind in (Kind.TITLE, Kind.PROSE) and feats[ahead].words >= 8:
                 score += 0.5
