@@ -18,6 +18,8 @@ __all__ = ["CreditSplit", "credit_only", "split_credit"]
 
 # A trailing parenthesis: "(Picture: Volodymyr Zelensky)", "(NPW Photo/Rod Emmett)".
 _TRAILING_PAREN = re.compile(r"\(([^()\n]{1,160})\)[\s.]{0,3}$")
+# "© 2019 Hearst Communications, Inc.": a copyright notice, not a photo credit.
+_NOTICE = re.compile(r"\d{4}|copyright|\b(?:inc|llc|ltd|corporation|rights)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©\s{0,3}([^©\n]{1,120})$")
 # "... in July. Dana Carrow/AP", "Jane Doe/AFP via Getty Images": names, a slash, an agency.
 _NAME = r"[A-Z][\w'’.-]{0,30}"
@@ -69,6 +71,13 @@ def _agency_like(inner: str, lexicon: Lexicon) -> bool:
     )
 
 
+def _person_or_agency(credit: str, lexicon: Lexicon) -> bool:
+    """A slash credit names a person before the slash or an agency after it."""
+    head, _, tail = credit.partition("/")
+    lowered_tail = key(tail).split(" via ", 1)[0]
+    return head.strip().count(" ") >= 1 or lowered_tail in lexicon.agencies
+
+
 def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> CreditSplit | None:
     """Find a credit at the end of ``line[:end]``; ``None`` when there is none.
 
@@ -99,13 +108,19 @@ def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> Cred
         if start < finish and _credible(line[start:finish]):
             return CreditSplit(_caption_end(line, last.start()), start, finish)
     copyright_ = _COPYRIGHT.search(text)
-    if copyright_ is not None and _credible(copyright_.group(1)):
+    if (
+        copyright_ is not None
+        and _credible(copyright_.group(1))
+        and _NOTICE.search(copyright_.group(1)) is None
+    ):
         start, finish = _trim(line, copyright_.start(1), copyright_.end(1))
         if start < finish:
             return CreditSplit(_caption_end(line, copyright_.start()), start, finish)
     for pattern in (_VIA_GETTY, _SLASH_CREDIT):
         found = pattern.search(text)
-        if found is not None:
+        if found is not None and (
+            pattern is _VIA_GETTY or _person_or_agency(found.group(1), lexicon)
+        ):
             start, finish = _trim(line, found.start(1), found.end(1))
             if start < finish:
                 return CreditSplit(_caption_end(line, found.start(1)), start, finish)

@@ -72,6 +72,7 @@ _BULLET = re.compile(r"(?:[•·▪‣◦●■□➤►✓✔*]|[-–—]\s|\d{
 _INNER_BY = re.compile(r"^(?:\w{1,20}\s){1,2}by\s{1,3}")
 # "jane says:", "Bob. Just Bob. said:": the head of a reader comment.
 _COMMENT_HEAD = re.compile(r"\s(?:says|said|wrote|writes|commented|replied):$")
+_NOTICE_YEAR = re.compile(r"©\s{0,3}(?:\d{4}|copyright)|(?:19|20)\d\d\s{0,3}©", re.IGNORECASE)
 _CRUMB = re.compile(r"\s[»›>/|]\s")
 _URL = re.compile(r"(?:https?://|www\.)\S")
 _CLOSERS = frozenset(".!?\"”’)…:;»")
@@ -169,6 +170,9 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             feats.kind = Kind.BOILER
             feats.flag = True
             return feats
+    if "©" in stripped and words <= 30 and _NOTICE_YEAR.search(stripped) is not None:
+        feats.kind = Kind.BOILER
+        return feats
     promo = lexicon.promo_prefix.match(lowered)
     if promo is not None:
         feats.kind = Kind.PROMO

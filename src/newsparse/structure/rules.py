@@ -299,6 +299,8 @@ def _standfirst(
         break
     if item.kind not in (Kind.TITLE, Kind.PROSE, Kind.SENTENCE) or item.words < 6:
         return first
+    if _caption_before_credit(feats, index):
+        return first
     if index < first:
         labels[index] = Label.STANDFIRST
         return first
@@ -437,6 +439,8 @@ def _after(feats: Sequence[LineFeatures], labels: list[Label], start: int, stop:
             continue
         item = feats[index]
         meta = _META_LABEL.get(item.kind)
+        if item.kind is Kind.CREDIT and not _beside_caption(feats, index):
+            continue
         if meta is not None and (
             item.kind not in (Kind.DATE, Kind.BYLINE) or index <= start + 8
         ):
@@ -446,6 +450,14 @@ def _after(feats: Sequence[LineFeatures], labels: list[Label], start: int, stop:
             labels[index] = Label.RELATED
         elif item.kind in (Kind.PROSE, Kind.SENTENCE) and item.words <= 30 and not item.closed:
             labels[index] = Label.RELATED
+
+
+def _beside_caption(feats: Sequence[LineFeatures], index: int) -> bool:
+    """Whether a lone credit has a caption next to it (within one blank line)."""
+    for other in (index - 2, index - 1, index + 1, index + 2):
+        if 0 <= other < len(feats) and feats[other].kind is Kind.CAPTION:
+            return True
+    return False
 
 
 def _image_titles(texts: Sequence[str], feats: Sequence[LineFeatures], labels: list[Label]) -> None:
