@@ -134,7 +134,8 @@ def _assemble(
             name = _byline(line.text, lexicon)
             if name:
                 fields["byline"] = name
-        elif label is Label.DATE:
+        elif label is Label.DATE and not body:
+            # Stamps inside the story are live-blog entry times, not the page's dates.
             _date(line.text, lexicon, fields)
         elif label is Label.CAPTION:
             pending_caption = _caption(text, line, item, captions)
@@ -197,6 +198,8 @@ def _date(line: str, lexicon: Lexicon, fields: dict[str, object]) -> None:
             value = value[3:]
     value = value.strip(_SPACE)
     if not value:
+        return
+    if value in (fields.get("published"), fields.get("updated")):
         return
     name = "updated" if is_updated else "published"
     fields.setdefault(name, value)

@@ -72,7 +72,8 @@ _BULLET = re.compile(r"(?:[•·▪‣◦●■□➤►✓✔*]|[-–—]\s|\d{
 _INNER_BY = re.compile(r"^(?:\w{1,20}\s){1,2}by\s{1,3}")
 # "jane says:", "Bob. Just Bob. said:": the head of a reader comment.
 _COMMENT_HEAD = re.compile(r"\s(?:says|said|wrote|writes|commented|replied):$")
-_NOTICE_YEAR = re.compile(r"©\s{0,3}(?:\d{4}|copyright)|(?:19|20)\d\d\s{0,3}©", re.IGNORECASE)
+_NOTICE_YEAR = re.compile(r"©\s{0,3}(?:\d{4}|copyright)|copyright\s{0,3}©", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w{2,20}")
 _CRUMB = re.compile(r"\s[»›>/|]\s")
 _URL = re.compile(r"(?:https?://|www\.)\S")
 _CLOSERS = frozenset(".!?\"”’)…:;»")
@@ -96,6 +97,7 @@ class LineFeatures:
     skip: int = 0
     closed: bool = False  #: ends with closing punctuation
     flag: bool = False  #: a label such as "EXCLUSIVE" printed above a headline
+    section: bool = False  #: a known section name ("Politics", "Health")
 
 
 def word_count(text: str) -> int:
@@ -160,6 +162,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         if bare in lexicon.boilerplate:
             feats.kind = Kind.BOILER
             feats.flag = bare in lexicon.flags
+            feats.section = bare in lexicon.sections
             return feats
         if bare in lexicon.related_headers or (
             words <= 7 and lexicon.related_header_start.match(lowered) is not None
@@ -170,6 +173,9 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             feats.kind = Kind.BOILER
             feats.flag = True
             return feats
+    if words <= 30 and "@" in stripped and _EMAIL.search(stripped) is not None:
+        feats.kind = Kind.BOILER
+        return feats
     if "©" in stripped and words <= 30 and _NOTICE_YEAR.search(stripped) is not None:
         feats.kind = Kind.BOILER
         return feats

@@ -35,6 +35,7 @@ CATEGORIES: tuple[str, ...] = (
     "date_prefixes",
     "updated_words",
     "flags",
+    "sections",
 )
 
 _SPACES = re.compile(r"\s+")
@@ -81,6 +82,7 @@ class Lexicon:
     date_prefix: re.Pattern[str]
     updated_words: re.Pattern[str]
     flags: frozenset[str]
+    sections: frozenset[str]
     marker_words: frozenset[str]
 
 
@@ -112,6 +114,7 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
         date_prefix=re.compile(rf"(?:{_alternation(get('date_prefixes'))})(?:\s{{1,3}}|$)"),
         updated_words=re.compile(rf"(?:{_alternation(get('updated_words'))})\b"),
         flags=frozenset(key(p) for p in get("flags")),
+        sections=frozenset(key(p) for p in get("sections")),
         marker_words=frozenset(key(p) for p in markers),
     )
 

@@ -254,6 +254,9 @@ def label_lines(texts: Sequence[str], feats: Sequence[LineFeatures]) -> tuple[li
         if item.kind in _REPEATABLE and item.words <= 30:
             stripped = texts[index].strip()
             counts[stripped] = counts.get(stripped, 0) + 1
+    for index, item in enumerate(feats):
+        if item.kind is Kind.DATE:
+            _byline_beside(texts, feats, index)
     region = article_region(feats)
     if region is None:
         headline = _headline_without_text(feats)
@@ -321,7 +324,7 @@ def _section(feats: Sequence[LineFeatures], labels: list[Label], headline: int) 
         item = feats[index]
         if item.flag or item.kind is Kind.COUNTER:
             continue
-        if item.words <= 5 and item.kind in (Kind.SHORT, Kind.TITLE):
+        if item.words <= 5 and (item.kind in (Kind.SHORT, Kind.TITLE) or item.section):
             labels[index] = Label.SECTION
         return
 
@@ -374,6 +377,31 @@ def _around(
             and _near_date(feats, index)
         ):
             labels[index] = Label.BYLINE
+
+
+_PARTICLES = frozenset("van von der den de da di del la le du bin al el ter ten".split())
+_NAME_END = re.compile(r"\s(?:in|at|and|for)\s[A-Z]|,|\s[|•·–—-]\s")
+
+
+def _person_name(text: str) -> bool:
+    """Two to four capitalised words (particles allowed), no digits: "Sophie van Dam"."""
+    cut = _NAME_END.search(text)
+    name = text[: cut.start()] if cut is not None else text
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in name):
+        return False
+    return all(word[:1].isupper() or word in _PARTICLES for word in words) and not any(
+        word.endswith(("'s", "’s", ":")) for word in words
+    )
+
+
+def _byline_beside(texts: Sequence[str], feats: Sequence[LineFeatures], index: int) -> None:
+    """A person's name printed directly above or below a date stamp is the byline."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(feats) and feats[other].kind in (Kind.SHORT, Kind.TITLE):
+            if feats[other].words <= 8 and _person_name(texts[other].strip()):
+                feats[other].kind = Kind.BYLINE
+                return
 
 
 def _near_date(feats: Sequence[LineFeatures], index: int) -> bool:
@@ -434,10 +462,20 @@ def _region(
 
 
 def _after(feats: Sequence[LineFeatures], labels: list[Label], start: int, stop: int) -> None:
+    """Below the article: related lists, credits beside captions, the rest furniture.
+
+    After a paywall or copyright line, title-shaped lines are offers and notices, not
+    links, until a related-list header opens a list again.
+    """
+    blocked = False
     for index in range(start, stop):
+        item = feats[index]
+        if item.kind is Kind.STRONG:
+            blocked = True
+        elif item.kind is Kind.RELATED_HEADER:
+            blocked = False
         if labels[index] is not Label.BOILERPLATE:
             continue
-        item = feats[index]
         meta = _META_LABEL.get(item.kind)
         if item.kind is Kind.CREDIT and not _beside_caption(feats, index):
             continue
@@ -445,6 +483,8 @@ def _after(feats: Sequence[LineFeatures], labels: list[Label], start: int, stop:
             item.kind not in (Kind.DATE, Kind.BYLINE) or index <= start + 8
         ):
             labels[index] = meta
+            continue
+        if blocked:
             continue
         if item.kind is Kind.TITLE and 5 <= item.words <= 30:
             labels[index] = Label.RELATED
