@@ -67,6 +67,7 @@ def _weight(feats: LineFeatures) -> float:
 _START_SIGNS = frozenset({Kind.DATE, Kind.BYLINE})
 _START_BONUS = 30.0
 _REPEATABLE = frozenset({Kind.TITLE, Kind.PROSE, Kind.SENTENCE, Kind.SHORT})
+_STACK = frozenset({Kind.TITLE, Kind.SHORT, Kind.BOILER})
 _CARD_HEADS = frozenset({Kind.DATE, Kind.BYLINE})
 _CARD_TOPS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DATE, Kind.BYLINE})
 
@@ -77,7 +78,17 @@ def _card(feats: Sequence[LineFeatures], index: int) -> bool:
     Article paragraphs do not come glued to a title, an author and a date; the summaries
     of "more stories" lists do.  A live-blog entry under its lone time stamp is not a card.
     """
-    return feats[index - 1].kind in _CARD_HEADS and feats[index - 2].kind in _CARD_TOPS
+    if feats[index - 1].kind in _CARD_HEADS and feats[index - 2].kind in _CARD_TOPS:
+        return True
+    # A stack of two or more glued furniture lines (kicker, title, source) over the text.
+    above = index - 1
+    if feats[above].kind is Kind.BLANK:
+        above -= 1
+    stack = 0
+    while above >= 0 and stack < 3 and feats[above].kind in _STACK:
+        stack += 1
+        above -= 1
+    return stack >= 2
 
 
 def article_region(
