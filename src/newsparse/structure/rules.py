@@ -223,6 +223,8 @@ def find_headline(
             if kind in (Kind.BYLINE, Kind.DATE):
                 score += _FOLLOWED - 0.4 * step
                 break
+            if kind is Kind.PROSE and feats[ahead].closed:
+                break  # a headline's byline and date come before the text, not after it
             if step == 0 and kind in (Kind.TITLE, Kind.PROSE) and feats[ahead].words >= 8:
                 score += 0.5
         above = _prev_nonblank(feats, index)
@@ -283,7 +285,7 @@ def label_lines(texts: Sequence[str], feats: Sequence[LineFeatures]) -> tuple[li
         _section(feats, labels, headline)
     _around(texts, feats, labels, 0, first, headline)
     _region(texts, feats, labels, first, last)
-    _after(feats, labels, last + 1, n)
+    _after(texts, feats, labels, last + 1, n)
     _image_titles(texts, feats, labels)
     return labels, headline
 
@@ -472,13 +474,20 @@ def _region(
                 labels[index] = Label.BODY
 
 
-def _after(feats: Sequence[LineFeatures], labels: list[Label], start: int, stop: int) -> None:
+def _after(
+    texts: Sequence[str],
+    feats: Sequence[LineFeatures],
+    labels: list[Label],
+    start: int,
+    stop: int,
+) -> None:
     """Below the article: related lists, credits beside captions, the rest furniture.
 
     After a paywall or copyright line, title-shaped lines are offers and notices, not
     links, until a related-list header opens a list again.
     """
     blocked = False
+    seen = {texts[i].strip() for i in range(stop) if labels[i] is Label.BODY}
     for index in range(start, stop):
         item = feats[index]
         if item.kind is Kind.STRONG:
@@ -495,8 +504,8 @@ def _after(feats: Sequence[LineFeatures], labels: list[Label], start: int, stop:
         ):
             labels[index] = meta
             continue
-        if blocked:
-            continue
+        if blocked or texts[index].strip() in seen:
+            continue  # an offer after a paywall; a key-event link repeating a crosshead
         if item.kind is Kind.TITLE and 5 <= item.words <= 30:
             labels[index] = Label.RELATED
         elif item.kind in (Kind.PROSE, Kind.SENTENCE) and item.words <= 30 and not item.closed:
