@@ -223,7 +223,7 @@ def find_headline(
             if kind in (Kind.BYLINE, Kind.DATE):
                 score += _FOLLOWED - 0.4 * step
                 break
-            if kind is Kind.PROSE and feats[ahead].closed:
+            if kind is Kind.PROSE and feats[ahead].closed and step > 0:
                 break  # a headline's byline and date come before the text, not after it
             if step == 0 and kind in (Kind.TITLE, Kind.PROSE) and feats[ahead].words >= 8:
                 score += 0.5
@@ -408,10 +408,13 @@ def _person_name(text: str) -> bool:
     )
 
 
+_NAMEISH = frozenset({Kind.SHORT, Kind.TITLE})
+
+
 def _byline_beside(texts: Sequence[str], feats: Sequence[LineFeatures], index: int) -> None:
     """A person's name printed directly above or below a date stamp is the byline."""
-    for other in (index - 1, index + 1):
-        if 0 <= other < len(feats) and feats[other].kind in (Kind.SHORT, Kind.TITLE):
+    for other in (_prev_nonblank(feats, index), _next_nonblank(feats, index, len(feats))):
+        if other >= 0 and index - 2 <= other <= index + 2 and feats[other].kind in _NAMEISH:
             if feats[other].words <= 8 and _person_name(texts[other].strip()):
                 feats[other].kind = Kind.BYLINE
                 return
