@@ -43,7 +43,7 @@ def newsparse_register_extractors(register: Callable[[Extractor], None]) -> None
 def newsparse_structure_phrases() -> Mapping[str, Iterable[str]] | None:
     """Return extra phrases for the structure parser, keyed by category.
 
-    Categories are those of the built-in phrase file ``newsparse/data/structure/en.json``
+    Categories are those of the built-in phrase file ``newsparse/structure/data/en.json``
     (for example ``"boilerplate"``, ``"promo_prefixes"``, ``"credit_markers"``,
     ``"related_labels"``).  The results of all plugins are merged with the built-in lists;
     unknown categories are reported as a problem.  Called once per process.

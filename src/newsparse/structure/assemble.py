@@ -107,14 +107,14 @@ def _assemble(
 ) -> Article:
     blocks = tuple(
         Block(label, text[line.full.start : line.full.end], line.full)
-        for line, label in zip(lines, labels)
+        for line, label in zip(lines, labels, strict=True)
     )
     fields: dict[str, object] = {}
     body: list[Paragraph] = []
     related: list[RelatedLink] = []
     captions: dict[str, Caption] = {}
     pending_caption: str | None = None
-    for line, item, label in zip(lines, feats, labels):
+    for line, item, label in zip(lines, feats, labels, strict=True):
         if label is Label.BLANK:
             continue
         base = line.span.start
@@ -267,7 +267,7 @@ def _related(text: str, line: Line, item: LineFeatures) -> RelatedLink:
     found = _LABEL_SPLIT.search(text, start, end)
     if found is not None and found.end() == end and found.start() > start:
         label_span = _trimmed(text, found.start(1), found.end(1))
-        if 0 < label_span.end - label_span.start and text.count(" ", *_bounds(label_span)) <= 4:
+        if label_span.end > label_span.start and text.count(" ", *_bounds(label_span)) <= 4:
             label = text[label_span.start : label_span.end]
             end = found.start()
     span = _trimmed(text, start, end)

@@ -101,8 +101,8 @@ def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> Cred
             return CreditSplit(_caption_end(line, paren.start()), start, finish)
     lowered = text.lower()
     last = None
-    for last in lexicon.credit_marker.finditer(lowered):
-        pass
+    for found_marker in lexicon.credit_marker.finditer(lowered):
+        last = found_marker
     if last is not None and (last.start() == 0 or not lowered[last.start() - 1].isalnum()):
         start, finish = _trim(line, last.end(), stop)
         if start < finish and _credible(line[start:finish]):
@@ -150,8 +150,12 @@ def credit_only(line: str, lexicon: Lexicon) -> CreditSplit | None:
             if sep and head and tail in lexicon.agencies:
                 start, finish = _trim(line, line.index(stripped[0]), len(line.rstrip()))
                 return CreditSplit(0, start, finish)
-    if stripped.startswith("(") and stripped.endswith(")") and _credible(stripped[1:-1]):
-        if "/" in stripped or lexicon.credit_agency.search(lowered) or len(lowered.split()) <= 5:
-            start, finish = _trim(line, line.index("(") + 1, line.rindex(")"))
-            return CreditSplit(0, start, finish)
+    if (
+        stripped.startswith("(")
+        and stripped.endswith(")")
+        and _credible(stripped[1:-1])
+        and ("/" in stripped or lexicon.credit_agency.search(lowered) or len(words) <= 5)
+    ):
+        start, finish = _trim(line, line.index("(") + 1, line.rindex(")"))
+        return CreditSplit(0, start, finish)
     return None

@@ -60,9 +60,12 @@ _DATE = re.compile(
 )
 # Words a date line may hold besides the date itself.
 _DATE_WORDS = frozenset(
-    "on at by ago am pm a.m. p.m. et est edt pt gmt bst cet utc of the and | - – — , published "
-    "updated posted last first modified created date time read min mins minute minutes"
-    " originally".split()
+    (
+        *("on", "at", "by", "ago", "am", "pm", "a.m.", "p.m.", "of", "the", "and"),
+        *("et", "est", "edt", "pt", "gmt", "bst", "cet", "utc", "|", "-", "–", "—", ","),
+        *("published", "updated", "posted", "last", "first", "modified", "created"),
+        *("originally", "date", "time", "read", "min", "mins", "minute", "minutes"),
+    )
 )
 _COUNTER = re.compile(
     r"(?:(?:image|photo|picture|slide|item|page)\s{1,3})?\d{1,4}\s{0,2}(?:of|/)\s{0,2}\d{1,4}",
@@ -76,7 +79,7 @@ _NOTICE_YEAR = re.compile(r"©\s{0,3}(?:\d{4}|copyright)|copyright\s{0,3}©", re
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w{2,20}")
 _CRUMB = re.compile(r"\s[»›>/|]\s")
 _URL = re.compile(r"(?:https?://|www\.)\S")
-_CLOSERS = frozenset(".!?\"”’)…:;»")
+_CLOSERS = frozenset('.!?"”’)…:;»')
 _SLUG = re.compile(r"[\w.]{1,60}(?:[-_][\w.]{1,60}){2,20}")
 
 
@@ -188,9 +191,8 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         feats.kind = Kind.RELATED_PREFIX
         feats.skip = _skip(line, start, related.end())
         return feats
-    if words <= 80:
-        if _caption(line, stripped, lowered, feats, lexicon):
-            return feats
+    if words <= 80 and _caption(line, stripped, lowered, feats, lexicon):
+        return feats
     if date_line(stripped, words):
         feats.kind = Kind.DATE
         return feats
@@ -198,10 +200,13 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         byline = lexicon.byline_prefix.match(lowered)
         if byline is None and words <= 10:
             byline = _INNER_BY.search(stripped)
-        if byline is not None and stripped[byline.end() : byline.end() + 1].isupper():
-            if words <= 12 or _DATE.search(stripped) is not None:
-                feats.kind = Kind.BYLINE
-                return feats
+        if (
+            byline is not None
+            and stripped[byline.end() : byline.end() + 1].isupper()
+            and (words <= 12 or _DATE.search(stripped) is not None)
+        ):
+            feats.kind = Kind.BYLINE
+            return feats
     if _BULLET.match(stripped) is not None and words >= 3:
         feats.kind = Kind.BULLET
         return feats
@@ -210,7 +215,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         return feats
     if words >= 20 or (words >= 8 and closed):
         feats.kind = Kind.PROSE
-    elif closed and words >= 3 and stripped[-1] in ".!?\"”’…":
+    elif closed and words >= 3 and stripped[-1] in '.!?"”’…':
         feats.kind = Kind.SENTENCE
     elif words <= 2:
         feats.kind = Kind.SHORT
@@ -230,9 +235,7 @@ def _skip(line: str, start: int, length: int) -> int:
     return min(position, len(line))
 
 
-def _caption(
-    line: str, stripped: str, lowered: str, feats: LineFeatures, lexicon: Lexicon
-) -> bool:
+def _caption(line: str, stripped: str, lowered: str, feats: LineFeatures, lexicon: Lexicon) -> bool:
     """Mark captions (with a credit or a caption label) and lone credits."""
     prefix = lexicon.caption_prefix.match(lowered)
     suffix = lexicon.caption_suffix.search(lowered)

@@ -109,7 +109,9 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
         credit_agency=_word_pattern(get("credit_agencies")),
         agencies=frozenset(key(p) for p in get("credit_agencies")),
         caption_prefix=_prefix_pattern(get("caption_prefixes")),
-        caption_suffix=re.compile(rf"\s{{0,3}}(?:{_alternation(get('caption_suffixes'))})\s{{0,3}}$"),
+        caption_suffix=re.compile(
+            rf"\s{{0,3}}(?:{_alternation(get('caption_suffixes'))})\s{{0,3}}$"
+        ),
         byline_prefix=re.compile(rf"(?:{_alternation(get('byline_prefixes'))})\s{{1,3}}"),
         date_prefix=re.compile(rf"(?:{_alternation(get('date_prefixes'))})(?:\s{{1,3}}|$)"),
         updated_words=re.compile(rf"(?:{_alternation(get('updated_words'))})\b"),
@@ -122,7 +124,7 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
 @functools.cache
 def load_phrases(language: str = "en") -> Mapping[str, tuple[str, ...]]:
     """The built-in phrase lists of ``language``, read from the package data once."""
-    raw = resources.files("newsparse.structure").joinpath("data", f"{language}.json")
+    raw = resources.files("newsparse.structure").joinpath("data").joinpath(f"{language}.json")
     data = json.loads(raw.read_text(encoding="utf-8"))
     return {name: tuple(data.get(name, ())) for name in CATEGORIES}
 

@@ -49,9 +49,7 @@ _WINDOW = 40  # non-blank lines above the region searched for the headline
 _WORD = re.compile(r"\w{4,}")
 _SENTENCE_BREAK = re.compile(r"\w[.!?][”\"’]?\s{1,3}[A-Z“\"‘]")
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z].{0,200}[a-z]{2}[A-Z][a-z]|[a-z]{3}[.][A-Z][a-z]")
-_STANDFIRST_FOLLOWERS = frozenset(
-    {Kind.DATE, Kind.BYLINE, Kind.CAPTION, Kind.CREDIT, Kind.COUNTER}
-)
+_STANDFIRST_FOLLOWERS = frozenset({Kind.DATE, Kind.BYLINE, Kind.CAPTION, Kind.CREDIT, Kind.COUNTER})
 _META = frozenset({Kind.DATE, Kind.BYLINE, Kind.CAPTION, Kind.CREDIT, Kind.BOILER, Kind.COUNTER})
 
 
@@ -183,7 +181,6 @@ def find_headline(
         index += 1
         if feats[index].kind is not Kind.BLANK:
             inside += 1
-    limit = index
     while index > 0 and distance < _WINDOW:
         index -= 1
         item = feats[index]
@@ -195,7 +192,9 @@ def find_headline(
             continue
         text = texts[index]
         stripped = text.strip()
-        if index > first and (stripped.endswith(".") or item.kind is Kind.PROSE and item.words > 20):
+        if index > first and (
+            stripped.endswith(".") or (item.kind is Kind.PROSE and item.words > 20)
+        ):
             continue
         score = -_DISTANCE * distance - (0.6 * (index - first) if index > first else 0.0)
         if stripped.endswith("."):
@@ -392,7 +391,9 @@ def _around(
             labels[index] = Label.BYLINE
 
 
-_PARTICLES = frozenset("van von der den de da di del la le du bin al el ter ten".split())
+_PARTICLES = frozenset(
+    ("van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "bin", "al", "el")
+)
 _NAME_END = re.compile(r"\s(?:in|at|and|for)\s[A-Z]|,|\s[|•·–—-]\s")
 
 
@@ -414,10 +415,15 @@ _NAMEISH = frozenset({Kind.SHORT, Kind.TITLE})
 def _byline_beside(texts: Sequence[str], feats: Sequence[LineFeatures], index: int) -> None:
     """A person's name printed directly above or below a date stamp is the byline."""
     for other in (_prev_nonblank(feats, index), _next_nonblank(feats, index, len(feats))):
-        if other >= 0 and index - 2 <= other <= index + 2 and feats[other].kind in _NAMEISH:
-            if feats[other].words <= 8 and _person_name(texts[other].strip()):
-                feats[other].kind = Kind.BYLINE
-                return
+        if (
+            other >= 0
+            and index - 2 <= other <= index + 2
+            and feats[other].kind in _NAMEISH
+            and feats[other].words <= 8
+            and _person_name(texts[other].strip())
+        ):
+            feats[other].kind = Kind.BYLINE
+            return
 
 
 def _near_date(feats: Sequence[LineFeatures], index: int) -> bool:
@@ -502,17 +508,20 @@ def _after(
         meta = _META_LABEL.get(item.kind)
         if item.kind is Kind.CREDIT and not _beside_caption(feats, index):
             continue
-        if meta is not None and (
-            item.kind not in (Kind.DATE, Kind.BYLINE) or index <= start + 8
-        ):
+        if meta is not None and (item.kind not in (Kind.DATE, Kind.BYLINE) or index <= start + 8):
             labels[index] = meta
             continue
         if blocked or texts[index].strip() in seen:
             continue  # an offer after a paywall; a key-event link repeating a crosshead
-        if item.kind is Kind.TITLE and 5 <= item.words <= 30:
+        if _link_shaped(item):
             labels[index] = Label.RELATED
-        elif item.kind in (Kind.PROSE, Kind.SENTENCE) and item.words <= 30 and not item.closed:
-            labels[index] = Label.RELATED
+
+
+def _link_shaped(item: LineFeatures) -> bool:
+    """A title of five to thirty words without a full stop: the text of a link."""
+    if item.kind is Kind.TITLE:
+        return 5 <= item.words <= 30
+    return item.kind in (Kind.PROSE, Kind.SENTENCE) and item.words <= 30 and not item.closed
 
 
 def _beside_caption(feats: Sequence[LineFeatures], index: int) -> bool:
