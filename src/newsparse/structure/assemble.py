@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsparse.model import (
     Article,
@@ -25,7 +25,7 @@ from newsparse.model import (
 from newsparse.structure.features import Kind, LineFeatures, classify
 from newsparse.structure.lexicon import CATEGORIES, Lexicon, key, load_lexicon
 from newsparse.structure.rules import label_lines
-from newsparse.text import Line, split_lines
+from newsparse.text import split_lines
 
 if TYPE_CHECKING:
     from newsparse.plugins import PluginManager
@@ -54,7 +54,11 @@ def read_prose(text: str) -> Article:
         )
         for line in lines
     )
-    body = tuple(_paragraph(text, line) for line in lines if not line.is_blank)
+    body = tuple(
+        _paragraph(text, _Row(line.text, line.span.start, line.span.end, line.full))
+        for line in lines
+        if not line.is_blank
+    )
     return Article(source=text, body=body, blocks=blocks)
 
 
@@ -66,8 +70,8 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-def _paragraph(text: str, line: Line) -> Paragraph:
-    span = _trimmed(text, line.span.start, line.span.end)
+def _paragraph(text: str, line: _Row) -> Paragraph:
+    span = _trimmed(text, line.start, line.end)
     return Paragraph(text[span.start : span.end], span)
 
 
@@ -86,20 +90,46 @@ def _lexicon_for(manager: PluginManager | None) -> tuple[Lexicon, list[Problem]]
 def read_page(text: str, *, manager: PluginManager | None = None) -> Article:
     """Label every line of a scraped page and assemble the article."""
     lexicon, problems = _lexicon_for(manager)
-    lines = split_lines(text)
-    texts = [line.text for line in lines]
+    rows = _rows(text)
+    texts = [row.text for row in rows]
     feats = [classify(line, lexicon) for line in texts]
     labels, _ = label_lines(texts, feats)
     if manager is not None and manager.has_line_labellers:
+        lines = split_lines(text)
         for index, line in enumerate(lines):
             if labels[index] is not Label.BLANK:
                 labels[index] = manager.line_label(line, lines, labels[index])
-    return _assemble(text, lines, feats, labels, lexicon, tuple(problems))
+    return _assemble(text, rows, feats, labels, lexicon, tuple(problems))
+
+
+class _Row(NamedTuple):
+    """A line as assembly needs it: its text, where the text lies, and its full span."""
+
+    text: str
+    start: int
+    end: int
+    full: Span
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _rows(text: str) -> list[_Row]:
+    """The lines of ``text`` (the same breaks as :func:`newsparse.text.split_lines`)."""
+    rows: list[_Row] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        end = match.start()
+        rows.append(_Row(text[start:end], start, end, Span(start, match.end())))
+        start = match.end()
+    if start < len(text):
+        rows.append(_Row(text[start:], start, len(text), Span(start, len(text))))
+    return rows
 
 
 def _assemble(
     text: str,
-    lines: Sequence[Line],
+    lines: Sequence[_Row],
     feats: Sequence[LineFeatures],
     labels: Sequence[Label],
     lexicon: Lexicon,
@@ -117,19 +147,19 @@ def _assemble(
     for line, item, label in zip(lines, feats, labels, strict=True):
         if label is Label.BLANK:
             continue
-        base = line.span.start
+        base = line.start
         if label is Label.BODY:
             body.append(_paragraph(text, line))
         elif label is Label.HEADLINE and "headline" not in fields:
-            span = _trimmed(text, line.span.start, line.span.end)
+            span = _trimmed(text, line.start, line.end)
             fields["headline"] = text[span.start : span.end]
             fields["headline_span"] = span
         elif label is Label.STANDFIRST and "standfirst" not in fields:
-            span = _trimmed(text, line.span.start, line.span.end)
+            span = _trimmed(text, line.start, line.end)
             fields["standfirst"] = text[span.start : span.end]
             fields["standfirst_span"] = span
         elif label is Label.SECTION and "section" not in fields:
-            fields["section"] = text[slice(*_bounds(_trimmed(text, base, line.span.end)))]
+            fields["section"] = text[slice(*_bounds(_trimmed(text, base, line.end)))]
         elif label is Label.BYLINE and "byline" not in fields:
             name = _byline(line.text, lexicon)
             if name:
@@ -205,8 +235,8 @@ def _date(line: str, lexicon: Lexicon, fields: dict[str, object]) -> None:
     fields.setdefault(name, value)
 
 
-def _caption(text: str, line: Line, item: LineFeatures, captions: dict[str, Caption]) -> str:
-    base = line.span.start
+def _caption(text: str, line: _Row, item: LineFeatures, captions: dict[str, Caption]) -> str:
+    base = line.start
     start = base + (item.skip or item.start)
     end = base + (item.split.caption_end if item.split is not None else item.end)
     span = _trimmed(text, start, max(start, end))
@@ -233,7 +263,7 @@ def _caption(text: str, line: Line, item: LineFeatures, captions: dict[str, Capt
 
 def _credit(
     text: str,
-    line: Line,
+    line: _Row,
     item: LineFeatures,
     captions: dict[str, Caption],
     pending: str | None,
@@ -251,16 +281,16 @@ def _credit(
 
         split = credit_only(line.text, lexicon)
     if split is None:
-        span = _trimmed(text, line.span.start, line.span.end)
+        span = _trimmed(text, line.start, line.end)
     else:
-        span = Span(line.span.start + split.credit_start, line.span.start + split.credit_end)
+        span = Span(line.start + split.credit_start, line.start + split.credit_end)
     captions[pending] = Caption(
         caption.text, caption.span, text[span.start : span.end], span, caption.spans
     )
 
 
-def _related(text: str, line: Line, item: LineFeatures) -> RelatedLink:
-    base = line.span.start
+def _related(text: str, line: _Row, item: LineFeatures) -> RelatedLink:
+    base = line.start
     start = base + (item.skip if item.kind is Kind.RELATED_PREFIX and item.skip else item.start)
     end = base + item.end
     label: str | None = None

@@ -84,53 +84,66 @@ def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> Cred
     ``caption_end`` may be 0: then the whole line is a credit.
     """
     stop = len(line) if end is None else end
-    text = line[:stop]
-    if len(text) > 2000:
+    text = line[:stop].rstrip()
+    if len(text) > 2000 or not text:
         return None
-    paren = _TRAILING_PAREN.search(text)
-    if paren is not None:
-        inner = paren.group(1)
-        marker = lexicon.credit_marker.match(inner.lower())
-        if marker is not None:
-            start, finish = _trim(line, paren.start(1) + marker.end(), paren.end(1))
-        elif _agency_like(inner, lexicon) and _credible(inner):
-            start, finish = _trim(line, paren.start(1), paren.end(1))
-        else:
-            start = finish = -1
-        if 0 <= start < finish:
-            return CreditSplit(_caption_end(line, paren.start()), start, finish)
+    if text[-1] in ").":
+        paren = _TRAILING_PAREN.search(text)
+        if paren is not None:
+            inside = _paren_credit(line, paren, lexicon)
+            if inside is not None:
+                return inside
     lowered = text.lower()
-    last = None
-    for found_marker in lexicon.credit_marker.finditer(lowered):
-        last = found_marker
-    if last is not None and (last.start() == 0 or not lowered[last.start() - 1].isalnum()):
-        start, finish = _trim(line, last.end(), stop)
-        if start < finish and _credible(line[start:finish]):
-            return CreditSplit(_caption_end(line, last.start()), start, finish)
-    copyright_ = _COPYRIGHT.search(text)
-    if (
-        copyright_ is not None
-        and _credible(copyright_.group(1))
-        and _NOTICE.search(copyright_.group(1)) is None
-    ):
-        start, finish = _trim(line, copyright_.start(1), copyright_.end(1))
-        if start < finish:
-            return CreditSplit(_caption_end(line, copyright_.start()), start, finish)
-    for pattern in (_VIA_GETTY, _SLASH_CREDIT):
-        found = pattern.search(text)
-        if found is not None and (
-            pattern is _VIA_GETTY or _person_or_agency(found.group(1), lexicon)
+    if ":" in text or " - " in text or " – " in text or " — " in text:
+        last = None
+        for found_marker in lexicon.credit_marker.finditer(lowered):
+            last = found_marker
+        if last is not None and (last.start() == 0 or not lowered[last.start() - 1].isalnum()):
+            start, finish = _trim(line, last.end(), stop)
+            if start < finish and _credible(line[start:finish]):
+                return CreditSplit(_caption_end(line, last.start()), start, finish)
+    if "©" in text:
+        copyright_ = _COPYRIGHT.search(text)
+        if (
+            copyright_ is not None
+            and _credible(copyright_.group(1))
+            and _NOTICE.search(copyright_.group(1)) is None
         ):
-            start, finish = _trim(line, found.start(1), found.end(1))
+            start, finish = _trim(line, copyright_.start(1), copyright_.end(1))
             if start < finish:
-                return CreditSplit(_caption_end(line, found.start(1)), start, finish)
-    tail = _LAST_SENTENCE.search(text)
-    if tail is not None:
-        words = key(tail.group(1))
-        if words in lexicon.agencies or words.split("/", 1)[0] in lexicon.agencies:
-            start, finish = _trim(line, tail.start(1), tail.end(1))
-            if start < finish:
-                return CreditSplit(_caption_end(line, tail.start(1)), start, finish)
+                return CreditSplit(_caption_end(line, copyright_.start()), start, finish)
+    if "/" in text or "via Getty" in text:
+        for pattern in (_VIA_GETTY, _SLASH_CREDIT):
+            hit = pattern.search(text)
+            if hit is not None and (
+                pattern is _VIA_GETTY or _person_or_agency(hit.group(1), lexicon)
+            ):
+                start, finish = _trim(line, hit.start(1), hit.end(1))
+                if start < finish:
+                    return CreditSplit(_caption_end(line, hit.start(1)), start, finish)
+    last_word = lowered.rsplit(None, 1)[-1].strip(".,;)(")
+    if last_word in lexicon.agency_tails or "/" in last_word:
+        tail = _LAST_SENTENCE.search(text)
+        if tail is not None:
+            words = key(tail.group(1))
+            if words in lexicon.agencies or words.split("/", 1)[0] in lexicon.agencies:
+                start, finish = _trim(line, tail.start(1), tail.end(1))
+                if start < finish:
+                    return CreditSplit(_caption_end(line, tail.start(1)), start, finish)
+    return None
+
+
+def _paren_credit(line: str, paren: re.Match[str], lexicon: Lexicon) -> CreditSplit | None:
+    inner = paren.group(1)
+    marker = lexicon.credit_marker.match(inner.lower())
+    if marker is not None:
+        start, finish = _trim(line, paren.start(1) + marker.end(), paren.end(1))
+    elif _agency_like(inner, lexicon) and _credible(inner):
+        start, finish = _trim(line, paren.start(1), paren.end(1))
+    else:
+        return None
+    if start < finish:
+        return CreditSplit(_caption_end(line, paren.start()), start, finish)
     return None
 
 

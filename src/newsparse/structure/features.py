@@ -78,6 +78,8 @@ _COMMENT_HEAD = re.compile(r"\s(?:says|said|wrote|writes|commented|replied):$")
 _NOTICE_YEAR = re.compile(r"©\s{0,3}(?:\d{4}|copyright)|copyright\s{0,3}©", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w{2,20}")
 _CRUMB = re.compile(r"\s[»›>/|]\s")
+_TOKEN = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
 _URL = re.compile(r"(?:https?://|www\.)\S")
 _CLOSERS = frozenset('.!?"”’)…:;»')
 _SLUG = re.compile(r"[\w.]{1,60}(?:[-_][\w.]{1,60}){2,20}")
@@ -142,19 +144,24 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         stripped[-1] != ")" or stripped[-2:-1] in (".", "!", "?")
     )
     feats = LineFeatures(Kind.TITLE, words, start, end, closed=closed)
-    if not any(ch.isalpha() for ch in stripped[:200]) or (
+    if _LETTER.search(stripped, 0, 200) is None or (
         words <= 5 and _COUNTER.fullmatch(stripped) is not None
     ):
         feats.kind = Kind.DATE if date_line(stripped, words) else Kind.COUNTER
         return feats
-    lowered = key(stripped) if len(stripped) <= 400 else stripped[:400].lower()
+    lowered = key(stripped) if words <= 30 else stripped[:400].lower()
     if (words <= 3 and _URL.match(lowered) is not None) or (
         words <= 30 and len(_CRUMB.findall(stripped)) >= 2
     ):
         feats.kind = Kind.BOILER
         return feats
-    if lexicon.boilerplate_strong.search(lowered) is not None or (
+    tokens = set(_TOKEN.findall(lowered))
+    if (
+        not lexicon.strong_triggers.isdisjoint(tokens)
+        and lexicon.boilerplate_strong.search(lowered) is not None
+    ) or (
         words <= 16
+        and lowered.endswith(":")
         and _COMMENT_HEAD.search(lowered) is not None
         and (words <= 6 or _DATE.search(stripped) is not None)
     ):
@@ -168,7 +175,9 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             feats.section = bare in lexicon.sections
             return feats
         if bare in lexicon.related_headers or (
-            words <= 7 and lexicon.related_header_start.match(lowered) is not None
+            words <= 7
+            and lowered.startswith(lexicon.header_starts)
+            and lexicon.related_header_start.match(lowered) is not None
         ):
             feats.kind = Kind.RELATED_HEADER
             return feats
@@ -182,22 +191,26 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     if "©" in stripped and words <= 30 and _NOTICE_YEAR.search(stripped) is not None:
         feats.kind = Kind.BOILER
         return feats
-    promo = lexicon.promo_prefix.match(lowered)
-    if promo is not None:
+    if lowered.startswith(lexicon.promo_starts) and lexicon.promo_prefix.match(lowered):
         feats.kind = Kind.PROMO
         return feats
-    related = lexicon.related_prefix.match(lowered)
-    if related is not None and words > 2:
-        feats.kind = Kind.RELATED_PREFIX
-        feats.skip = _skip(line, start, related.end())
-        return feats
+    if words > 2 and lowered.startswith(lexicon.related_starts):
+        related = lexicon.related_prefix.match(lowered)
+        if related is not None:
+            feats.kind = Kind.RELATED_PREFIX
+            feats.skip = _skip(line, start, related.end())
+            return feats
     if words <= 80 and _caption(line, stripped, lowered, feats, lexicon):
         return feats
-    if date_line(stripped, words):
+    if words <= 14 and date_line(stripped, words):
         feats.kind = Kind.DATE
         return feats
-    if words <= 20:
-        byline = lexicon.byline_prefix.match(lowered)
+    if words <= 20 and ("by" in tokens or lowered.startswith(lexicon.byline_starts)):
+        byline = (
+            lexicon.byline_prefix.match(lowered)
+            if lowered.startswith(lexicon.byline_starts)
+            else None
+        )
         if byline is None and words <= 10:
             byline = _INNER_BY.search(stripped)
         if (
@@ -210,7 +223,11 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     if _BULLET.match(stripped) is not None and words >= 3:
         feats.kind = Kind.BULLET
         return feats
-    if words <= 12 and lexicon.boilerplate_contains.search(lowered) is not None:
+    if (
+        words <= 12
+        and not lexicon.contains_triggers.isdisjoint(tokens)
+        and lexicon.boilerplate_contains.search(lowered) is not None
+    ):
         feats.kind = Kind.BOILER
         return feats
     if words >= 20 or (words >= 8 and closed):
@@ -237,8 +254,14 @@ def _skip(line: str, start: int, length: int) -> int:
 
 def _caption(line: str, stripped: str, lowered: str, feats: LineFeatures, lexicon: Lexicon) -> bool:
     """Mark captions (with a credit or a caption label) and lone credits."""
-    prefix = lexicon.caption_prefix.match(lowered)
-    suffix = lexicon.caption_suffix.search(lowered)
+    prefix = (
+        lexicon.caption_prefix.match(lowered)
+        if lowered.startswith(lexicon.caption_starts)
+        else None
+    )
+    suffix = (
+        lexicon.caption_suffix.search(lowered) if lowered.endswith(lexicon.caption_ends) else None
+    )
     end = None
     if suffix is not None:
         end = feats.start + len(stripped[: suffix.start()].rstrip())

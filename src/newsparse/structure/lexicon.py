@@ -38,12 +38,22 @@ CATEGORIES: tuple[str, ...] = (
     "sections",
 )
 
-_SPACES = re.compile(r"\s+")
-
 
 def key(text: str) -> str:
     """The comparison form of a line: lower-cased, whitespace collapsed, stripped."""
-    return _SPACES.sub(" ", text).strip().lower()
+    return " ".join(text.split()).lower()
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _triggers(phrases: Iterable[str]) -> frozenset[str]:
+    """The longest word of each phrase: a line without any of them cannot match."""
+    found = set()
+    for phrase in phrases:
+        words = _TOKEN.findall(key(phrase))
+        found.add(max(words, key=len) if words else "")
+    return frozenset(found)
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -57,6 +67,11 @@ def _word_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)")
 
 
+def _starts(phrases: Iterable[str]) -> tuple[str, ...]:
+    """First words of the phrases, for a cheap ``str.startswith`` test before the regex."""
+    return tuple(sorted({key(p).split(" ", 1)[0] for p in phrases if key(p)}))
+
+
 def _prefix_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:{_alternation(phrases)})")
 
@@ -67,18 +82,27 @@ class Lexicon:
 
     boilerplate: frozenset[str]
     boilerplate_contains: re.Pattern[str]
+    contains_triggers: frozenset[str]
     boilerplate_strong: re.Pattern[str]
+    strong_triggers: frozenset[str]
     promo_prefix: re.Pattern[str]
+    promo_starts: tuple[str, ...]
     related_prefix: re.Pattern[str]
+    related_starts: tuple[str, ...]
     related_headers: frozenset[str]
     related_header_start: re.Pattern[str]
+    header_starts: tuple[str, ...]
     related_labels: re.Pattern[str]
     credit_marker: re.Pattern[str]
     credit_agency: re.Pattern[str]
     agencies: frozenset[str]
     caption_prefix: re.Pattern[str]
+    caption_starts: tuple[str, ...]
     caption_suffix: re.Pattern[str]
+    caption_ends: tuple[str, ...]
     byline_prefix: re.Pattern[str]
+    byline_starts: tuple[str, ...]
+    agency_tails: frozenset[str]
     date_prefix: re.Pattern[str]
     updated_words: re.Pattern[str]
     flags: frozenset[str]
@@ -96,23 +120,34 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
     return Lexicon(
         boilerplate=frozenset(key(p) for p in get("boilerplate")),
         boilerplate_contains=_word_pattern(get("boilerplate_contains")),
+        contains_triggers=_triggers(get("boilerplate_contains")),
         boilerplate_strong=_word_pattern(get("boilerplate_strong")),
+        strong_triggers=_triggers(get("boilerplate_strong")),
         promo_prefix=re.compile(rf"(?:{_alternation(get('promo_prefixes'))})(?:\s|$)"),
+        promo_starts=_starts(get("promo_prefixes")),
         related_prefix=re.compile(rf"(?:{_alternation(get('related_prefixes'))})\s"),
+        related_starts=_starts(get("related_prefixes")),
         related_headers=frozenset(key(p) for p in headers),
         related_header_start=re.compile(
             rf"(?:{_alternation(h for h in headers if ' ' in key(h))})\b"
         ),
+        header_starts=_starts(h for h in headers if " " in key(h)),
         related_labels=_word_pattern(get("related_labels")),
         # "Photo: X", "(Picture: X)", "Credit - X": a marker word then a colon or dash.
         credit_marker=re.compile(rf"(?<!\w)(?:{marker_alt})\s{{0,2}}(?::|\s[-–—]\s)\s{{0,3}}"),
         credit_agency=_word_pattern(get("credit_agencies")),
         agencies=frozenset(key(p) for p in get("credit_agencies")),
         caption_prefix=_prefix_pattern(get("caption_prefixes")),
+        caption_starts=_starts(get("caption_prefixes")),
+        caption_ends=tuple(sorted({key(p) for p in get("caption_suffixes") if key(p)})),
         caption_suffix=re.compile(
             rf"\s{{0,3}}(?:{_alternation(get('caption_suffixes'))})\s{{0,3}}$"
         ),
         byline_prefix=re.compile(rf"(?:{_alternation(get('byline_prefixes'))})\s{{1,3}}"),
+        byline_starts=_starts(get("byline_prefixes")),
+        agency_tails=frozenset(
+            words[-1] for words in (_TOKEN.findall(key(p)) for p in get("credit_agencies")) if words
+        ),
         date_prefix=re.compile(rf"(?:{_alternation(get('date_prefixes'))})(?:\s{{1,3}}|$)"),
         updated_words=re.compile(rf"(?:{_alternation(get('updated_words'))})\b"),
         flags=frozenset(key(p) for p in get("flags")),
