@@ -87,21 +87,18 @@ def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> Cred
     text = line[:stop].rstrip()
     if len(text) > 2000 or not text:
         return None
-    if text[-1] in ").":
+    if ")" in text[-4:]:
         paren = _TRAILING_PAREN.search(text)
         if paren is not None:
             inside = _paren_credit(line, paren, lexicon)
             if inside is not None:
                 return inside
     lowered = text.lower()
-    if ":" in text or " - " in text or " – " in text or " — " in text:
-        last = None
-        for found_marker in lexicon.credit_marker.finditer(lowered):
-            last = found_marker
-        if last is not None and (last.start() == 0 or not lowered[last.start() - 1].isalnum()):
-            start, finish = _trim(line, last.end(), stop)
-            if start < finish and _credible(line[start:finish]):
-                return CreditSplit(_caption_end(line, last.start()), start, finish)
+    last = _last_marker(lowered, lexicon)
+    if last is not None and (last.start() == 0 or not lowered[last.start() - 1].isalnum()):
+        start, finish = _trim(line, last.end(), stop)
+        if start < finish and _credible(line[start:finish]):
+            return CreditSplit(_caption_end(line, last.start()), start, finish)
     if "©" in text:
         copyright_ = _COPYRIGHT.search(text)
         if (
@@ -121,7 +118,7 @@ def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> Cred
                 start, finish = _trim(line, hit.start(1), hit.end(1))
                 if start < finish:
                     return CreditSplit(_caption_end(line, hit.start(1)), start, finish)
-    last_word = lowered.rsplit(None, 1)[-1].strip(".,;)(")
+    last_word = lowered[-40:].rsplit(None, 1)[-1].strip(".,;)(")
     if last_word in lexicon.agency_tails or "/" in last_word:
         tail = _LAST_SENTENCE.search(text)
         if tail is not None:
@@ -131,6 +128,25 @@ def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> Cred
                 if start < finish:
                     return CreditSplit(_caption_end(line, tail.start(1)), start, finish)
     return None
+
+
+_SEPARATORS = (":", " - ", " – ", " — ")
+
+
+def _last_marker(lowered: str, lexicon: Lexicon) -> re.Match[str] | None:
+    """The last "Photo:"-style marker, looked for only just before each colon or dash."""
+    best: re.Match[str] | None = None
+    for separator in _SEPARATORS:
+        position = len(lowered)
+        for _ in range(3):
+            position = lowered.rfind(separator, 0, position)
+            if position < 0:
+                break
+            window = max(0, position - 24)
+            for found in lexicon.credit_marker.finditer(lowered, window, position + 8):
+                if best is None or found.start() > best.start():
+                    best = found
+    return best
 
 
 def _paren_credit(line: str, paren: re.Match[str], lexicon: Lexicon) -> CreditSplit | None:

@@ -151,11 +151,12 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         return feats
     lowered = key(stripped) if words <= 30 else stripped[:400].lower()
     if (words <= 3 and _URL.match(lowered) is not None) or (
-        words <= 30 and len(_CRUMB.findall(stripped)) >= 2
+        words <= 30 and _crumbs(stripped) and len(_CRUMB.findall(stripped)) >= 2
     ):
         feats.kind = Kind.BOILER
         return feats
-    tokens = set(_TOKEN.findall(lowered))
+    # Phrase lists are read only for lines short enough to be furniture.
+    tokens = set(_TOKEN.findall(lowered)) if words <= 40 else set()
     if (
         not lexicon.strong_triggers.isdisjoint(tokens)
         and lexicon.boilerplate_strong.search(lowered) is not None
@@ -237,6 +238,10 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     elif words <= 2:
         feats.kind = Kind.SHORT
     return feats
+
+
+def _crumbs(text: str) -> bool:
+    return "»" in text or "›" in text or " > " in text or " / " in text or " | " in text
 
 
 def is_slug(text: str) -> bool:
