@@ -137,6 +137,8 @@ def _last_marker(lowered: str, lexicon: Lexicon) -> re.Match[str] | None:
     """The last "Photo:"-style marker, looked for only just before each colon or dash."""
     best: re.Match[str] | None = None
     for separator in _SEPARATORS:
+        if separator not in lowered:
+            continue
         position = len(lowered)
         for _ in range(3):
             position = lowered.rfind(separator, 0, position)

@@ -79,6 +79,7 @@ _NOTICE_YEAR = re.compile(r"©\s{0,3}(?:\d{4}|copyright)|copyright\s{0,3}©", re
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w{2,20}")
 _CRUMB = re.compile(r"\s[»›>/|]\s")
 _TOKEN = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _URL = re.compile(r"(?:https?://|www\.)\S")
 _CLOSERS = frozenset('.!?"”’)…:;»')
@@ -105,6 +106,10 @@ class LineFeatures:
     section: bool = False  #: a known section name ("Politics", "Health")
 
 
+#: The features of every blank line (shared: nothing ever changes a blank line's kind).
+BLANK = LineFeatures(Kind.BLANK)
+
+
 def word_count(text: str) -> int:
     """Words, with a fallback for scripts written without spaces (about three characters each)."""
     words = text.count(" ") + 1
@@ -117,7 +122,13 @@ def word_count(text: str) -> int:
 
 def date_line(text: str, words: int) -> bool:
     """Whether the line is a date/time stamp: a date and little else."""
-    if words > 14 or _DATE.search(text) is None:
+    if words > 14:
+        return False
+    if _DIGIT.search(text) is None:
+        lowered = text.lower()
+        if "yesterday" not in lowered and "today" not in lowered and "just now" not in lowered:
+            return False
+    if _DATE.search(text) is None:
         return False
     rest = _DATE.sub(" ", text)
     other = 0
@@ -136,7 +147,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     """The kind of one line (without its line break)."""
     stripped = line.strip()
     if not stripped:
-        return LineFeatures(Kind.BLANK)
+        return BLANK
     start = line.index(stripped[0])
     end = start + len(stripped)
     words = word_count(stripped)
@@ -155,12 +166,14 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     ):
         feats.kind = Kind.BOILER
         return feats
-    # Phrase lists are read only for lines short enough to be furniture.
-    tokens = set(_TOKEN.findall(lowered)) if words <= 40 else set()
-    if (
-        not lexicon.strong_triggers.isdisjoint(tokens)
-        and lexicon.boilerplate_strong.search(lowered) is not None
-    ) or (
+    # Furniture is short: short lines are read word by word against the phrase lists,
+    # longer ones only for the trigger words of notices (copyright, paywall).
+    tokens = set(_TOKEN.findall(lowered)) if words <= 16 else set()
+    if words <= 16:
+        strong = not lexicon.strong_triggers.isdisjoint(tokens)
+    else:
+        strong = words <= 60 and any(word in lowered for word in lexicon.strong_triggers)
+    if (strong and lexicon.boilerplate_strong.search(lowered) is not None) or (
         words <= 16
         and lowered.endswith(":")
         and _COMMENT_HEAD.search(lowered) is not None
@@ -206,7 +219,9 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     if words <= 14 and date_line(stripped, words):
         feats.kind = Kind.DATE
         return feats
-    if words <= 20 and ("by" in tokens or lowered.startswith(lexicon.byline_starts)):
+    if words <= 20 and (
+        "by" in tokens or " by " in lowered or lowered.startswith(lexicon.byline_starts)
+    ):
         byline = (
             lexicon.byline_prefix.match(lowered)
             if lowered.startswith(lexicon.byline_starts)
@@ -244,6 +259,16 @@ def _crumbs(text: str) -> bool:
     return "»" in text or "›" in text or " > " in text or " / " in text or " | " in text
 
 
+def _credit_hint(stripped: str, lowered: str, lexicon: Lexicon) -> bool:
+    """Cheap signs that a line may carry a credit; without one, no credit rule can match."""
+    if ")" in stripped[-4:] or "©" in stripped or "/" in stripped or ":" in stripped:
+        return True
+    if " - " in stripped or "–" in stripped or "—" in stripped:
+        return True
+    tail = lowered[-30:].rsplit(None, 1)
+    return bool(tail) and tail[-1].strip(".,;)(") in lexicon.agency_tails
+
+
 def is_slug(text: str) -> bool:
     """An image file name or URL slug standing for a picture (``img-harbour-row``)."""
     return " " not in text and _SLUG.fullmatch(text) is not None
@@ -267,6 +292,8 @@ def _caption(line: str, stripped: str, lowered: str, feats: LineFeatures, lexico
     suffix = (
         lexicon.caption_suffix.search(lowered) if lowered.endswith(lexicon.caption_ends) else None
     )
+    if prefix is None and suffix is None and not _credit_hint(stripped, lowered, lexicon):
+        return False
     end = None
     if suffix is not None:
         end = feats.start + len(stripped[: suffix.start()].rstrip())

@@ -167,7 +167,7 @@ def find_headline(
     seen = 0
     for index in range(first, last + 1):
         if feats[index].kind is Kind.PROSE:
-            vocabulary.update(word.lower() for word in _WORD.findall(texts[index]))
+            vocabulary.update(_WORD.findall(texts[index].lower()))
             seen += 1
             if seen == 3:
                 break
@@ -242,7 +242,7 @@ def find_headline(
         if counts.get(stripped, 0) > 1:
             score += 0.8
         if index != first:
-            words = {word.lower() for word in _WORD.findall(text)}
+            words = set(_WORD.findall(text.lower()))
             if words and vocabulary:
                 score += 2.5 * len(words & vocabulary) / len(words)
         capitals = sum(1 for word in stripped.split() if word[:1].isupper())
