@@ -17,7 +17,7 @@ from newsparse.structure.lexicon import Lexicon, key
 __all__ = ["CreditSplit", "credit_only", "split_credit"]
 
 # A trailing parenthesis: "(Picture: Volodymyr Zelensky)", "(NPW Photo/Rod Emmett)".
-_TRAILING_PAREN = re.compile(r"\(([^()\n]{1,160})\)[\s.]{0,3}$")
+_TRAILING_PAREN = re.compile(r"[(\[]([^()\[\]\n]{1,160})[)\]][\s.]{0,3}$")
 # "© 2019 Hearst Communications, Inc.": a copyright notice, not a photo credit.
 _NOTICE = re.compile(r"\d{4}|copyright|\b(?:inc|llc|ltd|corporation|rights)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©\s{0,3}([^©\n]{1,120})$")
@@ -87,7 +87,7 @@ def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> Cred
     text = line[:stop].rstrip()
     if len(text) > 2000 or not text:
         return None
-    if ")" in text[-4:]:
+    if ")" in text[-4:] or "]" in text[-4:]:
         paren = _TRAILING_PAREN.search(text)
         if paren is not None:
             inside = _paren_credit(line, paren, lexicon)
@@ -130,7 +130,7 @@ def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> Cred
     return None
 
 
-_SEPARATORS = (":", " - ", " – ", " — ")
+_SEPARATORS = (":", " - ", " – ", " — ", " by ")
 
 
 def _last_marker(lowered: str, lexicon: Lexicon) -> re.Match[str] | None:

@@ -261,9 +261,15 @@ def _crumbs(text: str) -> bool:
 
 def _credit_hint(stripped: str, lowered: str, lexicon: Lexicon) -> bool:
     """Cheap signs that a line may carry a credit; without one, no credit rule can match."""
-    if ")" in stripped[-4:] or "©" in stripped or "/" in stripped or ":" in stripped:
+    if (
+        ")" in stripped[-4:]
+        or "]" in stripped[-4:]
+        or "©" in stripped
+        or "/" in stripped
+        or ":" in stripped
+    ):
         return True
-    if " - " in stripped or "–" in stripped or "—" in stripped:
+    if " - " in stripped or "–" in stripped or "—" in stripped or " by " in lowered:
         return True
     tail = lowered[-30:].rsplit(None, 1)
     return bool(tail) and tail[-1].strip(".,;)(") in lexicon.agency_tails

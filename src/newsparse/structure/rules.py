@@ -443,7 +443,8 @@ def _caption_before_credit(feats: Sequence[LineFeatures], index: int) -> bool:
             kind = feats[other].kind
             if kind is Kind.CREDIT:
                 return True
-            if kind is not Kind.BLANK:
+            # Between them only a blank line or a one-word label ("Credit...").
+            if kind is not Kind.BLANK and not (kind is Kind.BOILER and feats[other].words == 1):
                 return False
     return False
 
@@ -462,7 +463,8 @@ def _region(
         item = feats[index]
         kind = item.kind
         if kind in TEXT_KINDS:
-            labels[index] = Label.BODY
+            following = feats[index + 1].kind if index + 1 < n else Kind.BLANK
+            labels[index] = Label.CAPTION if following is Kind.CREDIT else Label.BODY
             continue
         meta = _META_LABEL.get(kind)
         if meta is not None:
