@@ -62,6 +62,8 @@ def _weight(feats: LineFeatures) -> float:
     return _PENALTY[kind]
 
 
+_DATED_CARD = 0.15  # weight left to text under a title, an author and a date
+_STACKED_CARD = 0.35  # weight left to text under a stack of kicker, title and source
 _START_SIGNS = frozenset({Kind.DATE, Kind.BYLINE})
 _START_BONUS = 30.0
 _REPEATABLE = frozenset({Kind.TITLE, Kind.PROSE, Kind.SENTENCE, Kind.SHORT})
@@ -70,14 +72,16 @@ _CARD_HEADS = frozenset({Kind.DATE, Kind.BYLINE})
 _CARD_TOPS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DATE, Kind.BYLINE})
 
 
-def _card(feats: Sequence[LineFeatures], index: int) -> bool:
-    """Text sitting directly under a date or byline that sits under a title: a teaser card.
+def _card(feats: Sequence[LineFeatures], index: int) -> float:
+    """How much of its weight text keeps when it sits in a teaser card (1.0: not a card).
+
+    Text sitting directly under a date or byline that sits under a title is a teaser card.
 
     Article paragraphs do not come glued to a title, an author and a date; the summaries
     of "more stories" lists do.  A live-blog entry under its lone time stamp is not a card.
     """
     if feats[index - 1].kind in _CARD_HEADS and feats[index - 2].kind in _CARD_TOPS:
-        return True
+        return _DATED_CARD
     # A stack of two or more glued furniture lines (kicker, title, source) over the text.
     above = index - 1
     if feats[above].kind is Kind.BLANK:
@@ -86,7 +90,7 @@ def _card(feats: Sequence[LineFeatures], index: int) -> bool:
     while above >= 0 and stack < 3 and feats[above].kind in _STACK:
         stack += 1
         above -= 1
-    return stack >= 2
+    return _STACKED_CARD if stack >= 2 else 1.0
 
 
 def article_region(
@@ -108,8 +112,9 @@ def article_region(
         weight = _weight(item)
         if item.kind in _START_SIGNS:
             last_meta = index
-        if weight > 0.0 and index >= 2 and _card(feats, index):
-            weight *= 0.15
+        factor = _card(feats, index) if weight > 0.0 and index >= 2 else 1.0
+        if factor < 1.0:
+            weight *= factor
         elif weight > 0.0 and running <= 0.0 and index - last_meta <= 8:
             # Text starting just below a byline or date stamp is where articles start.
             weight += _START_BONUS
