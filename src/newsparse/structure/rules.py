@@ -242,8 +242,11 @@ def find_headline(
                 _headline_shape(over)
                 and 4 <= over.words < item.words
                 and not texts[above].rstrip().endswith(".")
+                and not texts[above].isupper()
             ):
-                score -= 2.0
+                score -= 2.0  # the line under a headline is its standfirst
+        if item.words <= 6 and stripped.isupper():
+            score -= 1.5  # a kicker or section label in capitals
         if counts.get(stripped, 0) > 1:
             score += 0.8
         if index != first:
