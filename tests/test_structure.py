@@ -373,3 +373,47 @@ def test_json_round_trip(text: str) -> None:
     article = read_page(text)
     assert Article.from_dict(article.to_dict()) == article
     assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article
+
+
+# -- furniture inside and after the story -------------------------------------------------
+
+
+def test_pull_quote_repeating_the_story_is_not_body() -> None:
+    quote = "\u201cWe have never seen the promenade like this in twenty years\u201d"
+    article = read_page(page(extra=quote))
+    assert label_of(article, quote) is Label.BOILERPLATE
+    assert len(article.body) == 4
+
+
+def test_reporter_bio_after_the_story_is_not_body() -> None:
+    bio = "Rhian Pryce is a senior reporter covering west Wales for Cambrian Press."
+    article = read_page(page(after=f"Rhian Pryce\n{bio}"))
+    assert label_of(article, bio) is Label.BOILERPLATE
+
+
+def test_press_release_about_section_is_not_body() -> None:
+    about = (
+        "Cambrian Energy supplies electricity to 400,000 homes in Wales and employs 1,200 "
+        "people at sites in Swansea, Newport and Wrexham."
+    )
+    article = read_page(page(after=f"About Cambrian Energy\n{about}"))
+    assert label_of(article, "About Cambrian Energy") is Label.BOILERPLATE
+    assert label_of(article, about) is not Label.BODY
+
+
+def test_live_blog_entry_titles_are_body() -> None:
+    text = (
+        "Storm Ingrid live: Galway seafront closed as gusts reach 120km/h\n\n"
+        "Niamh Corrigan in Galway\nUpdated at 15.40 GMT\n\n"
+        "15.40 GMT\nPower cuts spread to Clare\n"
+        f"{PARAGRAPHS[3]}\n\n15.05 GMT\nPromenade shut\n{PARAGRAPHS[0]}\n"
+    )
+    article = read_page(text)
+    assert article.headline == "Storm Ingrid live: Galway seafront closed as gusts reach 120km/h"
+    assert [p.text for p in article.body] == [
+        "Power cuts spread to Clare",
+        PARAGRAPHS[3],
+        "Promenade shut",
+        PARAGRAPHS[0],
+    ]
+    assert label_of(article, "15.05 GMT") is Label.DATE

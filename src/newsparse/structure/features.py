@@ -173,7 +173,10 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         strong = not lexicon.strong_triggers.isdisjoint(tokens)
     else:
         strong = words <= 60 and any(word in lowered for word in lexicon.strong_triggers)
-    if (strong and lexicon.boilerplate_strong.search(lowered) is not None) or (
+    if (
+        (strong and lexicon.boilerplate_strong.search(lowered) is not None)
+        or (words <= 6 and _end_heading(stripped, lowered, lexicon))
+    ) or (
         words <= 16
         and lowered.endswith(":")
         and _COMMENT_HEAD.search(lowered) is not None
@@ -199,6 +202,9 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             feats.kind = Kind.BOILER
             feats.flag = True
             return feats
+    if words <= 40 and lexicon.bio.match(stripped) is not None:
+        feats.kind = Kind.BOILER  # a reporter's bio
+        return feats
     if words <= 30 and "@" in stripped and _EMAIL.search(stripped) is not None:
         feats.kind = Kind.BOILER
         return feats
@@ -253,6 +259,12 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     elif words <= 2:
         feats.kind = Kind.SHORT
     return feats
+
+
+def _end_heading(stripped: str, lowered: str, lexicon: Lexicon) -> bool:
+    """A heading such as "About Acme Corp" that opens a press release's closing notes."""
+    first, _, rest = lowered.partition(" ")
+    return bool(rest) and first in lexicon.end_headings and stripped[len(first) + 1 :][:1].isupper()
 
 
 def _crumbs(text: str) -> bool:

@@ -36,6 +36,9 @@ CATEGORIES: tuple[str, ...] = (
     "updated_words",
     "flags",
     "sections",
+    "bio_roles",
+    "bio_verbs",
+    "end_headings",
 )
 
 
@@ -107,6 +110,8 @@ class Lexicon:
     updated_words: re.Pattern[str]
     flags: frozenset[str]
     sections: frozenset[str]
+    bio: re.Pattern[str]
+    end_headings: frozenset[str]
     marker_words: frozenset[str]
 
 
@@ -154,6 +159,12 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
         updated_words=re.compile(rf"(?:{_alternation(get('updated_words'))})\b"),
         flags=frozenset(key(p) for p in get("flags")),
         sections=frozenset(key(p) for p in get("sections")),
+        # "Jane Doe is a health reporter for ...": a reporter's bio, not the story.
+        bio=re.compile(
+            rf"(?:[A-Z][\w'’.-]{{0,30}}\s){{1,3}}(?:{_alternation(get('bio_verbs'))})\s"
+            rf"(?:[\w-]{{1,30}}\s){{0,5}}(?:{_alternation(get('bio_roles'))})s?\b"
+        ),
+        end_headings=frozenset(key(p) for p in get("end_headings")),
         marker_words=frozenset(key(p) for p in markers),
     )
 

@@ -236,7 +236,9 @@ def find_headline(
             above = _prev_nonblank(feats, above)
         if above >= 0:
             over = feats[above]
-            if over.kind in (Kind.DATE, Kind.BYLINE):
+            if over.kind is Kind.DATE and over.words <= 2 and above == index - 1:
+                score -= 2.0  # a bare time stamp heads a live-blog entry, not the page
+            elif over.kind in (Kind.DATE, Kind.BYLINE):
                 score += 0.7
             elif (
                 _headline_shape(over)
@@ -290,8 +292,17 @@ def label_lines(texts: Sequence[str], feats: Sequence[LineFeatures]) -> tuple[li
         labels[headline] = Label.HEADLINE
         first = _standfirst(feats, labels, headline, first, last)
         _section(feats, labels, headline)
+    if (
+        2 <= first < n
+        and first - 1 != headline
+        and feats[first - 1].kind in (Kind.TITLE, Kind.SHORT)
+        and feats[first - 2].kind is Kind.DATE
+        and labels[first - 1] is Label.BOILERPLATE
+    ):
+        first -= 1  # a live-blog entry's title under its time stamp opens the story
     _around(texts, feats, labels, 0, first, headline)
     _region(texts, feats, labels, first, last)
+    _pull_quotes(texts, labels, first, last)
     _after(texts, feats, labels, last + 1, n)
     _image_titles(texts, feats, labels)
     return labels, headline
@@ -525,6 +536,40 @@ def _after(
             continue  # an offer after a paywall; a key-event link repeating a crosshead
         if _link_shaped(item):
             labels[index] = Label.RELATED
+
+
+_QUOTES = "\"“”‘’'«»"
+_MAX_PULL_QUOTES = 40
+
+
+def _pull_quotes(texts: Sequence[str], labels: list[Label], first: int, last: int) -> None:
+    """A short quotation standing alone whose words the story already prints is a pull quote.
+
+    Checks are capped per page, so a page of nothing but quotations stays linear.
+    """
+    candidates = []
+    for index in range(first, last + 1):
+        if labels[index] is not Label.BODY:
+            continue
+        stripped = texts[index].strip()
+        if (
+            len(stripped) <= 200
+            and stripped[:1] in _QUOTES
+            and stripped[-1:] in _QUOTES
+            and stripped.count(" ") <= 25
+        ):
+            candidates.append(index)
+            if len(candidates) >= _MAX_PULL_QUOTES:
+                break
+    if not candidates:
+        return
+    story = "\n".join(
+        texts[index] for index in range(first, last + 1) if labels[index] is Label.BODY
+    )
+    for index in candidates:
+        inner = texts[index].strip().strip(_QUOTES + " .,")
+        if len(inner) >= 20 and story.count(inner) >= 2:
+            labels[index] = Label.BOILERPLATE
 
 
 def _link_shaped(item: LineFeatures) -> bool:
