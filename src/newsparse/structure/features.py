@@ -172,7 +172,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     if words <= 16:
         strong = not lexicon.strong_triggers.isdisjoint(tokens)
     else:
-        strong = words <= 60 and any(word in lowered for word in lexicon.strong_triggers)
+        strong = words <= 60 and any(word in lowered for word in lexicon.notice_words)
     if (
         (strong and lexicon.boilerplate_strong.search(lowered) is not None)
         or (words <= 6 and _end_heading(stripped, lowered, lexicon))

@@ -39,6 +39,7 @@ CATEGORIES: tuple[str, ...] = (
     "bio_roles",
     "bio_verbs",
     "end_headings",
+    "notice_words",
 )
 
 
@@ -112,6 +113,7 @@ class Lexicon:
     sections: frozenset[str]
     bio: re.Pattern[str]
     end_headings: frozenset[str]
+    notice_words: tuple[str, ...]
     marker_words: frozenset[str]
 
 
@@ -165,6 +167,7 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
             rf"(?:[\w-]{{1,30}}\s){{0,5}}(?:{_alternation(get('bio_roles'))})s?\b"
         ),
         end_headings=frozenset(key(p) for p in get("end_headings")),
+        notice_words=tuple(sorted({key(p) for p in get("notice_words") if key(p)})),
         marker_words=frozenset(key(p) for p in markers),
     )
 
