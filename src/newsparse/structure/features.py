@@ -104,6 +104,7 @@ class LineFeatures:
     closed: bool = False  #: ends with closing punctuation
     flag: bool = False  #: a label such as "EXCLUSIVE" printed above a headline
     section: bool = False  #: a known section name ("Politics", "Health")
+    question: bool = False  #: ends with a question mark
 
 
 #: The features of every blank line (shared: nothing ever changes a blank line's kind).
@@ -154,7 +155,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     closed = stripped[-1] in _CLOSERS and (
         stripped[-1] != ")" or stripped[-2:-1] in (".", "!", "?")
     )
-    feats = LineFeatures(Kind.TITLE, words, start, end, closed=closed)
+    feats = LineFeatures(Kind.TITLE, words, start, end, closed=closed, question=stripped[-1] == "?")
     if _LETTER.search(stripped, 0, 200) is None or (
         words <= 5 and _COUNTER.fullmatch(stripped) is not None
     ):

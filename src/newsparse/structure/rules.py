@@ -214,6 +214,7 @@ def find_headline(
             score -= 1.5
         if 5 <= item.words <= 22:
             score += 1.0
+
         elif item.words > 22:
             score -= 0.1 * (item.words - 22)
         if not any(ch in text for ch in ",.:;?!'’\"“”-–—|"):
@@ -576,7 +577,9 @@ def _link_shaped(item: LineFeatures) -> bool:
     """A title of five to thirty words without a full stop: the text of a link."""
     if item.kind is Kind.TITLE:
         return 5 <= item.words <= 30
-    return item.kind in (Kind.PROSE, Kind.SENTENCE) and item.words <= 30 and not item.closed
+    if item.kind not in (Kind.PROSE, Kind.SENTENCE) or item.words > 30:
+        return False
+    return not item.closed or item.question
 
 
 def _beside_caption(feats: Sequence[LineFeatures], index: int) -> bool:
