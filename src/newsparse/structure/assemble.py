@@ -40,6 +40,8 @@ _BYLINE_ROLE = re.compile(
     r"Economics|Technology|Security|Defence|Arts|Education|Environment|Transport|Crime)\s"
     r"(?:Writer|Reporter|Editor|Correspondent|Producer)\b.*$"
 )
+# "News provided by Acme", "Analysis by Jane Doe": a word or two, then "by".
+_INNER_BY = re.compile(r"(?:\w{1,20}\s){1,3}by\s{1,3}", re.IGNORECASE)
 _LABEL_SPLIT = re.compile(r"\s[|•]\s{1,3}([^|•]{1,60})$")
 
 
@@ -144,7 +146,8 @@ def _assemble(
     related: list[RelatedLink] = []
     captions: dict[str, Caption] = {}
     pending_caption: str | None = None
-    for line, item, label in zip(lines, feats, labels, strict=True):
+    pending_credit: tuple[int, _Row, LineFeatures] | None = None
+    for number, (line, item, label) in enumerate(zip(lines, feats, labels, strict=True)):
         if label is Label.BLANK:
             continue
         base = line.start
@@ -169,7 +172,15 @@ def _assemble(
             _date(line.text, lexicon, fields)
         elif label is Label.CAPTION:
             pending_caption = _caption(text, line, item, captions)
+            if pending_credit is not None and number - pending_credit[0] <= 4:
+                # A credit printed above its caption ("Image source, ...").
+                _credit(
+                    text, pending_credit[1], pending_credit[2], captions, pending_caption, lexicon
+                )
+            pending_credit = None
         elif label is Label.CREDIT:
+            if pending_caption is None:
+                pending_credit = (number, line, item)
             _credit(text, line, item, captions, pending_caption, lexicon)
             pending_caption = None
         elif label is Label.RELATED:
@@ -206,7 +217,7 @@ def _bounds(span: Span) -> tuple[int, int]:
 
 def _byline(line: str, lexicon: Lexicon) -> str | None:
     stripped = line.strip(_SPACE)
-    prefix = lexicon.byline_prefix.match(stripped.lower())
+    prefix = lexicon.byline_prefix.match(stripped.lower()) or _INNER_BY.match(stripped)
     if prefix is not None and stripped[prefix.end() : prefix.end() + 1].isupper():
         stripped = stripped[prefix.end() :]
     stripped = _BYLINE_ROLE.sub("", stripped)

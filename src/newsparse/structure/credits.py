@@ -170,6 +170,14 @@ def credit_only(line: str, lexicon: Lexicon) -> CreditSplit | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 120:
         return None
+    lowered_line = key(stripped)
+    if lowered_line.startswith(lexicon.credit_prefixes):
+        # "Image source, Getty Images": a label, then the credit.
+        cut = next(p for p in lexicon.credit_prefixes if lowered_line.startswith(p))
+        offset = line.index(stripped[0]) + len(cut)
+        start, finish = _trim(line, offset, len(line.rstrip()))
+        if start < finish:
+            return CreditSplit(0, start, finish)
     found = split_credit(line, lexicon)
     if found is not None and not line[: found.caption_end].strip():
         return found

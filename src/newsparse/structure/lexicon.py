@@ -40,6 +40,7 @@ CATEGORIES: tuple[str, ...] = (
     "bio_verbs",
     "end_headings",
     "notice_words",
+    "credit_prefixes",
 )
 
 
@@ -114,6 +115,7 @@ class Lexicon:
     bio: re.Pattern[str]
     end_headings: frozenset[str]
     notice_words: tuple[str, ...]
+    credit_prefixes: tuple[str, ...]
     marker_words: frozenset[str]
 
 
@@ -168,6 +170,7 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
         ),
         end_headings=frozenset(key(p) for p in get("end_headings")),
         notice_words=tuple(sorted({key(p) for p in get("notice_words") if key(p)})),
+        credit_prefixes=tuple(sorted({key(p) for p in get("credit_prefixes") if key(p)})),
         marker_words=frozenset(key(p) for p in markers),
     )
 

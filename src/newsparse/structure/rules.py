@@ -305,6 +305,7 @@ def label_lines(texts: Sequence[str], feats: Sequence[LineFeatures]) -> tuple[li
     _region(texts, feats, labels, first, last)
     _pull_quotes(texts, labels, first, last)
     _after(texts, feats, labels, last + 1, n)
+    _caption_labels(feats, labels)
     _image_titles(texts, feats, labels)
     return labels, headline
 
@@ -588,6 +589,17 @@ def _beside_caption(feats: Sequence[LineFeatures], index: int) -> bool:
         if 0 <= other < len(feats) and feats[other].kind is Kind.CAPTION:
             return True
     return False
+
+
+def _caption_labels(feats: Sequence[LineFeatures], labels: list[Label]) -> None:
+    """A caption label on a line of its own ("Image caption,") captions the next line."""
+    for index, item in enumerate(feats):
+        if labels[index] is not Label.CAPTION or item.skip < item.end:
+            continue
+        after = _next_nonblank(feats, index, len(feats))
+        if after == index + 1 and feats[after].kind in (Kind.TITLE, Kind.PROSE, Kind.SENTENCE):
+            labels[index] = Label.BOILERPLATE
+            labels[after] = Label.CAPTION
 
 
 def _image_titles(texts: Sequence[str], feats: Sequence[LineFeatures], labels: list[Label]) -> None:
