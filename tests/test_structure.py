@@ -417,3 +417,49 @@ def test_live_blog_entry_titles_are_body() -> None:
         PARAGRAPHS[0],
     ]
     assert label_of(article, "15.05 GMT") is Label.DATE
+
+
+def test_caption_label_on_its_own_line_with_the_credit_above() -> None:
+    source = page(caption=f"Image source, Getty Images\nImage caption,\n{CAPTION}")
+    article = read_page(source)
+    assert [(c.text, c.credit) for c in article.captions] == [(CAPTION, "Getty Images")]
+    assert label_of(article, "Image caption,") is Label.BOILERPLATE
+    assert label_of(article, "Image source, Getty Images") is Label.CREDIT
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        pytest.param("By Rhian Pryce", "Rhian Pryce", id="by"),
+        pytest.param("BY RHIAN PRYCE", "RHIAN PRYCE", id="capitals"),
+        pytest.param("By Rhian Pryce, Wales Correspondent", "Rhian Pryce", id="role-after-comma"),
+        pytest.param("Rhian Pryce in Aberystwyth", "Rhian Pryce", id="name-in-place"),
+        pytest.param("News provided by Cambrian Energy", "Cambrian Energy", id="provided-by"),
+    ],
+)
+def test_byline_name(line: str, name: str) -> None:
+    assert read_page(page().replace("By Rhian Pryce", line)).byline == name
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        pytest.param(
+            "Published 2 February 2026, 08:40 GMT",
+            "2 February 2026, 08:40 GMT",
+            None,
+            id="published",
+        ),
+        pytest.param(
+            "Updated 3:47 PM EST, January 28, 2026",
+            None,
+            "3:47 PM EST, January 28, 2026",
+            id="updated",
+        ),
+        pytest.param("Published: 18:30, 6 Jun 2026", "18:30, 6 Jun 2026", None, id="colon"),
+        pytest.param("14 hours ago", "14 hours ago", None, id="relative"),
+    ],
+)
+def test_date_stamps(line: str, published: str | None, updated: str | None) -> None:
+    article = read_page(page().replace("Published 2 February 2026, 08:40 GMT", line))
+    assert (article.published, article.updated) == (published, updated)

@@ -611,7 +611,7 @@ def _image_titles(texts: Sequence[str], feats: Sequence[LineFeatures], labels: l
             continue
         item = feats[index]
         text = texts[index].strip()
-        if item.kind is Kind.COUNTER:
-            continue
+        if item.kind in (Kind.COUNTER, Kind.CAPTION):
+            continue  # counters are furniture; a caption label is not a picture title
         if (item.words <= 8 and not item.closed) or is_slug(text):
             labels[index] = Label.IMAGE_TITLE
