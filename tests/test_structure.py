@@ -463,3 +463,11 @@ def test_byline_name(line: str, name: str) -> None:
 def test_date_stamps(line: str, published: str | None, updated: str | None) -> None:
     article = read_page(page().replace("Published 2 February 2026, 08:40 GMT", line))
     assert (article.published, article.updated) == (published, updated)
+
+
+def test_a_caption_repeated_many_times_is_one_caption() -> None:
+    line = f"{CAPTION} (Picture: Aled Morgan)\n"
+    article = read_page(line * 3000)
+    assert len(article.captions) == 1
+    assert len(article.captions[0].spans) == 3000
+    assert article.captions[0].credit == "Aled Morgan"

@@ -22,6 +22,7 @@ from newsparse.model import (
     RelatedLink,
     Span,
 )
+from newsparse.structure.credits import credit_only
 from newsparse.structure.features import Kind, LineFeatures, classify
 from newsparse.structure.lexicon import CATEGORIES, Lexicon, key, load_lexicon
 from newsparse.structure.rules import label_lines
@@ -144,7 +145,7 @@ def _assemble(
     fields: dict[str, object] = {}
     body: list[Paragraph] = []
     related: list[RelatedLink] = []
-    captions: dict[str, Caption] = {}
+    captions: dict[str, _Draft] = {}
     pending_caption: str | None = None
     pending_credit: tuple[int, _Row, LineFeatures] | None = None
     for number, (line, item, label) in enumerate(zip(lines, feats, labels, strict=True)):
@@ -195,7 +196,7 @@ def _assemble(
         updated=_str(fields.get("updated")),
         standfirst=_str(fields.get("standfirst")),
         standfirst_span=_span(fields.get("standfirst_span")),
-        captions=tuple(captions.values()),
+        captions=tuple(draft.caption() for draft in captions.values()),
         body=tuple(body),
         related=tuple(related),
         blocks=blocks,
@@ -246,7 +247,22 @@ def _date(line: str, lexicon: Lexicon, fields: dict[str, object]) -> None:
     fields.setdefault(name, value)
 
 
-def _caption(text: str, line: _Row, item: LineFeatures, captions: dict[str, Caption]) -> str:
+class _Draft:
+    """A caption being collected: every occurrence's span, the first credit found."""
+
+    __slots__ = ("credit", "credit_span", "spans", "text")
+
+    def __init__(self, text: str, span: Span) -> None:
+        self.text = text
+        self.spans = [span]
+        self.credit: str | None = None
+        self.credit_span: Span | None = None
+
+    def caption(self) -> Caption:
+        return Caption(self.text, self.spans[0], self.credit, self.credit_span, tuple(self.spans))
+
+
+def _caption(text: str, line: _Row, item: LineFeatures, captions: dict[str, _Draft]) -> str:
     base = line.start
     start = base + (item.skip or item.start)
     end = base + (item.split.caption_end if item.split is not None else item.end)
@@ -258,17 +274,13 @@ def _caption(text: str, line: _Row, item: LineFeatures, captions: dict[str, Capt
         credit_span = Span(base + item.split.credit_start, base + item.split.credit_end)
         credit = text[credit_span.start : credit_span.end]
     name = key(caption_text)
-    existing = captions.get(name)
-    if existing is None:
-        captions[name] = Caption(caption_text, span, credit, credit_span, (span,))
+    draft = captions.get(name)
+    if draft is None:
+        draft = captions[name] = _Draft(caption_text, span)
     else:
-        captions[name] = Caption(
-            existing.text,
-            existing.span,
-            existing.credit if existing.credit is not None else credit,
-            existing.credit_span if existing.credit is not None else credit_span,
-            (*existing.spans, span),
-        )
+        draft.spans.append(span)
+    if draft.credit is None and credit is not None:
+        draft.credit, draft.credit_span = credit, credit_span
     return name
 
 
@@ -276,7 +288,7 @@ def _credit(
     text: str,
     line: _Row,
     item: LineFeatures,
-    captions: dict[str, Caption],
+    captions: dict[str, _Draft],
     pending: str | None,
     lexicon: Lexicon,
 ) -> None:
@@ -286,18 +298,12 @@ def _credit(
     caption = captions[pending]
     if caption.credit is not None:
         return
-    split = item.split
-    if split is None:
-        from newsparse.structure.credits import credit_only
-
-        split = credit_only(line.text, lexicon)
+    split = item.split if item.split is not None else credit_only(line.text, lexicon)
     if split is None:
         span = _trimmed(text, line.start, line.end)
     else:
         span = Span(line.start + split.credit_start, line.start + split.credit_end)
-    captions[pending] = Caption(
-        caption.text, caption.span, text[span.start : span.end], span, caption.spans
-    )
+    caption.credit, caption.credit_span = text[span.start : span.end], span
 
 
 def _related(text: str, line: _Row, item: LineFeatures) -> RelatedLink:
