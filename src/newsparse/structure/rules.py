@@ -18,7 +18,8 @@ The decision runs in three linear passes:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 
 from newsparse.model import Label
 from newsparse.structure.features import TEXT_KINDS, Kind, LineFeatures, is_slug
@@ -109,6 +110,8 @@ def article_region(
     start = 0
     last_meta = -100
     for index, item in enumerate(feats):
+        if item.kind is Kind.BLANK:
+            continue  # weighs nothing either way
         weight = _weight(item)
         if item.kind in _START_SIGNS:
             last_meta = index
@@ -164,7 +167,7 @@ def find_headline(
     texts: Sequence[str],
     feats: Sequence[LineFeatures],
     region: tuple[int, int],
-    counts: dict[str, int],
+    counts: Mapping[str, int],
 ) -> int:
     """The index of the headline line above (or at the top of) the region, or -1."""
     first, last = region
@@ -268,18 +271,15 @@ def find_headline(
 def label_lines(texts: Sequence[str], feats: Sequence[LineFeatures]) -> tuple[list[Label], int]:
     """The label of every line and the index of the headline line (-1 when there is none)."""
     n = len(feats)
-    labels = [Label.BOILERPLATE] * n
-    for index, item in enumerate(feats):
-        if item.kind is Kind.BLANK:
-            labels[index] = Label.BLANK
-    counts: dict[str, int] = {}
-    for index, item in enumerate(feats):
-        if item.kind in _REPEATABLE and item.words <= 30:
-            stripped = texts[index].strip()
-            counts[stripped] = counts.get(stripped, 0) + 1
-    for index, item in enumerate(feats):
-        if item.kind is Kind.DATE:
-            _byline_beside(texts, feats, index)
+    blank, boilerplate = Label.BLANK, Label.BOILERPLATE
+    labels = [blank if item.kind is Kind.BLANK else boilerplate for item in feats]
+    counts = Counter(
+        texts[index].strip()
+        for index, item in enumerate(feats)
+        if item.kind in _REPEATABLE and item.words <= 30
+    )
+    for index in [index for index, item in enumerate(feats) if item.kind is Kind.DATE]:
+        _byline_beside(texts, feats, index)
     region = article_region(feats)
     if region is None:
         headline = _headline_without_text(feats)
