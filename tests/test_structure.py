@@ -283,6 +283,23 @@ def test_plugin_phrases_are_merged() -> None:
     assert label_of(read_page(page(extra=extra), manager=manager), extra) is Label.PROMO
 
 
+class UnknownCategory:
+    @hookimpl
+    def newsparse_structure_phrases(self) -> Mapping[str, list[str]]:
+        return {"no_such_category": ["x"]}
+
+
+def test_unknown_phrase_category_is_reported() -> None:
+    manager = PluginManager(
+        load_entry_points=False, default_plugins=(), plugins=[UnknownCategory()]
+    )
+    article = read_page(page(), manager=manager)
+    assert [p.message for p in article.problems] == [
+        "unknown structure phrase category 'no_such_category' from a plugin"
+    ]
+    assert article.headline == "Gales bring down trees and power lines along Cardigan Bay"
+
+
 def test_plugin_line_label_overrides() -> None:
     manager = PluginManager(load_entry_points=False, default_plugins=(), plugins=[Relabel()])
     article = read_page(page(extra="Clean-up begins"), manager=manager)

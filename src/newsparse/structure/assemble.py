@@ -117,8 +117,7 @@ def _read_page(text: str, manager: PluginManager | None) -> Article:
     if manager is not None and manager.has_line_labellers:
         lines = split_lines(text)
         for index, line in enumerate(lines):
-            if labels[index] is not Label.BLANK:
-                labels[index] = manager.line_label(line, lines, labels[index])
+            labels[index] = manager.line_label(line, lines, labels[index])
     return _assemble(text, rows, feats, labels, lexicon, tuple(problems))
 
 
