@@ -488,3 +488,19 @@ def test_a_caption_repeated_many_times_is_one_caption() -> None:
     assert len(article.captions) == 1
     assert len(article.captions[0].spans) == 3000
     assert article.captions[0].credit == "Aled Morgan"
+
+
+def test_read_more_list_between_paragraphs_is_related() -> None:
+    links = "Read more\nHow to report a power cut\nWhere to find storm updates"
+    article = read_page(page(extra=links))
+    assert [link.title for link in article.related][:2] == [
+        "How to report a power cut",
+        "Where to find storm updates",
+    ]
+    assert len(article.body) == 4
+
+
+def test_obituary_life_facts_line_is_body() -> None:
+    facts = "Gwen Harries, café owner, born 3 March 1951; died 28 January 2026"
+    article = read_page(page(after=facts))
+    assert article.body[-1].text == facts

@@ -253,7 +253,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     ):
         feats.kind = Kind.BOILER
         return feats
-    if words >= 20 or (words >= 8 and closed):
+    if words >= 20 or (words >= 8 and closed) or _life_facts(lowered, words, lexicon):
         feats.kind = Kind.PROSE
     elif closed and words >= 3 and stripped[-1] in '.!?"”’…':
         feats.kind = Kind.SENTENCE
@@ -266,6 +266,12 @@ def _end_heading(stripped: str, lowered: str, lexicon: Lexicon) -> bool:
     """A heading such as "About Acme Corp" that opens a press release's closing notes."""
     first, _, rest = lowered.partition(" ")
     return bool(rest) and first in lexicon.end_headings and stripped[len(first) + 1 :][:1].isupper()
+
+
+def _life_facts(lowered: str, words: int, lexicon: Lexicon) -> bool:
+    """An obituary's closing line ("..., born 14 May 1941; died 9 January 2026")."""
+    facts = lexicon.life_facts
+    return bool(facts) and 4 <= words <= 40 and all(word in lowered for word in facts)
 
 
 def _crumbs(text: str) -> bool:

@@ -41,6 +41,7 @@ CATEGORIES: tuple[str, ...] = (
     "end_headings",
     "notice_words",
     "credit_prefixes",
+    "life_facts",
 )
 
 
@@ -116,6 +117,7 @@ class Lexicon:
     end_headings: frozenset[str]
     notice_words: tuple[str, ...]
     credit_prefixes: tuple[str, ...]
+    life_facts: tuple[str, ...]
     marker_words: frozenset[str]
 
 
@@ -171,6 +173,7 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
         end_headings=frozenset(key(p) for p in get("end_headings")),
         notice_words=tuple(sorted({key(p) for p in get("notice_words") if key(p)})),
         credit_prefixes=tuple(sorted({key(p) for p in get("credit_prefixes") if key(p)})),
+        life_facts=tuple(sorted({key(p) for p in get("life_facts") if key(p)})),
         marker_words=frozenset(key(p) for p in markers),
     )
 

@@ -478,11 +478,19 @@ def _region(
     last: int,
 ) -> None:
     n = len(feats)
+    in_list = False  # inside a "Read more" list printed between paragraphs
     for index in range(first, last + 1):
-        if labels[index] is not Label.BOILERPLATE:
-            continue
         item = feats[index]
         kind = item.kind
+        if kind is Kind.RELATED_HEADER:
+            in_list = True
+        elif kind is Kind.BLANK or kind in TEXT_KINDS:
+            in_list = False
+        if labels[index] is not Label.BOILERPLATE:
+            continue
+        if in_list and kind is Kind.TITLE:
+            labels[index] = Label.RELATED
+            continue
         if kind in TEXT_KINDS:
             following = feats[index + 1].kind if index + 1 < n else Kind.BLANK
             labels[index] = Label.CAPTION if following is Kind.CREDIT else Label.BODY
