@@ -6,7 +6,8 @@ The decision runs in three linear passes:
    the best-scoring run of lines (a maximum-sum segment, found in one pass) is where the
    article is.  A menu of thirty links between two paragraphs outweighs a paragraph, so
    sidebars and footers stay out, while a lone ``Advertisement`` inside the story does not
-   split it.
+   split it.  Text just below a byline or date stamp gets a head start; text glued under a
+   title-and-date or a kicker-title-source stack (a teaser card) counts for little.
 2. **The headline** is the best title-shaped line just above the region: scored by its
    shape, how near it is, whether a byline or date stamp follows it, whether the page repeats
    it and how many of its words the opening paragraphs share.  The lines around it give the
@@ -43,12 +44,13 @@ _PENALTY: dict[Kind, float] = {
     Kind.RELATED_PREFIX: -3.0,
     Kind.RELATED_HEADER: -15.0,
 }
-_GAP_LIMIT = 30.0
-_DISTANCE = 0.05
-_FOLLOWED = 3.0
+_GAP_LIMIT = 30.0  # furniture heavier than this between two stretches of text separates them
+_DISTANCE = 0.05  # headline score lost per non-blank line between a candidate and the text
+_FOLLOWED = 3.0  # headline score for a byline or date stamp just below the candidate
 _WINDOW = 40  # non-blank lines above the region searched for the headline
-_WORD = re.compile(r"\w{4,}")
+_WORD = re.compile(r"\w{4,}")  # words that count when comparing a headline with the text
 _SENTENCE_BREAK = re.compile(r"\w[.!?][”\"’]?\s{1,3}[A-Z“\"‘]")
+# "HomeLatest NewsNollywood ...": menu items whose spaces the page's markup swallowed.
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z].{0,200}[a-z]{2}[A-Z][a-z]|[a-z]{3}[.][A-Z][a-z]")
 _STANDFIRST_FOLLOWERS = frozenset({Kind.DATE, Kind.BYLINE, Kind.CAPTION, Kind.CREDIT, Kind.COUNTER})
 _META = frozenset({Kind.DATE, Kind.BYLINE, Kind.CAPTION, Kind.CREDIT, Kind.BOILER, Kind.COUNTER})
