@@ -504,3 +504,15 @@ def test_obituary_life_facts_line_is_body() -> None:
     facts = "Gwen Harries, café owner, born 3 March 1951; died 28 January 2026"
     article = read_page(page(after=facts))
     assert article.body[-1].text == facts
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        pytest.param("Wales", "Wales", id="label"),
+        pytest.param("News > Wales > Ceredigion", "Ceredigion", id="breadcrumb"),
+        pytest.param("Home » News » Wales", "Wales", id="breadcrumb-guillemets"),
+    ],
+)
+def test_section_label(line: str, section: str) -> None:
+    assert read_page(page().replace("\nWales\n", f"\n{line}\n", 1)).section == section

@@ -44,6 +44,7 @@ _BYLINE_ROLE = re.compile(
 )
 # "News provided by Acme", "Analysis by Jane Doe": a word or two, then "by".
 _INNER_BY = re.compile(r"(?:\w{1,20}\s){1,3}by\s{1,3}", re.IGNORECASE)
+_CRUMB_SPLIT = re.compile(r"\s[>›»/|]\s")
 _LABEL_SPLIT = re.compile(r"\s[|•]\s{1,3}([^|•]{1,60})$")
 
 
@@ -179,7 +180,7 @@ def _assemble(
             fields["standfirst"] = text[span.start : span.end]
             fields["standfirst_span"] = span
         elif label is Label.SECTION and "section" not in fields:
-            fields["section"] = text[slice(*_bounds(_trimmed(text, base, line.end)))]
+            fields["section"] = _last_crumb(text[slice(*_bounds(_trimmed(text, base, line.end)))])
         elif label is Label.BYLINE and "byline" not in fields:
             name = _byline(line.text, lexicon)
             if name:
@@ -230,6 +231,13 @@ def _span(value: object) -> Span | None:
 
 def _bounds(span: Span) -> tuple[int, int]:
     return span.start, span.end
+
+
+def _last_crumb(label: str) -> str:
+    """The last step of a breadcrumb trail ("News > UK > Politics" -> "Politics")."""
+    parts = [part.strip(_SPACE) for part in _CRUMB_SPLIT.split(label)]
+    parts = [part for part in parts if part]
+    return parts[-1] if parts else label
 
 
 def _byline(line: str, lexicon: Lexicon) -> str | None:

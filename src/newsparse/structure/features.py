@@ -162,10 +162,12 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         feats.kind = Kind.DATE if date_line(stripped, words) else Kind.COUNTER
         return feats
     lowered = key(stripped) if words <= 30 else stripped[:400].lower()
-    if (words <= 3 and _URL.match(lowered) is not None) or (
-        words <= 30 and _crumbs(stripped) and len(_CRUMB.findall(stripped)) >= 2
-    ):
+    if words <= 3 and _URL.match(lowered) is not None:
         feats.kind = Kind.BOILER
+        return feats
+    if words <= 30 and _crumbs(stripped) and len(_CRUMB.findall(stripped)) >= 2:
+        feats.kind = Kind.BOILER
+        feats.section = True  # a breadcrumb trail: its last step is the section
         return feats
     # Furniture is short: short lines are read word by word against the phrase lists,
     # longer ones only for the trigger words of notices (copyright, paywall).

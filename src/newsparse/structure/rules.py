@@ -359,7 +359,7 @@ def _section(feats: Sequence[LineFeatures], labels: list[Label], headline: int) 
         item = feats[index]
         if item.flag or item.kind is Kind.COUNTER:
             continue
-        if item.words <= 5 and (item.kind in (Kind.SHORT, Kind.TITLE) or item.section):
+        if (item.words <= 5 and item.kind in (Kind.SHORT, Kind.TITLE)) or item.section:
             labels[index] = Label.SECTION
         return
 
