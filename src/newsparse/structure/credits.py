@@ -95,7 +95,7 @@ def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> Cred
                 return inside
     lowered = text.lower()
     last = _last_marker(lowered, lexicon)
-    if last is not None and (last.start() == 0 or not lowered[last.start() - 1].isalnum()):
+    if last is not None and _marker_starts_word(text, last.start()):
         start, finish = _trim(line, last.end(), stop)
         if start < finish and _credible(line[start:finish]):
             return CreditSplit(_caption_end(line, last.start()), start, finish)
@@ -128,6 +128,13 @@ def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> Cred
                 if start < finish:
                     return CreditSplit(_caption_end(line, tail.start(1)), start, finish)
     return None
+
+
+def _marker_starts_word(text: str, start: int) -> bool:
+    """The marker begins a word, or is glued to the caption ("...treatmentCredit: EPA")."""
+    if start == 0 or not text[start - 1].isalnum():
+        return True
+    return text[start].isupper() and text[start - 1].islower()
 
 
 _SEPARATORS = (":", " - ", " – ", " — ", " by ")

@@ -165,7 +165,12 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     if words <= 3 and _URL.match(lowered) is not None:
         feats.kind = Kind.BOILER
         return feats
-    if words <= 30 and _crumbs(stripped) and len(_CRUMB.findall(stripped)) >= 2:
+    if (
+        words <= 30
+        and _crumbs(stripped)
+        and len(_CRUMB.findall(stripped)) >= 2
+        and key(lowered.rsplit("|", 1)[-1]) not in lexicon.agencies
+    ):
         feats.kind = Kind.BOILER
         feats.section = True  # a breadcrumb trail: its last step is the section
         return feats

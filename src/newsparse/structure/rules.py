@@ -472,6 +472,24 @@ def _caption_before_credit(feats: Sequence[LineFeatures], index: int) -> bool:
     return False
 
 
+def _credit_below(feats: Sequence[LineFeatures], index: int) -> bool:
+    """A lone credit right below that is not the next picture's.
+
+    With a blank line between them, only a line that does not continue running text
+    counts: a credit under the last paragraph before a picture is that picture's.
+    """
+    n = len(feats)
+    below = index + 1
+    if below < n and feats[below].kind is Kind.BLANK:
+        above = _prev_nonblank(feats, index)
+        if above >= 0 and feats[above].kind in TEXT_KINDS:
+            return False
+        below += 1
+    if below >= n or feats[below].kind is not Kind.CREDIT:
+        return False
+    return below == index + 1 or below + 1 >= n or feats[below + 1].kind is not Kind.CAPTION
+
+
 def _region(
     texts: Sequence[str],
     feats: Sequence[LineFeatures],
@@ -494,8 +512,7 @@ def _region(
             labels[index] = Label.RELATED
             continue
         if kind in TEXT_KINDS:
-            following = feats[index + 1].kind if index + 1 < n else Kind.BLANK
-            labels[index] = Label.CAPTION if following is Kind.CREDIT else Label.BODY
+            labels[index] = Label.CAPTION if _credit_below(feats, index) else Label.BODY
             continue
         meta = _META_LABEL.get(kind)
         if meta is not None:
