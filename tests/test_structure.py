@@ -199,6 +199,20 @@ CAPTION = "Fallen trees block the road above Aberystwyth harbour on Monday"
             id="credit-own-line-marker",
         ),
         pytest.param(f"Image caption, {CAPTION}", CAPTION, None, id="caption-label"),
+        pytest.param(f"{CAPTION}Credit: PA", CAPTION, "PA", id="credit-glued"),
+        pytest.param(f"{CAPTION} [File: Reuters]", CAPTION, "Reuters", id="square-brackets"),
+        pytest.param(
+            f"{CAPTION}. Photograph by Aled Morgan/AFP/Getty Images",
+            f"{CAPTION}.",
+            "Aled Morgan/AFP/Getty Images",
+            id="photograph-by",
+        ),
+        pytest.param(
+            f"{CAPTION}\nAled Morgan | Bloomberg | Getty Images",
+            CAPTION,
+            "Aled Morgan | Bloomberg | Getty Images",
+            id="credit-own-line-pipes",
+        ),
     ],
 )
 def test_caption_credit_styles(line: str, text: str, credit: str | None) -> None:

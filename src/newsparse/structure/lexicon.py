@@ -145,9 +145,7 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
         header_starts=_starts(h for h in headers if " " in key(h)),
         related_labels=_word_pattern(get("related_labels")),
         # "Photo: X", "(Picture: X)", "Credit - X": a marker word then a colon or dash.
-        credit_marker=re.compile(
-            rf"(?<!\w)(?:{marker_alt})\s{{0,2}}(?::|\s[-–—]\s|\sby\s)\s{{0,3}}"
-        ),
+        credit_marker=re.compile(rf"(?:{marker_alt})\s{{0,2}}(?::|\s[-–—]\s|\sby\s)\s{{0,3}}"),
         credit_agency=_word_pattern(get("credit_agencies")),
         agencies=frozenset(key(p) for p in get("credit_agencies")),
         caption_prefix=_prefix_pattern(get("caption_prefixes")),
