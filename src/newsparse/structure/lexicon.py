@@ -12,7 +12,6 @@ import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
-from importlib import resources
 
 import attrs
 
@@ -179,6 +178,8 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
 @functools.cache
 def load_phrases(language: str = "en") -> Mapping[str, tuple[str, ...]]:
     """The built-in phrase lists of ``language``, read from the package data once."""
+    from importlib import resources  # imported here: it costs more than the rest of import
+
     raw = resources.files("newsparse.structure").joinpath("data").joinpath(f"{language}.json")
     data = json.loads(raw.read_text(encoding="utf-8"))
     return {name: tuple(data.get(name, ())) for name in CATEGORIES}
