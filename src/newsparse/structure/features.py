@@ -282,7 +282,7 @@ def _life_facts(lowered: str, words: int, lexicon: Lexicon) -> bool:
 
 
 def _mentions(lowered: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # a plain loop: cheaper than any() over a generator
+    for word in words:  # noqa: SIM110 - a plain loop is cheaper than any() over a generator
         if word in lowered:
             return True
     return False
