@@ -16,7 +16,16 @@ import attrs
 from newsparse.structure.credits import CreditSplit, credit_only, split_credit
 from newsparse.structure.lexicon import Lexicon, key
 
-__all__ = ["Kind", "LineFeatures", "classify", "date_line", "word_count"]
+__all__ = [
+    "BLANK",
+    "TEXT_KINDS",
+    "Kind",
+    "LineFeatures",
+    "classify",
+    "date_line",
+    "is_slug",
+    "word_count",
+]
 
 
 class Kind(enum.IntEnum):
