@@ -44,7 +44,7 @@ _PENALTY: dict[Kind, float] = {
     Kind.RELATED_PREFIX: -3.0,
     Kind.RELATED_HEADER: -15.0,
 }
-_GAP_LIMIT = 30.0  # furniture heavier than this between two stretches of text separates them
+_GAP_LIMIT = 40.0  # furniture heavier than this between two stretches of text separates them
 _DISTANCE = 0.05  # headline score lost per non-blank line between a candidate and the text
 _FOLLOWED = 3.0  # headline score for a byline or date stamp just below the candidate
 _WINDOW = 40  # non-blank lines above the region searched for the headline
