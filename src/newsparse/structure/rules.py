@@ -289,8 +289,8 @@ def label_lines(texts: Sequence[str], feats: Sequence[LineFeatures]) -> tuple[li
     else:
         first, last = region
         headline = find_headline(texts, feats, region, counts)
-        if headline == first:
-            first += 1
+        if headline >= first:
+            first = headline + 1  # what stands above the headline is not the story
     if headline >= 0:
         labels[headline] = Label.HEADLINE
         first = _standfirst(feats, labels, headline, first, last)
