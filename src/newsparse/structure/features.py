@@ -165,12 +165,17 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         stripped[-1] != ")" or stripped[-2:-1] in (".", "!", "?")
     )
     feats = LineFeatures(Kind.TITLE, words, start, end, closed=closed, question=stripped[-1] == "?")
-    if _LETTER.search(stripped, 0, 200) is None or (
+    if (not stripped[0].isalpha() and _LETTER.search(stripped, 0, 200) is None) or (
         words <= 5 and _COUNTER.fullmatch(stripped) is not None
     ):
         feats.kind = Kind.DATE if date_line(stripped, words) else Kind.COUNTER
         return feats
-    lowered = key(stripped) if words <= 30 else stripped[:400].lower()
+    if words > 30:
+        lowered = stripped[:400].lower()
+    elif "  " in stripped or "\t" in stripped or "\u00a0" in stripped:
+        lowered = key(stripped)
+    else:
+        lowered = stripped.lower()  # already single-spaced: the same as key(), cheaper
     if words <= 3 and _URL.match(lowered) is not None:
         feats.kind = Kind.BOILER
         return feats
@@ -219,7 +224,11 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             feats.kind = Kind.BOILER
             feats.flag = True
             return feats
-    if words <= 40 and lexicon.bio.match(stripped) is not None:
+    if (
+        words <= 40
+        and _mentions(stripped, lexicon.bio_guards)
+        and lexicon.bio.match(stripped) is not None
+    ):
         feats.kind = Kind.BOILER  # a reporter's bio
         return feats
     if words <= 30 and "@" in stripped and _EMAIL.search(stripped) is not None:

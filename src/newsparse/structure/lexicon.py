@@ -113,6 +113,7 @@ class Lexicon:
     flags: frozenset[str]
     sections: frozenset[str]
     bio: re.Pattern[str]
+    bio_guards: tuple[str, ...]
     end_headings: frozenset[str]
     notice_words: tuple[str, ...]
     credit_prefixes: tuple[str, ...]
@@ -167,6 +168,7 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
             rf"(?:[A-Z][\w'’.-]{{0,30}}\s){{1,3}}(?:{_alternation(get('bio_verbs'))})\s"
             rf"(?:[\w-]{{1,30}}\s){{0,5}}(?:{_alternation(get('bio_roles'))})s?\b"
         ),
+        bio_guards=tuple(sorted({f" {key(p)} " for p in get("bio_verbs") if key(p)})),
         end_headings=frozenset(key(p) for p in get("end_headings")),
         notice_words=tuple(sorted({key(p) for p in get("notice_words") if key(p)})),
         credit_prefixes=tuple(sorted({key(p) for p in get("credit_prefixes") if key(p)})),
