@@ -261,9 +261,10 @@ def find_headline(
             words = set(_WORD.findall(text.lower()))
             if words and vocabulary:
                 score += 2.5 * len(words & vocabulary) / len(words)
-        capitals = sum(1 for word in stripped.split() if word[:1].isupper())
-        if capitals >= 0.7 * item.words and item.words >= 4:
-            score += 0.4
+        if item.words >= 4:
+            capitals = len([word for word in stripped.split() if word[:1].isupper()])
+            if capitals >= 0.7 * item.words:
+                score += 0.4
         if score > best_score:
             best_score = score
             best_index = index
@@ -481,13 +482,15 @@ def _credit_below(feats: Sequence[LineFeatures], index: int) -> bool:
     n = len(feats)
     below = index + 1
     if below < n and feats[below].kind is Kind.BLANK:
-        above = _prev_nonblank(feats, index)
-        if above >= 0 and feats[above].kind in TEXT_KINDS:
-            return False
         below += 1
     if below >= n or feats[below].kind is not Kind.CREDIT:
         return False
-    return below == index + 1 or below + 1 >= n or feats[below + 1].kind is not Kind.CAPTION
+    if below == index + 1:
+        return True
+    above = _prev_nonblank(feats, index)
+    if above >= 0 and feats[above].kind in TEXT_KINDS:
+        return False
+    return below + 1 >= n or feats[below + 1].kind is not Kind.CAPTION
 
 
 def _region(
@@ -546,7 +549,7 @@ def _after(
     links, until a related-list header opens a list again.
     """
     blocked = False
-    seen = {texts[i].strip() for i in range(stop) if labels[i] is Label.BODY}
+    seen: set[str] | None = None  # the story's lines, gathered when first needed
     for index in range(start, stop):
         item = feats[index]
         if item.kind is Kind.STRONG:
@@ -561,9 +564,11 @@ def _after(
         if meta is not None and (item.kind not in (Kind.DATE, Kind.BYLINE) or index <= start + 8):
             labels[index] = meta
             continue
-        if blocked or texts[index].strip() in seen:
-            continue  # an offer after a paywall; a key-event link repeating a crosshead
-        if _link_shaped(item):
+        if blocked or not _link_shaped(item):
+            continue  # an offer after a paywall
+        if seen is None:
+            seen = {texts[i].strip() for i in range(stop) if labels[i] is Label.BODY}
+        if texts[index].strip() not in seen:  # a key-event link repeats a crosshead
             labels[index] = Label.RELATED
 
 
