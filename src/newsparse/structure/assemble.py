@@ -167,8 +167,10 @@ def _assemble(
     problems: tuple[Problem, ...],
 ) -> Article:
     blocks = tuple(
-        Block(label, text[line.full.start : line.full.end], line.full)
-        for line, label in zip(lines, labels, strict=True)
+        [
+            Block(label, text[line.full.start : line.full.end], line.full)
+            for line, label in zip(lines, labels, strict=True)
+        ]
     )
     fields: dict[str, object] = {}
     body: list[Paragraph] = []
