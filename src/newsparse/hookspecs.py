@@ -48,9 +48,10 @@ def newsparse_register_extractors(register: Callable[[Extractor], None]) -> None
 def newsparse_structure_phrases() -> Mapping[str, Iterable[str]] | None:
     """Return extra phrases for the structure parser, keyed by category.
 
-    Categories are those of the structure parser's built-in phrase lists (for example
-    ``"boilerplate"``, ``"promo_prefixes"``, ``"credit_markers"``, ``"related_labels"``); the
-    parser reads the categories it knows and ignores others.  The results of all plugins are
+    Categories are those of the structure parser's built-in phrase file
+    ``newsparse/structure/data/en.json`` (for example ``"boilerplate"``, ``"promo_prefixes"``,
+    ``"credit_markers"``, ``"related_headers"``); a category the parser does not know is
+    recorded as a warning in ``Article.problems``.  The results of all plugins are
     merged by category, duplicates removed, and offered to the parser as
     ``PluginManager.structure_phrases``.  Called once, when the plugin manager is built: a
     plugin that raises or returns something else than a mapping of names to lists of strings
