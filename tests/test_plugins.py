@@ -392,7 +392,7 @@ def test_a_line_label_vote_changes_the_label() -> None:
 
 def test_no_vote_keeps_the_proposed_label() -> None:
     plugins = manager(Plugin("adverts", newsparse_line_label=_adverts))
-    line = split_lines("Crews worked late.")[0]
+    line = split_lines("Heavy SNOW closed forty schools.")[0]
     assert plugins.line_label(line, [line], Label.CAPTION) is Label.CAPTION
     assert not manager().has_line_labellers
     assert plugins.has_line_labellers
@@ -407,15 +407,19 @@ def test_the_plugin_registered_last_votes_first() -> None:
     assert plugins.line_label(line, [line], Label.BODY) is Label.PROMO
 
 
+def _snow_line(line: Any, proposed: Label) -> Label | None:
+    return Label.BOILERPLATE if line.text.strip() == "Heavy SNOW closed forty schools." else None
+
+
 def test_a_line_label_vote_reaches_the_parsed_article() -> None:
     plain = newsparse.parse(TEXT, plugins=manager(), extractors=[])
     article = newsparse.parse(
-        TEXT, plugins=manager(Plugin("adverts", newsparse_line_label=_adverts)), extractors=[]
+        TEXT, plugins=manager(Plugin("crews", newsparse_line_label=_snow_line)), extractors=[]
     )
-    assert "Advertisement" in [p.text for p in plain.body]
-    assert "Advertisement" not in [p.text for p in article.body]
-    (advert,) = [b for b in article.blocks if b.text.strip() == "Advertisement"]
-    assert advert.label is Label.BOILERPLATE
+    assert "Heavy SNOW closed forty schools." in [p.text for p in plain.body]
+    assert "Heavy SNOW closed forty schools." not in [p.text for p in article.body]
+    (voted,) = [b for b in article.blocks if b.text.strip() == "Heavy SNOW closed forty schools."]
+    assert voted.label is Label.BOILERPLATE
     assert "".join(b.text for b in article.blocks) == TEXT
 
 
@@ -663,7 +667,7 @@ def test_plugin_findings_round_trip_through_dicts_and_json(
     assert words_found[0] == Word(
         "Storm",
         Span(0, 5),
-        Part.BODY,
+        Part.HEADLINE,
         sample_plugins.Case.TITLE,
         words_found[0].weight,
         ("m", "o", "r", "s", "t"),
