@@ -15,7 +15,9 @@ CHECKED_IN = ROOT / "docs" / "reference" / "article.schema.json"
 
 def test_checked_in_schema_is_up_to_date() -> None:
     on_disk = json.loads(CHECKED_IN.read_text(encoding="utf-8"))
-    assert on_disk == json_schema(), "regenerate with: NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD=1 newsparse schema > " + str(CHECKED_IN)
+    assert on_disk == json_schema(), (
+        "regenerate with: NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD=1 newsparse schema > " + str(CHECKED_IN)
+    )
 
 
 def test_schema_is_valid_draft_2020_12() -> None:
