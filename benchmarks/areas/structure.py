@@ -20,9 +20,22 @@ def article_structure(article: newsparse.Article) -> dict[str, Any]:
     }
 
 
+def caption_lines(article: newsparse.Article) -> list[str]:
+    """Caption and credit lines as the page prints them, credits included.
+
+    The structure corpus takes its caption gold from the page's caption elements line by
+    line, so a credit printed in the caption ("... (Image: Reuters)") is part of the gold
+    line and a credit on a line of its own is a gold line of its own.
+    """
+    wanted = (newsparse.Label.CAPTION, newsparse.Label.CREDIT)
+    return [block.text.strip() for block in article.blocks_labelled(*wanted)]
+
+
 def predict(corpus_dir: Path) -> Iterator[dict[str, Any]]:
     for path in sorted(corpus_dir.glob("*.txt")):
         with open(path, encoding="utf-8", newline="") as handle:
             text = handle.read()
         article = newsparse.parse(text, extractors=[])
-        yield {"id": path.stem, **article_structure(article)}
+        row = {"id": path.stem, **article_structure(article)}
+        row["captions"] = caption_lines(article)
+        yield row

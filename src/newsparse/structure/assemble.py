@@ -1,16 +1,46 @@
-"""Assemble an Article from labelled lines.  (Baseline: every non-blank line is body.)"""
+"""Assemble an :class:`~newsparse.model.Article` from a page's labelled lines.
+
+Labels come from :mod:`newsparse.structure.rules`; plugins may change any of them through the
+``newsparse_line_label`` hook before the article is put together, so assembly reads the labels
+only (plus where each caption's credit lies).  Every field is cut from the caller's string by
+span, so ``article.source[span.start:span.end]`` is always the field's text.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
-from newsparse.model import Article, Block, Label, Paragraph
+from newsparse.model import (
+    Article,
+    Block,
+    Caption,
+    Label,
+    Paragraph,
+    Problem,
+    RelatedLink,
+    Span,
+)
+from newsparse.structure.features import Kind, LineFeatures, classify
+from newsparse.structure.lexicon import CATEGORIES, Lexicon, key, load_lexicon
+from newsparse.structure.rules import label_lines
 from newsparse.text import split_lines
 
 if TYPE_CHECKING:
     from newsparse.plugins import PluginManager
 
 __all__ = ["read_page", "read_prose"]
+
+_SPACE = " \t\u00a0\u2009\u202f\ufeff"
+# Where a byline's name ends: a comma, a role after a bar or dash, "in Amsterdam", "at Lord's".
+_BYLINE_END = re.compile(r"\s{0,3}(?:[,|•·]|\s[-–—]\s|\s(?:in|at|and\s(?=[a-z]))\s(?=[A-Z])|$)")
+_BYLINE_ROLE = re.compile(
+    r"(?:Staff|Senior|Chief|Deputy|Political|Health|Science|Business|Sports?|Foreign|Home|"
+    r"Economics|Technology|Security|Defence|Arts|Education|Environment|Transport|Crime)\s"
+    r"(?:Writer|Reporter|Editor|Correspondent|Producer)\b.*$"
+)
+_LABEL_SPLIT = re.compile(r"\s[|•]\s{1,3}([^|•]{1,60})$")
 
 
 def read_prose(text: str) -> Article:
@@ -24,25 +54,251 @@ def read_prose(text: str) -> Article:
         )
         for line in lines
     )
-    body = tuple(Paragraph(line.text, line.span) for line in lines if not line.is_blank)
+    body = tuple(
+        _paragraph(text, _Row(line.text, line.span.start, line.span.end, line.full))
+        for line in lines
+        if not line.is_blank
+    )
     return Article(source=text, body=body, blocks=blocks)
 
 
-def read_page(text: str, *, manager: PluginManager | None = None) -> Article:
-    """Label every line of a scraped page and assemble the article.
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] in _SPACE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return Span(start, end)
 
-    Every line is offered to the plugins' ``newsparse_line_label`` votes; lines still
-    labelled body become paragraphs.
-    """
-    if manager is None or not manager.has_line_labellers:
-        return read_prose(text)
-    lines = split_lines(text)
-    blocks = []
-    body = []
-    for line in lines:
-        proposed = Label.BLANK if line.is_blank else Label.BODY
-        label = manager.line_label(line, lines, proposed)
-        blocks.append(Block(label, text[line.full.start : line.full.end], line.full))
-        if label is Label.BODY and not line.is_blank:
-            body.append(Paragraph(line.text, line.span))
-    return Article(source=text, body=tuple(body), blocks=tuple(blocks))
+
+def _paragraph(text: str, line: _Row) -> Paragraph:
+    span = _trimmed(text, line.start, line.end)
+    return Paragraph(text[span.start : span.end], span)
+
+
+def _lexicon_for(manager: PluginManager | None) -> tuple[Lexicon, list[Problem]]:
+    if manager is None:
+        return load_lexicon(), []
+    extra: Mapping[str, tuple[str, ...]] = manager.structure_phrases
+    problems = [
+        Problem("newsparse", f"unknown structure phrase category {name!r} from a plugin", "warning")
+        for name in extra
+        if name not in CATEGORIES
+    ]
+    return load_lexicon(extra), problems
+
+
+def read_page(text: str, *, manager: PluginManager | None = None) -> Article:
+    """Label every line of a scraped page and assemble the article."""
+    lexicon, problems = _lexicon_for(manager)
+    rows = _rows(text)
+    texts = [row.text for row in rows]
+    feats = [classify(line, lexicon) for line in texts]
+    labels, _ = label_lines(texts, feats)
+    if manager is not None and manager.has_line_labellers:
+        lines = split_lines(text)
+        for index, line in enumerate(lines):
+            if labels[index] is not Label.BLANK:
+                labels[index] = manager.line_label(line, lines, labels[index])
+    return _assemble(text, rows, feats, labels, lexicon, tuple(problems))
+
+
+class _Row(NamedTuple):
+    """A line as assembly needs it: its text, where the text lies, and its full span."""
+
+    text: str
+    start: int
+    end: int
+    full: Span
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _rows(text: str) -> list[_Row]:
+    """The lines of ``text`` (the same breaks as :func:`newsparse.text.split_lines`)."""
+    rows: list[_Row] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        end = match.start()
+        rows.append(_Row(text[start:end], start, end, Span(start, match.end())))
+        start = match.end()
+    if start < len(text):
+        rows.append(_Row(text[start:], start, len(text), Span(start, len(text))))
+    return rows
+
+
+def _assemble(
+    text: str,
+    lines: Sequence[_Row],
+    feats: Sequence[LineFeatures],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    problems: tuple[Problem, ...],
+) -> Article:
+    blocks = tuple(
+        Block(label, text[line.full.start : line.full.end], line.full)
+        for line, label in zip(lines, labels, strict=True)
+    )
+    fields: dict[str, object] = {}
+    body: list[Paragraph] = []
+    related: list[RelatedLink] = []
+    captions: dict[str, Caption] = {}
+    pending_caption: str | None = None
+    for line, item, label in zip(lines, feats, labels, strict=True):
+        if label is Label.BLANK:
+            continue
+        base = line.start
+        if label is Label.BODY:
+            body.append(_paragraph(text, line))
+        elif label is Label.HEADLINE and "headline" not in fields:
+            span = _trimmed(text, line.start, line.end)
+            fields["headline"] = text[span.start : span.end]
+            fields["headline_span"] = span
+        elif label is Label.STANDFIRST and "standfirst" not in fields:
+            span = _trimmed(text, line.start, line.end)
+            fields["standfirst"] = text[span.start : span.end]
+            fields["standfirst_span"] = span
+        elif label is Label.SECTION and "section" not in fields:
+            fields["section"] = text[slice(*_bounds(_trimmed(text, base, line.end)))]
+        elif label is Label.BYLINE and "byline" not in fields:
+            name = _byline(line.text, lexicon)
+            if name:
+                fields["byline"] = name
+        elif label is Label.DATE and not body:
+            # Stamps inside the story are live-blog entry times, not the page's dates.
+            _date(line.text, lexicon, fields)
+        elif label is Label.CAPTION:
+            pending_caption = _caption(text, line, item, captions)
+        elif label is Label.CREDIT:
+            _credit(text, line, item, captions, pending_caption, lexicon)
+            pending_caption = None
+        elif label is Label.RELATED:
+            related.append(_related(text, line, item))
+    return Article(
+        source=text,
+        headline=_str(fields.get("headline")),
+        headline_span=_span(fields.get("headline_span")),
+        section=_str(fields.get("section")),
+        byline=_str(fields.get("byline")),
+        published=_str(fields.get("published")),
+        updated=_str(fields.get("updated")),
+        standfirst=_str(fields.get("standfirst")),
+        standfirst_span=_span(fields.get("standfirst_span")),
+        captions=tuple(captions.values()),
+        body=tuple(body),
+        related=tuple(related),
+        blocks=blocks,
+        problems=problems,
+    )
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _span(value: object) -> Span | None:
+    return value if isinstance(value, Span) else None
+
+
+def _bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _byline(line: str, lexicon: Lexicon) -> str | None:
+    stripped = line.strip(_SPACE)
+    prefix = lexicon.byline_prefix.match(stripped.lower())
+    if prefix is not None and stripped[prefix.end() : prefix.end() + 1].isupper():
+        stripped = stripped[prefix.end() :]
+    stripped = _BYLINE_ROLE.sub("", stripped)
+    end = _BYLINE_END.search(stripped)
+    name = stripped[: end.start()] if end is not None else stripped
+    name = name.strip(_SPACE + ",|")
+    return name or None
+
+
+def _date(line: str, lexicon: Lexicon, fields: dict[str, object]) -> None:
+    stripped = line.strip(_SPACE)
+    lowered = stripped.lower()
+    is_updated = lexicon.updated_words.match(lowered) is not None
+    prefix = lexicon.date_prefix.match(lowered)
+    value = stripped
+    if prefix is not None:
+        value = stripped[prefix.end() :].lstrip(_SPACE + ":")
+        if value[:3].lower() == "at " or value[:3].lower() == "on ":
+            value = value[3:]
+    value = value.strip(_SPACE)
+    if not value:
+        return
+    if value in (fields.get("published"), fields.get("updated")):
+        return
+    name = "updated" if is_updated else "published"
+    fields.setdefault(name, value)
+
+
+def _caption(text: str, line: _Row, item: LineFeatures, captions: dict[str, Caption]) -> str:
+    base = line.start
+    start = base + (item.skip or item.start)
+    end = base + (item.split.caption_end if item.split is not None else item.end)
+    span = _trimmed(text, start, max(start, end))
+    caption_text = text[span.start : span.end]
+    credit: str | None = None
+    credit_span: Span | None = None
+    if item.split is not None and item.split.credit_end > item.split.credit_start:
+        credit_span = Span(base + item.split.credit_start, base + item.split.credit_end)
+        credit = text[credit_span.start : credit_span.end]
+    name = key(caption_text)
+    existing = captions.get(name)
+    if existing is None:
+        captions[name] = Caption(caption_text, span, credit, credit_span, (span,))
+    else:
+        captions[name] = Caption(
+            existing.text,
+            existing.span,
+            existing.credit if existing.credit is not None else credit,
+            existing.credit_span if existing.credit is not None else credit_span,
+            (*existing.spans, span),
+        )
+    return name
+
+
+def _credit(
+    text: str,
+    line: _Row,
+    item: LineFeatures,
+    captions: dict[str, Caption],
+    pending: str | None,
+    lexicon: Lexicon,
+) -> None:
+    """A lone credit line belongs to the caption just above it, when it has none."""
+    if pending is None or pending not in captions:
+        return
+    caption = captions[pending]
+    if caption.credit is not None:
+        return
+    split = item.split
+    if split is None:
+        from newsparse.structure.credits import credit_only
+
+        split = credit_only(line.text, lexicon)
+    if split is None:
+        span = _trimmed(text, line.start, line.end)
+    else:
+        span = Span(line.start + split.credit_start, line.start + split.credit_end)
+    captions[pending] = Caption(
+        caption.text, caption.span, text[span.start : span.end], span, caption.spans
+    )
+
+
+def _related(text: str, line: _Row, item: LineFeatures) -> RelatedLink:
+    base = line.start
+    start = base + (item.skip if item.kind is Kind.RELATED_PREFIX and item.skip else item.start)
+    end = base + item.end
+    label: str | None = None
+    found = _LABEL_SPLIT.search(text, start, end)
+    if found is not None and found.end() == end and found.start() > start:
+        label_span = _trimmed(text, found.start(1), found.end(1))
+        if label_span.end > label_span.start and text.count(" ", *_bounds(label_span)) <= 4:
+            label = text[label_span.start : label_span.end]
+            end = found.start()
+    span = _trimmed(text, start, end)
+    return RelatedLink(text[span.start : span.end], span, None, label)

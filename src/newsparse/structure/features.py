@@ -1,0 +1,347 @@
+"""What one line looks like on its own: its *kind*, before neighbours are considered.
+
+Each line is read once, cheapest tests first: blank, page furniture from the phrase lists,
+counters, credits and captions, date stamps, bylines, bullets, then its sentence shape (word
+count and closing punctuation).  Every pattern is precompiled and bounded, so the cost of a line
+is a handful of regex calls whatever its length.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+from newsparse.structure.credits import CreditSplit, credit_only, split_credit
+from newsparse.structure.lexicon import Lexicon, key
+
+__all__ = ["Kind", "LineFeatures", "classify", "date_line", "word_count"]
+
+
+class Kind(enum.IntEnum):
+    """The shape of a line taken alone."""
+
+    BLANK = 0
+    SHORT = 1  #: one or two words, no sentence: a menu item, a name, a label
+    TITLE = 2  #: three or more words without closing punctuation: a title or heading
+    SENTENCE = 3  #: a short sentence (fewer than eight words)
+    PROSE = 4  #: running text: a long sentence or several
+    BULLET = 5  #: a list item ("• ...", "1. ...")
+    BOILER = 6  #: page furniture by the phrase lists
+    STRONG = 7  #: furniture that never belongs to an article (copyright, paywall)
+    COUNTER = 8  #: "3 of 10", a star rating, a line without letters
+    DATE = 9  #: a date or time stamp
+    BYLINE = 10  #: "By ..."
+    CAPTION = 11  #: a caption with its credit, or marked as a caption
+    CREDIT = 12  #: a credit standing alone
+    PROMO = 13  #: "Watch: ...", "Listen ..."
+    RELATED_PREFIX = 14  #: "Read more: <title>"
+    RELATED_HEADER = 15  #: "Most read", "Related stories"
+
+
+#: Kinds of running article text.
+TEXT_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE, Kind.BULLET})
+
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = re.compile(
+    rf"(?<![\w])(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s{{1,2}}{_MONTH}\b"
+    rf"|{_MONTH}\.?\s{{1,2}}\d{{1,2}}\b"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"|\d{1,2}[:.]\d{2}\s?(?:[AaPp]\.?[Mm]\b\.?|[A-Z]{2,4}\b)"
+    r"|\d{1,2}:\d{2}\b"
+    r"|\d{1,2}\s?[AaPp]\.?[Mm]\b"
+    r"|\d{1,3}\s(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\sago\b"
+    r"|(?i:yesterday|today|just now)\b)"
+)
+# Words a date line may hold besides the date itself.
+_DATE_WORDS = frozenset(
+    (
+        *("on", "at", "by", "ago", "am", "pm", "a.m.", "p.m.", "of", "the", "and"),
+        *("et", "est", "edt", "pt", "gmt", "bst", "cet", "utc", "|", "-", "–", "—", ","),
+        *("published", "updated", "posted", "last", "first", "modified", "created"),
+        *("originally", "date", "time", "read", "min", "mins", "minute", "minutes"),
+    )
+)
+_COUNTER = re.compile(
+    r"(?:(?:image|photo|picture|slide|item|page)\s{1,3})?\d{1,4}\s{0,2}(?:of|/)\s{0,2}\d{1,4}",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"(?:[•·▪‣◦●■□➤►✓✔*]|[-–—]\s|\d{1,2}[.)]\s)")
+_INNER_BY = re.compile(r"^(?:\w{1,20}\s){1,2}by\s{1,3}")
+# "jane says:", "Bob. Just Bob. said:": the head of a reader comment.
+_COMMENT_HEAD = re.compile(r"\s(?:says|said|wrote|writes|commented|replied):$")
+_NOTICE_YEAR = re.compile(r"©\s{0,3}(?:\d{4}|copyright)|copyright\s{0,3}©", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w{2,20}")
+_CRUMB = re.compile(r"\s[»›>/|]\s")
+_TOKEN = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+_URL = re.compile(r"(?:https?://|www\.)\S")
+_CLOSERS = frozenset('.!?"”’)…:;»')
+_SLUG = re.compile(r"[\w.]{1,60}(?:[-_][\w.]{1,60}){2,20}")
+
+
+@attrs.define(slots=True)
+class LineFeatures:
+    """A line's kind and the facts the labeller needs about it.
+
+    ``start``/``end`` delimit the stripped text inside the line; ``split`` is where a
+    caption's credit lies (offsets into the line); ``skip``, when not 0, is where the text
+    starts after a caption or related prefix such as ``Image caption,`` or ``Read more:``.
+    """
+
+    kind: Kind
+    words: int = 0
+    start: int = 0
+    end: int = 0
+    split: CreditSplit | None = None
+    skip: int = 0
+    closed: bool = False  #: ends with closing punctuation
+    flag: bool = False  #: a label such as "EXCLUSIVE" printed above a headline
+    section: bool = False  #: a known section name ("Politics", "Health")
+
+
+#: The features of every blank line (shared: nothing ever changes a blank line's kind).
+BLANK = LineFeatures(Kind.BLANK)
+
+
+def word_count(text: str) -> int:
+    """Words, with a fallback for scripts written without spaces (about three characters each)."""
+    words = text.count(" ") + 1
+    if words < 4 and len(text) > 24 and not text.isascii():
+        wide = sum(1 for ch in text if ord(ch) > 0x2E7F)
+        if wide * 2 > len(text):
+            return max(words, len(text) // 3)
+    return words
+
+
+def date_line(text: str, words: int) -> bool:
+    """Whether the line is a date/time stamp: a date and little else."""
+    if words > 14:
+        return False
+    if _DIGIT.search(text) is None:
+        lowered = text.lower()
+        if "yesterday" not in lowered and "today" not in lowered and "just now" not in lowered:
+            return False
+    if _DATE.search(text) is None:
+        return False
+    rest = _DATE.sub(" ", text)
+    other = 0
+    for word in rest.split():
+        lowered = word.lower().strip(",.:|()")
+        if not lowered or lowered in _DATE_WORDS or not any(ch.isalpha() for ch in lowered):
+            continue
+        if word[0].islower():
+            other += 2
+        else:
+            other += 1
+    return other <= 3
+
+
+def classify(line: str, lexicon: Lexicon) -> LineFeatures:
+    """The kind of one line (without its line break)."""
+    stripped = line.strip()
+    if not stripped:
+        return BLANK
+    start = line.index(stripped[0])
+    end = start + len(stripped)
+    words = word_count(stripped)
+    closed = stripped[-1] in _CLOSERS and (
+        stripped[-1] != ")" or stripped[-2:-1] in (".", "!", "?")
+    )
+    feats = LineFeatures(Kind.TITLE, words, start, end, closed=closed)
+    if _LETTER.search(stripped, 0, 200) is None or (
+        words <= 5 and _COUNTER.fullmatch(stripped) is not None
+    ):
+        feats.kind = Kind.DATE if date_line(stripped, words) else Kind.COUNTER
+        return feats
+    lowered = key(stripped) if words <= 30 else stripped[:400].lower()
+    if (words <= 3 and _URL.match(lowered) is not None) or (
+        words <= 30 and _crumbs(stripped) and len(_CRUMB.findall(stripped)) >= 2
+    ):
+        feats.kind = Kind.BOILER
+        return feats
+    # Furniture is short: short lines are read word by word against the phrase lists,
+    # longer ones only for the trigger words of notices (copyright, paywall).
+    tokens = set(_TOKEN.findall(lowered)) if words <= 16 else set()
+    if words <= 16:
+        strong = not lexicon.strong_triggers.isdisjoint(tokens)
+    else:
+        strong = words <= 60 and any(word in lowered for word in lexicon.notice_words)
+    if (
+        (strong and lexicon.boilerplate_strong.search(lowered) is not None)
+        or (words <= 6 and _end_heading(stripped, lowered, lexicon))
+    ) or (
+        words <= 16
+        and lowered.endswith(":")
+        and _COMMENT_HEAD.search(lowered) is not None
+        and (words <= 6 or _DATE.search(stripped) is not None)
+    ):
+        feats.kind = Kind.STRONG
+        return feats
+    if words <= 8:
+        bare = lowered.rstrip(":.!?»›>|")
+        if bare in lexicon.boilerplate:
+            feats.kind = Kind.BOILER
+            feats.flag = bare in lexicon.flags
+            feats.section = bare in lexicon.sections
+            return feats
+        if bare in lexicon.related_headers or (
+            words <= 7
+            and lowered.startswith(lexicon.header_starts)
+            and lexicon.related_header_start.match(lowered) is not None
+        ):
+            feats.kind = Kind.RELATED_HEADER
+            return feats
+        if bare in lexicon.flags:
+            feats.kind = Kind.BOILER
+            feats.flag = True
+            return feats
+    if words <= 40 and lexicon.bio.match(stripped) is not None:
+        feats.kind = Kind.BOILER  # a reporter's bio
+        return feats
+    if words <= 30 and "@" in stripped and _EMAIL.search(stripped) is not None:
+        feats.kind = Kind.BOILER
+        return feats
+    if "©" in stripped and words <= 30 and _NOTICE_YEAR.search(stripped) is not None:
+        feats.kind = Kind.BOILER
+        return feats
+    if lowered.startswith(lexicon.promo_starts) and lexicon.promo_prefix.match(lowered):
+        feats.kind = Kind.PROMO
+        return feats
+    if words > 2 and lowered.startswith(lexicon.related_starts):
+        related = lexicon.related_prefix.match(lowered)
+        if related is not None:
+            feats.kind = Kind.RELATED_PREFIX
+            feats.skip = _skip(line, start, related.end())
+            return feats
+    if words <= 80 and _caption(line, stripped, lowered, feats, lexicon):
+        return feats
+    if words <= 14 and date_line(stripped, words):
+        feats.kind = Kind.DATE
+        return feats
+    if words <= 20 and (
+        "by" in tokens or " by " in lowered or lowered.startswith(lexicon.byline_starts)
+    ):
+        byline = (
+            lexicon.byline_prefix.match(lowered)
+            if lowered.startswith(lexicon.byline_starts)
+            else None
+        )
+        if byline is None and words <= 10:
+            byline = _INNER_BY.search(stripped)
+        if (
+            byline is not None
+            and stripped[byline.end() : byline.end() + 1].isupper()
+            and (words <= 12 or _DATE.search(stripped) is not None)
+        ):
+            feats.kind = Kind.BYLINE
+            return feats
+    if _BULLET.match(stripped) is not None and words >= 3:
+        feats.kind = Kind.BULLET
+        return feats
+    if (
+        words <= 12
+        and not lexicon.contains_triggers.isdisjoint(tokens)
+        and lexicon.boilerplate_contains.search(lowered) is not None
+    ):
+        feats.kind = Kind.BOILER
+        return feats
+    if words >= 20 or (words >= 8 and closed):
+        feats.kind = Kind.PROSE
+    elif closed and words >= 3 and stripped[-1] in '.!?"”’…':
+        feats.kind = Kind.SENTENCE
+    elif words <= 2:
+        feats.kind = Kind.SHORT
+    return feats
+
+
+def _end_heading(stripped: str, lowered: str, lexicon: Lexicon) -> bool:
+    """A heading such as "About Acme Corp" that opens a press release's closing notes."""
+    first, _, rest = lowered.partition(" ")
+    return bool(rest) and first in lexicon.end_headings and stripped[len(first) + 1 :][:1].isupper()
+
+
+def _crumbs(text: str) -> bool:
+    return "»" in text or "›" in text or " > " in text or " / " in text or " | " in text
+
+
+def _credit_hint(stripped: str, lowered: str, lexicon: Lexicon) -> bool:
+    """Cheap signs that a line may carry a credit; without one, no credit rule can match."""
+    if (
+        ")" in stripped[-4:]
+        or "]" in stripped[-4:]
+        or "©" in stripped
+        or "/" in stripped
+        or ":" in stripped
+    ):
+        return True
+    if " - " in stripped or "–" in stripped or "—" in stripped or " by " in lowered:
+        return True
+    tail = lowered[-30:].rsplit(None, 1)
+    return bool(tail) and tail[-1].strip(".,;)(") in lexicon.agency_tails
+
+
+def is_slug(text: str) -> bool:
+    """An image file name or URL slug standing for a picture (``img-harbour-row``)."""
+    return " " not in text and _SLUG.fullmatch(text) is not None
+
+
+def _skip(line: str, start: int, length: int) -> int:
+    """Characters from the line start to the text after a prefix of ``length`` key chars."""
+    position = start + length
+    while position < len(line) and line[position] in " \t\u00a0":
+        position += 1
+    return min(position, len(line))
+
+
+def _caption(line: str, stripped: str, lowered: str, feats: LineFeatures, lexicon: Lexicon) -> bool:
+    """Mark captions (with a credit or a caption label) and lone credits."""
+    prefix = (
+        lexicon.caption_prefix.match(lowered)
+        if lowered.startswith(lexicon.caption_starts)
+        else None
+    )
+    suffix = (
+        lexicon.caption_suffix.search(lowered) if lowered.endswith(lexicon.caption_ends) else None
+    )
+    if prefix is None and suffix is None and not _credit_hint(stripped, lowered, lexicon):
+        return False
+    end = None
+    if suffix is not None:
+        end = feats.start + len(stripped[: suffix.start()].rstrip())
+    split = split_credit(line, lexicon, end=end)
+    if split is not None and not line[: split.caption_end].strip():
+        if feats.words <= 14:
+            feats.kind = Kind.CREDIT
+            feats.split = split
+            return True
+        return False
+    if split is not None:
+        caption_words = line[feats.start : split.caption_end].count(" ") + 1
+        if caption_words >= 2:
+            feats.kind = Kind.CAPTION
+            feats.split = split
+            if prefix is not None:
+                feats.skip = _skip(line, feats.start, prefix.end())
+            return True
+        return False
+    if feats.words <= 8 and prefix is None and suffix is None:
+        alone = credit_only(line, lexicon)
+        if alone is not None:
+            feats.kind = Kind.CREDIT
+            feats.split = alone
+            return True
+    if prefix is not None or suffix is not None:
+        feats.kind = Kind.CAPTION
+        if prefix is not None:
+            feats.skip = _skip(line, feats.start, prefix.end())
+        if end is not None:
+            feats.split = CreditSplit(end, end, end)
+        return True
+    return False
