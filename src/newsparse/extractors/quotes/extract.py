@@ -1,0 +1,328 @@
+"""From an article to its quotations: pairing, attribution, speaker resolution, filtering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import attrs
+import regex
+
+from newsparse import Article, Mention, Part, Quote, QuoteKind, Span
+from newsparse.extractors.quotes.attribution import (
+    Cue,
+    find_after,
+    find_before,
+    find_colon,
+    find_subject,
+    tokenize,
+)
+from newsparse.extractors.quotes.lexicon import Lexicon, lexicon
+from newsparse.extractors.quotes.marks import Region, pair_marks
+from newsparse.extractors.quotes.sentences import BOUNDARY_RE
+from newsparse.extractors.quotes.speakers import SpeakerIndex
+
+__all__ = ["extract_quotes"]
+
+_SENTENCE_END_RE = regex.compile(r"[.!?…][\"”’'\)]?\s*$")
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+_NAMING_RE = regex.compile(
+    r"(?i:\b(?:dubbed|nicknamed|termed|titled|entitled|so-called|so called|known as|"
+    r"the words?|the terms?|the phrase|the slogan|the motto|the hashtag|the label|"
+    r"the headline|hashtag|slogan|chants? of|chanting|chanted|signs? reading|marked|"
+    r"labell?ed|branded|the name|a sign|called the|billed as|styled)\W{0,3})$"
+)
+_TERM_BEFORE_RE = regex.compile(
+    r"(?i:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|on)|['’]s|s['’])\s*$"
+)
+_CLOSING_PUNCT_RE = regex.compile(r"[,.?!…:;—–\-]['’‘\"”]?\s*$")
+_OPENING_PUNCT_RE = regex.compile(r"\s*[,—–\-(]")
+_PREPOSITIONS = frozenset(["of", "for", "from", "in", "at", "with", "by", "to", "about", "on"])
+_WORD_BEFORE_RE = regex.compile(r"(\p{L}{1,12})[ \u00a0]{1,3}$")
+
+
+def _word_before(text: str, i: int) -> str:
+    match = _WORD_BEFORE_RE.search(text, max(0, i - 16), i)
+    return match.group(1).lower() if match else ""
+
+
+_PLURAL_PRONOUNS = frozenset(("they", "we", "it", "them"))
+
+
+@attrs.frozen
+class _Speaker:
+    name: str | None
+    span: Span | None
+    chain: tuple[Mention, ...]
+
+
+_NOBODY = _Speaker(None, None, ())
+
+
+def _groups(article: Article) -> Iterator[tuple[Part, list[tuple[int, int]]]]:
+    """Runs of consecutive body paragraphs, and every other part on its own."""
+    run: list[tuple[int, int]] = []
+    for part, span in article.parts():
+        if part is Part.BODY:
+            run.append((span.start, span.end))
+            continue
+        if run:
+            yield Part.BODY, run
+            run = []
+        yield part, [(span.start, span.end)]
+    if run:
+        yield Part.BODY, run
+
+
+def _sentence_start(text: str, lo: int, hi: int) -> int:
+    start = lo
+    for match in BOUNDARY_RE.finditer(text, max(lo, hi - 1500), min(len(text), hi + 1)):
+        if match.end() <= hi:
+            start = match.end()
+    return start
+
+
+def _sentence_end(text: str, lo: int, hi: int) -> int:
+    match = BOUNDARY_RE.search(text, lo, min(len(text), hi + 1))
+    return min(hi, match.start() + 1) if match else hi
+
+
+def _words(text: str, lo: int, hi: int) -> int:
+    return len(_WORD_RE.findall(text, lo, hi))
+
+
+def _is_title(body: str) -> bool:
+    words = body.split()
+    if not 1 <= len(words) <= 8 or _SENTENCE_END_RE.search(body):
+        return False
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
+    caps = [w for w in words if w.lower() not in small]
+    return bool(caps) and all(w[0].isupper() or not w[0].isalpha() for w in caps)
+
+
+class _Reader:
+    """Per-article state: the source, its paragraphs, the name index and the speakers so far."""
+
+    def __init__(self, article: Article, lex: Lexicon) -> None:
+        self.text = article.source
+        self.lex = lex
+        self.groups = list(_groups(article))
+        self.regions: list[tuple[Part, list[tuple[int, int]], Region]] = []
+        for part, spans in self.groups:
+            singles = [part is not Part.BODY] * len(spans)
+            for region in pair_marks(self.text, spans, singles=singles):
+                self.regions.append((part, spans, region))
+        self.regions.sort(key=lambda item: item[2].start)
+        quoted = [(r.start, r.end) for _, _, r in self.regions]
+        self.index = SpeakerIndex.build(self.text, lex, quoted)
+
+    def speaker_of(self, subject: Span, last: _Speaker) -> _Speaker:
+        """Resolve the subject phrase of a speech verb to a speaker."""
+        text, lex = self.text, self.lex
+        phrase = text[subject.start : subject.end]
+        mention = Mention(phrase, subject)
+        low = phrase.lower()
+        if low in lex.pronouns:
+            if low in _PLURAL_PRONOUNS or low in ("i", "you"):
+                if last.name is not None and low in ("they", "we", "it"):
+                    return _Speaker(last.name, last.span, (mention, *last.chain))
+                return _Speaker(None, None, (mention,))
+            person = self.index.recent_person(subject.start, lex.pronouns[low])
+            if person is None:
+                return _Speaker(None, None, (mention,))
+            resolved = self.index.resolve_name(person.span)
+            if resolved is None:
+                return _Speaker(None, None, (mention,))
+            name, span, chain = resolved
+            return _Speaker(name, span, (mention, *chain))
+        tokens = [t for t in tokenize(text, subject.start, subject.end) if t[2][0].isalnum()]
+        if not tokens:
+            return _Speaker(None, None, (mention,))
+        head = tokens[-1][2].lower()
+        people = self.index.people_within(subject)
+        if " and " in phrase and len(people) >= 2 and all(not p.org for p in people):
+            return _Speaker(phrase, subject, (mention,))  # "Cummings and Conyers"
+        people = [p for p in people if _word_before(text, p.span.start) not in _PREPOSITIONS]
+        if tokens[-1][2][0].isupper() and people:
+            person = people[-1]
+            for candidate in reversed(people):
+                if not candidate.org:
+                    person = candidate
+                    break
+            resolved = self.index.resolve_name(person.span)
+            if resolved is not None:
+                name, span, chain = resolved
+                if chain[0].span != subject:
+                    chain = (mention, *chain)
+                return _Speaker(name, span, chain)
+        definite = tokens[0][2].lower() in ("the", "this", "that")
+        if definite and head in lex.role_nouns and head not in lex.org_nouns:
+            tied = self.index.tied_to_role(head, subject.start)
+            if tied is not None:
+                resolved = self.index.resolve_name(tied.span)
+                if resolved is not None:
+                    name, span, chain = resolved
+                    return _Speaker(name, span, (mention, *chain))
+        if definite and len(tokens) == 2 and head in lex.org_nouns:
+            named = self.index.organisation(head, subject.start)
+            if named is not None:
+                return _Speaker(named.name, named.span, (mention, Mention(named.name, named.span)))
+        start = subject.start
+        if tokens[0][2].lower() == "the" and len(tokens) > 1:
+            start = tokens[1][0]
+        return _Speaker(text[start : subject.end], Span(start, subject.end), (mention,))
+
+
+def _last_cue_before(reader: _Reader, lo: int, hi: int, *, sentences: int = 3) -> Cue | None:
+    """The last attributed verb in the sentences of ``[lo, hi)`` (nearest first)."""
+    end = hi
+    for _ in range(sentences):
+        start = _sentence_start(reader.text, lo, max(lo, end - 1))
+        cue = find_before(reader.text, start, end, reader.lex)
+        if cue is not None:
+            return cue
+        if start <= lo:
+            return None
+        end = start
+    return None
+
+
+def _read(reader: _Reader) -> Iterator[Quote]:
+    text, lex = reader.text, reader.lex
+    regions = reader.regions
+    last = _NOBODY
+    last_para_end = -1
+    last_end = -1
+    last_attr_end = -1
+    for n, (part, spans, region) in enumerate(regions):
+        body = text[region.start : region.end]
+        if not body.strip() or not any(ch.isalnum() for ch in body):
+            continue
+        first = spans[region.paragraphs[0]] if region.paragraphs else (region.start, region.end)
+        final = spans[region.paragraphs[-1]] if region.paragraphs else first
+        para_lo, para_hi = first[0], final[1]
+        prev = regions[n - 1][2] if n > 0 else None
+        nxt = regions[n + 1][2] if n + 1 < len(regions) else None
+        gap_lo = para_lo
+        if prev is not None and prev.closed and para_lo <= prev.close_at < region.open_at:
+            gap_lo = prev.close_at + 1
+        sent_lo = _sentence_start(text, gap_lo, region.open_at)
+        after_lo = region.close_at + 1 if region.closed else region.end
+        after_hi = para_hi
+        if nxt is not None and after_lo <= nxt.open_at < after_hi:
+            after_hi = nxt.open_at
+        after_hi = _sentence_end(text, after_lo, after_hi)
+        ends_sentence = _SENTENCE_END_RE.search(body) is not None
+        lead = text[sent_lo : region.open_at]
+        cue: Cue | None = None
+        if region.closed and (
+            _CLOSING_PUNCT_RE.search(body) or _OPENING_PUNCT_RE.match(text, after_lo, after_hi)
+        ):
+            # attribution follows a quotation that ends in punctuation ('"...," he said') or
+            # is set off by it ('"..." — he said'); otherwise the sentence just goes on
+            cue = find_after(text, after_lo, after_hi, lex, strict=ends_sentence)
+        after_cue = cue is not None
+        if cue is None and lead.strip():
+            cue = find_before(text, sent_lo, region.open_at, lex)
+        if cue is None and lead.rstrip().endswith(":"):
+            cue = find_colon(text, sent_lo, region.open_at, lex)
+            if cue is None:
+                cue = find_subject(text, sent_lo, region.open_at, lex)
+        if cue is None and not lead.strip() and region.paragraphs and region.paragraphs[0] > 0:
+            prev_lo, prev_hi = spans[region.paragraphs[0] - 1]
+            intro = text[prev_lo:prev_hi].rstrip()
+            if intro.endswith(":") and _only_space(text, prev_hi, para_lo):
+                # "He said:" closing the paragraph before the quotation
+                end = prev_lo + len(intro)
+                start = _sentence_start(text, prev_lo, end)
+                cue = find_before(text, start, end, lex) or find_colon(text, start, end, lex)
+                if cue is None:
+                    cue = find_subject(text, start, end, lex)
+        standalone = not lead.strip() or lead.rstrip()[-1:] in ":,—–-"
+        kind = QuoteKind.DIRECT if standalone else QuoteKind.PARTIAL
+        if body[:1].islower() and not standalone:
+            kind = QuoteKind.PARTIAL
+        words = _words(text, region.start, region.end)
+        if _NAMING_RE.search(text, max(para_lo, region.open_at - 40), region.open_at):
+            continue
+        if _is_title(body) and not after_cue:
+            continue  # a title or a name: on NBC's "Meet the Press", the show, "The Apprentice,"
+        if kind is QuoteKind.PARTIAL and words <= 4 and _TERM_BEFORE_RE.search(lead[-30:]):
+            continue  # a term: the "third straw", their "classroom"
+        same_para = last_end >= para_lo
+        follows = same_para or (last_para_end >= 0 and _only_space(text, last_para_end, para_lo))
+        if cue is None:
+            if kind is QuoteKind.PARTIAL and (words <= 6 or not follows):
+                continue
+            if _is_title(body) and not follows:
+                continue
+        if region.single and cue is None:
+            continue
+        speaker = _NOBODY
+        if cue is not None and cue.subject is not None:
+            speaker = reader.speaker_of(cue.subject, last)
+        elif cue is None:
+            # a quotation right after an attributed one continues it; otherwise the
+            # sentences before it may name the speaker ("Or maybe Bush, Musser says. "..."")
+            lo = max(para_lo, last_end + 1, last_attr_end) if same_para else para_lo
+            lo = max(lo, gap_lo)
+            earlier = None
+            if sent_lo > lo and not (follows and last.name is not None):
+                earlier = _last_cue_before(reader, lo, sent_lo)
+            if earlier is not None and earlier.subject is not None:
+                speaker = reader.speaker_of(earlier.subject, last)
+            elif follows and last.name is not None:
+                speaker = last
+            elif sent_lo == para_lo and region.paragraphs and region.paragraphs[0] > 0:
+                # a quotation opening its paragraph after a paragraph that paraphrases
+                # someone ("Valastro praised Christie's record.")
+                prev_lo, prev_hi = spans[region.paragraphs[0] - 1]
+                if _only_space(text, prev_hi, para_lo):
+                    earlier = _last_cue_before(reader, prev_lo, prev_hi, sentences=1)
+                    if earlier is not None and earlier.subject is not None:
+                        speaker = reader.speaker_of(earlier.subject, last)
+        if (
+            speaker.name is None
+            and same_para
+            and last.name is not None
+            and cue is not None
+            and cue.subject is None
+            and text[cue.verb.start : cue.verb.end].endswith("ing")
+        ):
+            speaker = last  # '"...," he said, adding, "..."'
+        if speaker.name is None and cue is None and kind is QuoteKind.PARTIAL:
+            continue
+        last = speaker if speaker.name is not None else last
+        if speaker.name is not None or cue is not None:
+            last_end = region.close_at if region.closed else region.end
+            last_para_end = para_hi
+            if cue is not None:
+                last_attr_end = max(cue.verb.end, cue.subject.end if cue.subject else 0)
+        cue_text = text[cue.verb.start : cue.verb.end] if cue is not None else None
+        yield Quote(
+            text=body,
+            span=Span(region.start, region.end),
+            speaker=speaker.name,
+            speaker_span=speaker.span,
+            cue=cue_text,
+            cue_span=cue.verb if cue is not None else None,
+            kind=kind,
+            part=part,
+            chain=speaker.chain,
+        )
+
+
+def _only_space(text: str, lo: int, hi: int) -> bool:
+    """Whether ``[lo, hi)`` is a short run of blank space (a paragraph break)."""
+    return lo <= hi <= lo + 64 and not text[lo:hi].strip()
+
+
+def extract_quotes(article: Article, lang: str = "en") -> Iterator[Quote]:
+    """Find every quotation in the editorial parts of ``article``, with its speaker."""
+    if not article.source:
+        return iter(())
+    return _read(_Reader(article, lexicon(lang)))
+
+
+def speakers_in(quotes: Sequence[Quote]) -> list[str | None]:
+    """The speakers of ``quotes`` in order (a small helper for reports and tests)."""
+    return [quote.speaker for quote in quotes]

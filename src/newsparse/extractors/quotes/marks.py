@@ -1,0 +1,180 @@
+"""Pairing quotation marks into quoted regions.
+
+A mark's direction is read from its neighbours first (a mark after a space and before a letter
+opens; a mark after a letter or punctuation and before a space closes) and from its glyph only
+when the neighbours do not decide, so straight quotes, curly quotes, guillemets (both «French»
+and »German« orientation) and „German“ quotes pair the same way.  Single marks are quotation
+marks only outside double ones (inside, they are nested speech and stay in the text) and only
+where they cannot be apostrophes ("it's", "Kursk's", "'90s", "students' union").
+
+Scraped text is often unbalanced.  Pairing never crosses a paragraph, except by the newspaper
+convention for quotations over several paragraphs: each paragraph opens with a mark and only the
+last one closes.  A region left open at the end of a paragraph stops there (``closed`` is
+false), so one stray mark cannot swallow the rest of the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+__all__ = ["Region", "pair_marks"]
+
+_DOUBLE = '"“”„‟«»〝〞＂'
+_SINGLE = "'‘’‚‛‹›"
+_MARK_RE = regex.compile(r"[\"“”„‟«»〝〞＂'‘’‚‛‹›]")
+_OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹")
+_CLOSE_GLYPHS = frozenset("”»〞’›")
+_BEFORE_OPEN = frozenset("([{<—–-‐/…:;")
+_AFTER_CLOSE = frozenset(".,;:!?)]}>—–-‐/…")
+#: Elisions an apostrophe opens: 'em, 'til, 'n', 'tis, '90s.
+_ELISION_RE = regex.compile(r"(?i:em|til|till|tis|twas|n|cause|bout|s)\b|\d\d?s?\b")
+
+OPEN, CLOSE, EITHER, NONE = 1, 2, 3, 0
+
+
+@attrs.frozen
+class Region:
+    """A quoted region: ``start``/``end`` exclude the outer marks.
+
+    ``open_at`` and ``close_at`` are the offsets of the outer marks (``close_at`` is -1 when
+    the paragraph ended first); ``paragraphs`` is the index of each paragraph it touches.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    paragraphs: tuple[int, ...]
+    single: bool = False
+
+    @property
+    def closed(self) -> bool:
+        return self.close_at >= 0
+
+
+def _direction(text: str, i: int, lo: int, hi: int) -> int:
+    """Which way the mark at ``i`` faces, from its neighbours inside ``[lo, hi)``."""
+    left = text[i - 1] if i > lo else ""
+    right = text[i + 1] if i + 1 < hi else ""
+    left_open = not left or left.isspace() or left in _BEFORE_OPEN or left in _DOUBLE
+    right_close = not right or right.isspace() or right in _AFTER_CLOSE or right in _DOUBLE
+    can_open = left_open and bool(right) and not right.isspace()
+    can_close = right_close and bool(left) and not left.isspace()
+    if can_open and not can_close:
+        return OPEN
+    if can_close and not can_open:
+        return CLOSE
+    glyph = text[i]
+    if glyph in _OPEN_GLYPHS and not (left and left.isalnum()):
+        return OPEN
+    if glyph in _CLOSE_GLYPHS and not (right and right.isalnum()):
+        return CLOSE
+    return EITHER
+
+
+def _single_direction(text: str, i: int, lo: int, hi: int) -> int:
+    """Like :func:`_direction` for a single mark, ruling out apostrophes."""
+    left = text[i - 1] if i > lo else ""
+    right = text[i + 1] if i + 1 < hi else ""
+    if left.isalnum() and right.isalnum():
+        return NONE  # it's, Kursk's, rock'n'roll
+    if (not left or not left.isalnum()) and _ELISION_RE.match(text, i + 1, hi):
+        return NONE  # '90s, 'em
+    direction = _direction(text, i, lo, hi)
+    if direction == CLOSE and left in "sS" and right == " ":
+        return EITHER  # students' union, or a close after a plural
+    return direction
+
+
+def _starts_with_open(text: str, lo: int, hi: int) -> int:
+    """The offset of an opening double mark that starts ``[lo, hi)``, else -1."""
+    i = lo
+    while i < hi and text[i] in " \t\u00a0":
+        i += 1
+    if i < hi and text[i] in _DOUBLE and _direction(text, i, lo, hi) in (OPEN, EITHER):
+        return i
+    return -1
+
+
+def _pair_doubles(text: str, spans: Sequence[tuple[int, int]]) -> list[Region]:
+    regions: list[Region] = []
+    inside = False
+    open_at = start = 0
+    touched: list[int] = []
+    skip = -1
+    for index, (lo, hi) in enumerate(spans):
+        if inside:
+            touched.append(index)
+        for match in _MARK_RE.finditer(text, lo, hi):
+            i = match.start()
+            if text[i] not in _DOUBLE or i == skip:
+                continue
+            direction = _direction(text, i, lo, hi)
+            if not inside:
+                if direction in (OPEN, EITHER):
+                    inside, open_at, start, touched = True, i, i + 1, [index]
+            elif direction in (CLOSE, EITHER):
+                regions.append(Region(start, i, open_at, i, tuple(touched)))
+                inside = False
+            elif i - 2 >= lo and text[i - 1] == " " and text[i - 2] in ",.?!'’":
+                # a closing mark typed after a space: "..., " he said
+                regions.append(Region(start, i, open_at, i, tuple(touched)))
+                inside = False
+            elif direction == OPEN:
+                # an opening mark inside a quotation: the earlier mark was a stray
+                open_at, start, touched = i, i + 1, [index]
+        if inside:
+            nxt = spans[index + 1] if index + 1 < len(spans) else None
+            skip = -1
+            if nxt is not None and not text[hi : nxt[0]].strip():
+                skip = _starts_with_open(text, nxt[0], nxt[1])
+            if skip < 0:
+                end = hi
+                regions.append(Region(start, end, open_at, -1, tuple(touched)))
+                inside = False
+    return regions
+
+
+def _pair_singles(text: str, lo: int, hi: int, taken: Sequence[Region]) -> list[Region]:
+    """Single-quoted regions in ``[lo, hi)`` that lie outside every double-quoted one."""
+    blocked = [(r.open_at, r.close_at if r.closed else r.end) for r in taken]
+    regions: list[Region] = []
+    open_at = -1
+    for match in _MARK_RE.finditer(text, lo, hi):
+        i = match.start()
+        if text[i] not in _SINGLE or any(a <= i <= b for a, b in blocked):
+            if open_at >= 0 and any(a <= i <= b for a, b in blocked):
+                open_at = -1
+            continue
+        direction = _single_direction(text, i, lo, hi)
+        if direction == NONE:
+            continue
+        if open_at < 0:
+            if direction in (OPEN,) or (direction == EITHER and text[i] != "’"):
+                open_at = i
+        elif direction in (CLOSE, EITHER):
+            if i > open_at + 1:
+                regions.append(Region(open_at + 1, i, open_at, i, (), single=True))
+            open_at = -1
+    return regions
+
+
+def pair_marks(
+    text: str, spans: Sequence[tuple[int, int]], *, singles: Sequence[bool] = ()
+) -> list[Region]:
+    """Pair the quotation marks of consecutive paragraphs ``spans`` of ``text``.
+
+    ``singles[i]`` says whether single marks may quote on their own in paragraph ``i``
+    (headlines and captions usually quote that way).  Regions come back in text order.
+    """
+    regions = _pair_doubles(text, spans)
+    for index, (lo, hi) in enumerate(spans):
+        if index < len(singles) and singles[index]:
+            inside = [r for r in regions if index in r.paragraphs]
+            for region in _pair_singles(text, lo, hi, inside):
+                regions.append(attrs.evolve(region, paragraphs=(index,)))
+    regions.sort(key=lambda r: r.start)
+    return regions
