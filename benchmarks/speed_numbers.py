@@ -1,0 +1,94 @@
+"""Speed of the numbers extractor against quantulum3 on the same texts, in one run.
+
+    python -m benchmarks.speed_numbers [CORPUS_DIR] [--repeat N]
+
+CORPUS_DIR holds the numbers corpus ``*.jsonl`` (default ``../shared/corpus/numbers/dev``).
+Both tools read every case text; the time of the fastest of ``--repeat`` passes is kept
+for each, so warm-up costs (data files, quantulum3's classifier) are not counted.
+quantulum3 is an optional benchmark dependency (``pip install newsparse[bench]``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import newsparse
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "numbers" / "dev"
+
+
+def load_texts(corpus_dir: Path) -> list[str]:
+    texts: list[str] = []
+    for path in sorted(corpus_dir.glob("*.jsonl")):
+        with open(path, encoding="utf-8") as handle:
+            texts.extend(json.loads(line)["text"] for line in handle if line.strip())
+    return texts
+
+
+def best_of(repeat: int, run: Callable[[], int]) -> tuple[float, int]:
+    best = float("inf")
+    found = 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        found = run()
+        best = min(best, time.perf_counter() - started)
+    return best, found
+
+
+def quantulum3_classifier(q3: Any) -> str | None:
+    """quantulum3's own classifier, or one trained now where the shipped pickle no longer
+    loads with the installed scikit-learn (training takes about ten seconds)."""
+    try:
+        q3.parse("It weighs 2 pounds.")
+        return None
+    except Exception:
+        from quantulum3 import classifier  # type: ignore[import-not-found, unused-ignore]
+
+        path = str(Path(tempfile.mkdtemp()) / "clf.joblib")
+        classifier.train_classifier(store=True, output_path=path)
+        return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.speed_numbers")
+    parser.add_argument("corpus_dir", type=Path, nargs="?", default=DEFAULT)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    texts = load_texts(args.corpus_dir)
+    chars = sum(map(len, texts))
+
+    def ours() -> int:
+        return sum(
+            len(newsparse.parse(t, structure=False, extractors=["numbers"]).numbers) for t in texts
+        )
+
+    ours()
+    ours_s, ours_n = best_of(args.repeat, ours)
+    print(f"newsparse   {ours_s:8.3f}s  {len(texts) / ours_s:9.1f} texts/s  {ours_n} numbers")
+    try:
+        from quantulum3 import parser as q3  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        print("quantulum3 is not installed (pip install newsparse[bench])", file=sys.stderr)
+        return 0
+
+    clf_path = quantulum3_classifier(q3)
+
+    def theirs() -> int:
+        return sum(len(q3.parse(t, classifier_path=clf_path)) for t in texts)
+
+    theirs()
+    q3_s, q3_n = best_of(args.repeat, theirs)
+    print(f"quantulum3  {q3_s:8.3f}s  {len(texts) / q3_s:9.1f} texts/s  {q3_n} quantities")
+    print(f"{len(texts)} texts, {chars} characters: newsparse is {q3_s / ours_s:.1f}x faster")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

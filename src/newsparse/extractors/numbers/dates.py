@@ -1,0 +1,240 @@
+"""Dates, clock times, years, decades and fiscal years.
+
+A date needs a day and a month ("14 June", "Jan. 28, 2025", "Friday 13 June") or a month and
+a year ("June 2025"); a bare month or weekday name is not a number.  A date without a year
+takes the page's year.  Times need a colon, or a.m./p.m., or a time zone ("16.42 BST").
+"""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .scan import Token
+
+__all__ = ["date_at", "time_at"]
+
+
+def _plain_int(tok: Token, max_len: int) -> int | None:
+    if tok.kind == "n" and tok.text.isdigit() and len(tok.text) <= max_len and not tok.skip:
+        return int(tok.text)
+    return None
+
+
+def _glued(tokens: list[Token], k: int) -> bool:
+    return 0 < k < len(tokens) and tokens[k].start == tokens[k - 1].end
+
+
+def _month(tokens: list[Token], k: int, lex: Lexicon) -> tuple[int, int] | None:
+    if k >= len(tokens) or tokens[k].kind != "w":
+        return None
+    tok = tokens[k]
+    month = lex.months.get(tok.low)
+    if month is None:
+        return None
+    if (
+        tok.low in ("may", "march", "mar", "jan", "sun", "dec", "sept", "aug")
+        and not tok.text[0].isupper()
+    ):
+        return None
+    end = k + 1
+    abbreviated = len(tok.low) <= 4 and tok.low not in ("june", "july")
+    if end < len(tokens) and tokens[end].text == "." and _glued(tokens, end) and abbreviated:
+        end += 1
+    return month, end
+
+
+def _day(tokens: list[Token], k: int, lex: Lexicon) -> tuple[int, int] | None:
+    if k >= len(tokens):
+        return None
+    day = _plain_int(tokens[k], 2)
+    if day is None or not 1 <= day <= 31:
+        return None
+    end = k + 1
+    if end < len(tokens) and _glued(tokens, end) and tokens[end].low in lex.ordinal_suffixes:
+        end += 1
+    return day, end
+
+
+def _year(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    if k >= len(tokens):
+        return None
+    year = _plain_int(tokens[k], 4)
+    if year is None or len(tokens[k].text) != 4 or not 1000 <= year <= 2999:
+        return None
+    if k + 1 < len(tokens) and _glued(tokens, k + 1) and tokens[k + 1].kind in ("w", "n"):
+        return None
+    return year, k + 1
+
+
+def _skip_comma(tokens: list[Token], k: int) -> int:
+    return k + 1 if k < len(tokens) and tokens[k].text == "," else k
+
+
+def _norm(year: int | None, month: int, day: int | None) -> str:
+    y = f"{year:04d}" if year is not None else "-"
+    return f"{y}-{month:02d}" if day is None else f"{y}-{month:02d}-{day:02d}"
+
+
+def date_at(
+    tokens: list[Token], i: int, lex: Lexicon, page_year: int | None
+) -> tuple[int, str] | None:
+    """A date starting at token ``i``: (end token, ISO form), or None."""
+    k = i
+    tok = tokens[i]
+    if tok.kind == "w" and tok.low in lex.weekdays and tok.text[0].isupper():
+        k += 1
+        if k < len(tokens) and tokens[k].text == "." and _glued(tokens, k):
+            k += 1
+        k = _skip_comma(tokens, k)
+        if k >= len(tokens):
+            return None
+        found = _date_body(tokens, k, lex, page_year)
+        return found
+    return _date_body(tokens, i, lex, page_year)
+
+
+def _date_body(
+    tokens: list[Token], k: int, lex: Lexicon, page_year: int | None
+) -> tuple[int, str] | None:
+    tok = tokens[k]
+    if tok.kind == "n":
+        iso = _iso(tokens, k)
+        if iso is not None:
+            return iso
+        got = _day(tokens, k, lex)
+        if got is None:
+            return None
+        day, end = got
+        if end < len(tokens) and tokens[end].low == "of":
+            end += 1
+        month = _month(tokens, end, lex)
+        if month is None:
+            return None
+        m, end = month
+        year = _year(tokens, _skip_comma(tokens, end))
+        if year is not None:
+            return year[1], _norm(year[0], m, day)
+        return end, _norm(page_year, m, day)
+    month = _month(tokens, k, lex)
+    if month is None:
+        return None
+    m, end = month
+    got = (
+        _day(tokens, end, lex)
+        if end < len(tokens) and tokens[end].start - tokens[end - 1].end <= 1
+        else None
+    )
+    if got is not None:
+        day, end = got
+        if end < len(tokens) and _glued(tokens, end) and tokens[end].kind in ("w", "n"):
+            return None
+        after = _skip_comma(tokens, end)
+        year = _year(tokens, after)
+        if year is not None:
+            return year[1], _norm(year[0], m, day)
+        return end, _norm(page_year, m, day)
+    if len(tokens[k].low) > 3:
+        year = _year(tokens, end)
+        if year is not None:
+            return year[1], _norm(year[0], m, None)
+    return None
+
+
+def _iso(tokens: list[Token], k: int) -> tuple[int, str] | None:
+    """2025-06-13, 13/06/2025, 6/13/2025."""
+    if k + 4 >= len(tokens):
+        return None
+    sep = tokens[k + 1].text
+    if sep not in ("-", "/", ".") or tokens[k + 3].text != sep:
+        return None
+    if not all(_glued(tokens, x) for x in range(k + 1, k + 5)):
+        return None
+    a, b, c = (_plain_int(tokens[x], 4) for x in (k, k + 2, k + 4))
+    if a is None or b is None or c is None:
+        return None
+    if len(tokens[k].text) == 4 and sep == "-" and 1 <= b <= 12 and 1 <= c <= 31:
+        return k + 5, _norm(a, b, c)
+    if len(tokens[k + 4].text) == 4 and sep != "-":
+        if 1 <= b <= 12 and 1 <= a <= 31:
+            return k + 5, _norm(c, b, a)
+        if 1 <= a <= 12 and 1 <= b <= 31:
+            return k + 5, _norm(c, a, b)
+    return None
+
+
+def _meridiem(tokens: list[Token], k: int, lex: Lexicon) -> tuple[int, int] | None:
+    if k >= len(tokens) or tokens[k].start - tokens[k - 1].end > 1:
+        return None
+    tok = tokens[k]
+    if tok.low in ("am", "pm"):
+        if k + 1 < len(tokens) and _glued(tokens, k + 1) and tokens[k + 1].kind in ("w", "n"):
+            return None
+        return lex.meridiem[tok.low], k + 1
+    if (
+        tok.low in ("a", "p")
+        and k + 2 < len(tokens)
+        and tokens[k + 1].text == "."
+        and tokens[k + 2].low == "m"
+        and _glued(tokens, k + 2)
+    ):
+        end = k + 3
+        if end < len(tokens) and tokens[end].text == "." and _glued(tokens, end):
+            end += 1
+        return (12 if tok.low == "p" else 0), end
+    return None
+
+
+def time_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str] | None:
+    """A clock time starting at token ``i``: (end token, "HH:MM"), or None."""
+    tok = tokens[i]
+    if tok.kind != "n" or tok.skip:
+        return None
+    hour: int | None
+    minute = 0
+    k = i + 1
+    text = tok.text
+    explicit = False
+    if text.isdigit() and len(text) <= 2:
+        hour = int(text)
+        if (
+            k + 1 < len(tokens)
+            and tokens[k].text == ":"
+            and _glued(tokens, k)
+            and _glued(tokens, k + 1)
+        ):
+            mm = tokens[k + 1].text
+            if not (mm.isdigit() and len(mm) == 2):
+                return None
+            minute = int(mm)
+            k += 2
+            explicit = True
+    elif len(text) in (4, 5) and text[-3] == "." and text.replace(".", "").isdigit():
+        hour, minute = int(text[:-3]), int(text[-2:])
+    else:
+        return None
+    if hour > 24 or minute > 59:
+        return None
+    if (
+        not explicit
+        and "." not in text
+        and k + 2 < len(tokens)
+        and tokens[k].low == "o"
+        and tokens[k + 1].text in ("'", "’")
+        and tokens[k + 2].low == "clock"
+        and _glued(tokens, k + 1)
+        and _glued(tokens, k + 2)
+        and 1 <= hour <= 12
+    ):
+        return k + 3, f"{hour:02d}:00"  # "9 o'clock"
+    mer = _meridiem(tokens, k, lex)
+    if mer is not None:
+        if hour > 12 or hour == 0:
+            return None
+        hour = hour % 12 + mer[0]
+        k = mer[1]
+    elif not explicit:
+        if k < len(tokens) and tokens[k].low in lex.time_zones and tokens[k].text.isupper():
+            if "." not in text:
+                return None
+        else:
+            return None
+    return k, f"{hour:02d}:{minute:02d}"

@@ -1,0 +1,177 @@
+"""The words a language writes numbers with, loaded once from ``data/<lang>.json``.
+
+Everything language-specific (number words, scales, currencies, units, qualifiers, the
+context words that tell a number from a name) lives in the data file, so another language
+is a new JSON file with the same keys, not new code.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+__all__ = ["Lexicon", "lexicon"]
+
+
+@attrs.frozen
+class Lexicon:
+    """Lookup tables for one language, all keys lower-case unless named ``*_cased``."""
+
+    cardinals: dict[str, int]
+    units: dict[str, int]
+    teens: dict[str, int]
+    tens: dict[str, int]
+    ordinals: dict[str, int]
+    scales: dict[str, int]
+    suffix_scales: dict[str, int]
+    denominators: dict[str, int]
+    vulgar: dict[str, tuple[int, int]]
+    vague_scales: frozenset[str]
+    ordinal_suffixes: frozenset[str]
+    currency_symbols: dict[str, str]
+    dollar_prefixes: dict[str, str]
+    currency_codes: frozenset[str]
+    currency_codes_lower: dict[str, str]
+    currency_words: dict[str, str]
+    measure_units: dict[str, str]
+    measure_units_cased: dict[str, str]
+    percent_words: frozenset[str]
+    point_words: frozenset[str]
+    point_tail_words: frozenset[str]
+    plural_nouns: frozenset[str]
+    determiners: frozenset[str]
+    indefinite_one_after: frozenset[str]
+    address_words: frozenset[str]
+    lowercase_currency_codes: frozenset[str]
+    qualifiers: frozenset[str]
+    months: dict[str, int]
+    weekdays: frozenset[str]
+    time_zones: frozenset[str]
+    meridiem: dict[str, int]
+    identifier_words: frozenset[str]
+    position_words: frozenset[str]
+    score_words: frozenset[str]
+    change_verbs: frozenset[str]
+    pronoun_one_before: frozenset[str]
+    pronoun_one_after: frozenset[str]
+    half_not_after: frozenset[str]
+    second_not_before: frozenset[str]
+    second_not_after: frozenset[str]
+    noun_stop: frozenset[str]
+    common: frozenset[str]
+    starters: frozenset[str]
+    max_phrase: int
+
+
+def _build(raw: dict[str, Any]) -> Lexicon:
+    units: dict[str, int] = raw["units"]
+    teens: dict[str, int] = raw["teens"]
+    tens: dict[str, int] = raw["tens"]
+    ordinals: dict[str, int] = dict(raw["ordinals"])
+    # Compound ordinals written as one word ("twentyfifth") and the cardinals they pair with.
+    small_ordinals = {k: v for k, v in raw["ordinals"].items() if v < 10}
+    for ten_word, ten in tens.items():
+        for word, value in small_ordinals.items():
+            ordinals.setdefault(ten_word + word, ten + value)
+    cardinals = {**units, **teens, **tens}
+    for ten_word, ten in tens.items():
+        for word, value in units.items():
+            if value:
+                cardinals.setdefault(ten_word + word, ten + value)
+    vulgar = {
+        k: (int(v.split("/")[0]), int(v.split("/")[1])) for k, v in raw["vulgar_fractions"].items()
+    }
+    phrases = [
+        *raw["currency_words"],
+        *raw["measure_units"],
+        *raw["percent_words"],
+        *raw["point_words"],
+        *raw["qualifiers"],
+    ]
+    max_phrase = max(len(p.split()) for p in phrases)
+
+    def lower(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw[key])
+
+    common = (
+        lower("noun_stop")
+        | lower("qualifiers")
+        | frozenset(raw["months"])
+        | lower("weekdays")
+        | lower("score_words")
+        | lower("change_verbs")
+        | frozenset({"since", "by", "in", "from", "until", "after", "before", "only", "all"})
+    )
+    starters = frozenset(
+        {
+            *cardinals,
+            *ordinals,
+            *raw["scales"],
+            *raw["denominators"],
+            *raw["months"],
+            *lower("weekdays"),
+            *lower("position_words"),
+            *raw["currency_symbols"],
+            *raw["dollar_prefixes"],
+            *(code.lower() for code in raw["currency_codes"]),
+            *raw["vulgar_fractions"],
+            *lower("starter_words"),
+        }
+    )
+    return Lexicon(
+        starters=starters,
+        cardinals=cardinals,
+        units=units,
+        teens=teens,
+        tens=tens,
+        ordinals=ordinals,
+        scales=raw["scales"],
+        suffix_scales=raw["suffix_scales"],
+        denominators=raw["denominators"],
+        vulgar=vulgar,
+        vague_scales=lower("vague_scales"),
+        ordinal_suffixes=lower("ordinal_suffixes"),
+        currency_symbols=raw["currency_symbols"],
+        dollar_prefixes=raw["dollar_prefixes"],
+        currency_codes=frozenset(raw["currency_codes"]),
+        currency_codes_lower={code.lower(): code for code in raw["currency_codes"]},
+        currency_words=raw["currency_words"],
+        measure_units=raw["measure_units"],
+        measure_units_cased=raw["measure_units_cased"],
+        percent_words=lower("percent_words"),
+        point_words=lower("point_words"),
+        point_tail_words=lower("point_tail_words"),
+        plural_nouns=lower("plural_nouns"),
+        determiners=lower("determiners"),
+        indefinite_one_after=lower("indefinite_one_after"),
+        address_words=lower("address_words"),
+        lowercase_currency_codes=lower("lowercase_currency_codes"),
+        qualifiers=lower("qualifiers"),
+        months=raw["months"],
+        weekdays=lower("weekdays"),
+        time_zones=lower("time_zones"),
+        meridiem=raw["meridiem"],
+        identifier_words=lower("identifier_words"),
+        position_words=lower("position_words"),
+        score_words=lower("score_words"),
+        change_verbs=lower("change_verbs"),
+        pronoun_one_before=lower("pronoun_one_before"),
+        pronoun_one_after=lower("pronoun_one_after"),
+        half_not_after=lower("half_not_after"),
+        second_not_before=lower("second_not_before"),
+        second_not_after=lower("second_not_after"),
+        noun_stop=lower("noun_stop"),
+        common=common,
+        max_phrase=max_phrase,
+    )
+
+
+@cache
+def lexicon(language: str = "en") -> Lexicon:
+    """The lexicon of ``language`` (``data/<language>.json``), read on first use only."""
+    path = resources.files(__package__).joinpath("data").joinpath(f"{language}.json")
+    return _build(json.loads(path.read_text(encoding="utf-8")))

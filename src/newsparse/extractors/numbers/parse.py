@@ -1,0 +1,174 @@
+"""The walk over one part's tokens that turns them into :class:`~newsparse.Number` findings.
+
+At each token the parser tries, in order: a date, a clock time, a fiscal year or a score,
+a position ("No. 3") or a decade ("'90s"), a range ("between 3 and 5", "10-15",
+"£15-£95"), then a single quantity.  The first that matches is emitted and the walk
+resumes after it, so every token is looked at a bounded number of times and the whole pass
+is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from fractions import Fraction
+
+from newsparse import Number, NumberKind, Part, Span
+
+from .dates import date_at, time_at
+from .lexicon import Lexicon
+from .quantities import Context
+from .ranges import RangeReader
+from .scan import gap, glued, word_at
+
+__all__ = ["Context", "page_context", "parse_part"]
+
+_RANGE_DASHES = frozenset({"-", "–", "—", "~"})
+
+
+class _Walker(RangeReader):
+    """Walks one part's tokens from left to right."""
+
+    def walk(self) -> Iterator[Number]:
+        toks = self.tokens
+        n = len(toks)
+        i = 0
+        while i < n:
+            tok = toks[i]
+            if tok.skip:
+                i += 1
+                continue
+            got = self.step(i)
+            if got is None:
+                i += 1
+                continue
+            j, numbers = got
+            yield from numbers
+            i = max(j, i + 1)
+
+    def step(self, i: int) -> tuple[int, list[Number]] | None:
+        toks = self.tokens
+        tok = toks[i]
+        lex = self.lex
+        if tok.kind != "n" and tok.low not in lex.starters and tok.text not in lex.starters:
+            return None  # most words can start nothing: skip them at once
+        if tok.kind == "w" or tok.kind == "n":
+            got = date_at(toks, i, lex, self.ctx.page_year)
+            if got is not None and not (tok.kind == "n" and self.code_before(i)):
+                j, norm = got
+                return j, [self.number(i, j, None, NumberKind.DATE, norm=norm)]
+        if tok.kind == "n":
+            got = time_at(toks, i, lex)
+            if got is not None and not self.code_before(i):
+                j, norm = got
+                return j, [self.number(i, j, None, NumberKind.TIME, norm=norm)]
+            code = self.model_code(i)
+            if code:
+                return code, []
+            pair = self.pair(i)
+            if pair is not None:
+                return i + 3, [pair]
+        if tok.kind == "w" or tok.text in ("'", "’"):
+            special = self.position(i) or self.decade(i)
+            if special is not None:
+                return special[0], [special[1]] if special[1] is not None else []
+        if tok.kind == "w" and tok.low in ("between", "from"):
+            ranged = self.range_from(i)
+            if ranged is not None:
+                return ranged[0], [ranged[1]]
+            return None
+        q = self.quantity(i)
+        if q is None:
+            return None
+        if q.kind == NumberKind.CARDINAL and q.value.denominator == 1:
+            skip = self.ratio(q.j) or self.counter(q)
+            if skip:
+                return skip, []
+        out: list[Number] = []
+        k = q.j
+        if k < len(toks) and q.kind not in (NumberKind.ORDINAL, NumberKind.YEAR):
+            conn = toks[k]
+            ranged = None
+            if (conn.text in _RANGE_DASHES and gap(toks, k) <= 1 and not q.word) or (
+                conn.low == "to" and gap(toks, k) == 1 and self._not_change(q.i)
+            ):
+                ranged = self.range_rest(q.i, q, k + 1)
+            if ranged is not None:
+                return ranged[0], [ranged[1]]
+        over = self.over(q)
+        if over is not None:
+            return over.j, [self.number(over.i, over.j, over.value, NumberKind.CARDINAL)]
+        kind = q.kind
+        if (
+            kind == NumberKind.CARDINAL
+            and q.plain
+            and len(toks[q.i].text) == 4
+            and q.value.denominator == 1
+            and 1100 <= q.value <= 2199
+            and not self.code_after(q.j)
+        ):
+            kind = NumberKind.YEAR
+        if self.code_after(q.j) and not q.word:
+            return q.j, []
+        out.append(self.number(q.i, q.j, q.value, kind, unit=q.unit, norm=q.norm))
+        return q.j, out
+
+    def position(self, i: int) -> tuple[int, Number | None] | None:
+        """ "No. 3", "week 5": a position, an ordinal; "into No. 7" is an address, skipped."""
+        toks = self.tokens
+        tok = toks[i]
+        k = i + 1
+        if tok.text == "No" and k < len(toks) and toks[k].text == "." and glued(toks, k):
+            k += 1
+        elif tok.low not in self.lex.position_words:
+            return None
+        if k >= len(toks) or gap(toks, k) != 1 or not toks[k].text.isdigit():
+            return None
+        if len(toks[k].text) > 3 or self.code_after(k + 1) or self.suffix_kind(k + 1):
+            return None
+        if tok.text == "No" and word_at(toks, i - 1) in self.lex.address_words:
+            return k + 1, None
+        value = Fraction(int(toks[k].text))
+        return k + 1, self.number(i, k + 1, value, NumberKind.ORDINAL)
+
+    def decade(self, i: int) -> tuple[int, Number | None] | None:
+        """ "'90s": a decade written with two digits."""
+        toks = self.tokens
+        if toks[i].text not in ("'", "’") or i + 2 >= len(toks):
+            return None
+        digits, s = toks[i + 1], toks[i + 2]
+        if not (glued(toks, i + 1) and glued(toks, i + 2) and s.text == "s"):
+            return None
+        if len(digits.text) != 2 or not digits.text.isdigit() or digits.text[1] != "0":
+            return None
+        if self.code_after(i + 3) or (i > 0 and glued(toks, i) and toks[i - 1].kind == "w"):
+            return None
+        year = int(digits.text) + (1900 if int(digits.text) >= 30 else 2000)
+        return i + 3, self.number(i, i + 3, Fraction(year), NumberKind.YEAR, norm=f"{year}s")
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_CONTINENTAL = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,6}(?![\d.])|(?<![\d.,])\d{1,3}\.\d{3},\d{1,2}(?![\d,])"
+)
+
+
+def page_context(source: str, published: str | None, lex: Lexicon) -> Context:
+    """The page-wide facts the parser needs: its year and its decimal separator."""
+    year = None
+    m = _YEAR.search(published or "")
+    if m:
+        year = int(m.group())
+    else:
+        counts: dict[int, int] = {}
+        for found in _YEAR.finditer(source, 0, min(len(source), 50000)):
+            value = int(found.group())
+            counts[value] = counts.get(value, 0) + 1
+        if counts:
+            year = max(counts, key=lambda y: (counts[y], y))
+    return Context(lex=lex, page_year=year, decimal_comma=bool(_CONTINENTAL.search(source)))
+
+
+def parse_part(source: str, part: Part, span: Span, ctx: Context) -> Iterator[Number]:
+    """Every Number in ``source[span.start:span.end]``."""
+    return _Walker(source, part, span, ctx).walk()

@@ -1,0 +1,733 @@
+"""Reading one quantity from tokens: a number in digits or words, with what sticks to it.
+
+:class:`QuantityReader` reads, from a token, an optional currency before (``£``, ``US$``,
+``EUR``), a sign, digits or number words, a scale ("million", "bn", "k"), then a percent,
+currency or unit after ("%", "per cent", "dollars", "km", "-year-old").  It also holds the
+rules that tell a number from part of a name or code ("A38", "COVID-19", "Boeing 737").
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+from newsparse import Number, NumberKind, Part, Span
+
+from .dates import date_at, time_at
+from .lexicon import Lexicon
+from .scan import gap, glued, tokenize, word_at
+from .units import phrase_at
+from .values import as_fraction, exact, parse_digits
+from .words import read_words
+
+__all__ = ["DASHES", "Context", "Quantity", "QuantityReader"]
+
+DASHES = frozenset({"-", "‐", "‑", "–", "—"})
+_MINUS = frozenset({"-", "−"})
+_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
+
+
+@attrs.frozen
+class Context:
+    """What the parser knows about the page as a whole."""
+
+    lex: Lexicon
+    page_year: int | None = None
+    decimal_comma: bool = False
+
+
+@attrs.define
+class Quantity:
+    """A single number read from tokens ``[i, j)``."""
+
+    i: int
+    j: int
+    value: Fraction
+    kind: NumberKind = NumberKind.CARDINAL
+    unit: str | None = None
+    scale: int = 1
+    word: bool = False
+    plain: bool = False
+    norm: str | None = None
+
+
+class QuantityReader:
+    """Reads single quantities from the tokens of one part of the page."""
+
+    def __init__(self, text: str, part: Part, span: Span, ctx: Context) -> None:
+        self.text = text
+        self.part = part
+        self.ctx = ctx
+        self.lex = ctx.lex
+        self.tokens = tokenize(text, span.start, span.end)
+        self.start = span.start
+
+    def number(
+        self,
+        i: int,
+        j: int,
+        value: Fraction | None,
+        kind: NumberKind,
+        *,
+        unit: str | None = None,
+        low: Fraction | None = None,
+        high: Fraction | None = None,
+        norm: str | None = None,
+        approx_at: int | None = None,
+    ) -> Number:
+        toks = self.tokens
+        start, end = toks[i].start, toks[j - 1].end
+        approx = self.qualifier(i if approx_at is None else approx_at)
+        noun = (
+            self.noun(j)
+            if kind in (NumberKind.CARDINAL, NumberKind.ORDINAL)
+            or (kind is NumberKind.RANGE and unit is None)
+            else None
+        )
+        return Number(
+            text=self.text[start:end],
+            span=Span(start, end),
+            value=None if value is None else exact(value),
+            kind=kind,
+            unit=unit,
+            approx=approx,
+            low=None if low is None else exact(low),
+            high=None if high is None else exact(high),
+            norm=norm,
+            noun=noun,
+            part=self.part,
+        )
+
+    def qualifier(self, i: int) -> str | None:
+        """The qualifier just before token ``i`` ("at least", "about"), longest first."""
+        toks = self.tokens
+        best: str | None = None
+        words: list[str] = []
+        k = i - 1
+        if k >= 0 and toks[k].low in ("a", "an"):
+            k -= 1  # "about a third"
+            i -= 1
+        while k >= 0 and len(words) < 4:
+            tok = toks[k]
+            if tok.kind == "n" or tok.text in (",", ";", ":", "(", ")"):
+                break
+            words.insert(0, tok.low)
+            phrase = " ".join(words)
+            if phrase in self.lex.qualifiers or phrase.replace(" .", ".") in self.lex.qualifiers:
+                best = self.text[tok.start : toks[i - 1].end].lower()
+            k -= 1
+        return best
+
+    def noun(self, j: int) -> str | None:
+        """The noun counted after the number ending at token ``j``: the first content word,
+        or after a capitalised modifier the plural a word or two on ("seven Colorado River
+        states")."""
+        toks = self.tokens
+        k = j
+        if k < len(toks) and toks[k].text in DASHES and glued(toks, k):
+            k += 1
+        elif k < len(toks) and toks[k].low == "of":
+            k += 1
+            while word_at(toks, k) in self.lex.determiners:
+                k += 1
+        w = word_at(toks, k)
+        if w is None or w in self.lex.noun_stop or w in self.lex.cardinals:
+            return None
+        if toks[k].text[0].isupper() and k != j:
+            return None
+        if not toks[k].text[0].isupper():
+            return toks[k].text
+        for ahead in range(k, min(k + 3, len(toks))):
+            if ahead > k and (gap(toks, ahead) != 1 or toks[ahead].kind != "w"):
+                break
+            word = toks[ahead].low
+            if ahead > k and word in self.lex.noun_stop:
+                break
+            if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+                return toks[ahead].text
+        return toks[k].text
+
+    def code_before(self, i: int) -> bool:
+        """Whether the digits at ``i`` continue a name or code ("A38", "COVID-19", "Boeing 737")."""
+        toks = self.tokens
+        lex = self.lex
+        tok = toks[i]
+        if i > 0 and glued(toks, i):
+            prev = toks[i - 1]
+            if prev.kind == "n":
+                return True
+            if prev.kind == "w":
+                return not (prev.text in lex.currency_codes or prev.text in ("Rs", "RM"))
+            if prev.text in DASHES and i > 1 and glued(toks, i - 1):
+                before = toks[i - 2]
+                if before.kind == "w" and any(c.isupper() for c in before.text):
+                    return True
+            if prev.text == "/" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "n":
+                return True  # the second half of "24/7" or "9/11"
+        if i > 1 and toks[i - 1].text == "." and toks[i - 2].text == "No":
+            return True
+        if i == 0 or toks[i - 1].kind != "w" or gap(toks, i) != 1:
+            return False
+        prev = toks[i - 1]
+        low = prev.low
+        if prev.text in lex.currency_codes or low in lex.currency_words:
+            return False
+        if low in lex.identifier_words and (low != "no" or prev.text == "No"):
+            return True
+        if any(c.isupper() for c in prev.text[1:]) and not prev.text.isupper():
+            return True  # iPhone 15, PlayStation 5
+        if not tok.text.isdigit() or low in lex.common or low in lex.months:
+            return False
+        if prev.text.isupper() and len(prev.text) >= 2:
+            return True  # FTSE 100
+        year = len(tok.text) == 4 and 1100 <= int(tok.text) <= 2199
+        return len(tok.text) >= 3 and prev.text[0].isupper() and not year  # Boeing 737
+
+    def code_after(self, j: int) -> bool:
+        """Whether the token at ``j`` glues letters or digits onto the number as a code."""
+        toks = self.tokens
+        return j < len(toks) and glued(toks, j) and toks[j].kind in ("w", "n")
+
+    def digits(self, i: int, money: bool) -> Quantity | None:
+        toks = self.tokens
+        tok = toks[i]
+        lex = self.lex
+        if tok.text in lex.vulgar:
+            a, b = lex.vulgar[tok.text]
+            return Quantity(i, i + 1, Fraction(a, b))
+        if tok.kind != "n" or tok.skip or self.code_before(i):
+            return None
+        raw = parse_digits(tok.text, decimal_comma=self.ctx.decimal_comma)
+        if raw is None:
+            return None
+        value = as_fraction(raw)
+        plain = tok.text.isdigit()
+        j = i + 1
+        q = Quantity(i, j, value, plain=plain)
+        if j < len(toks) and glued(toks, j) and toks[j].text in lex.vulgar:
+            a, b = lex.vulgar[toks[j].text]
+            q.value += Fraction(a, b)
+            q.j = j + 1
+            q.plain = False
+            return q
+        if (
+            plain
+            and j + 1 < len(toks)
+            and toks[j].text == "/"
+            and glued(toks, j)
+            and glued(toks, j + 1)
+            and toks[j + 1].kind == "n"
+            and toks[j + 1].text.isdigit()
+        ):
+            num, den = int(tok.text), int(toks[j + 1].text)
+            chained = j + 2 < len(toks) and toks[j + 2].text == "/" and glued(toks, j + 2)
+            if chained or not 0 < num < den or (num != 1 and den not in _DENOMINATORS):
+                return None  # a date, a name or a code: "9/11", "24/7", "5/17/2018"
+            q.value = Fraction(num, den)
+            q.j = j + 2
+            q.plain = False
+            return q
+        if (
+            plain
+            and j + 2 < len(toks)
+            and gap(toks, j) == 1
+            and toks[j].kind == "n"
+            and toks[j + 1].text == "/"
+            and glued(toks, j + 1)
+            and glued(toks, j + 2)
+            and toks[j + 2].text.isdigit()
+            and toks[j].text.isdigit()
+            and int(toks[j + 2].text) > int(toks[j].text) > 0
+        ):
+            q.value += Fraction(int(toks[j].text), int(toks[j + 2].text))
+            q.j = j + 3
+            q.plain = False
+            return q
+        if j < len(toks) and glued(toks, j) and toks[j].low in lex.ordinal_suffixes:
+            if plain and not self.code_after(j + 1):
+                q.j = j + 1
+                q.kind = NumberKind.ORDINAL
+                return q
+            return None
+        if (
+            plain
+            and j < len(toks)
+            and glued(toks, j)
+            and toks[j].text == "s"
+            and len(tok.text) == 4
+            and tok.text.endswith("0")
+            and not self.code_after(j + 1)
+        ):
+            q.j = j + 1
+            q.kind = NumberKind.YEAR
+            q.norm = tok.text + "s"
+            return q
+        self.power(q)
+        self.scale(q, money)
+        self.lower_groups(q)
+        return q
+
+    def lower_groups(self, q: Quantity) -> None:
+        """ "4 thousand 3 hundred", "3 hundred and 21": digits with scale words, continued."""
+        toks = self.tokens
+        if q.scale not in (100, 1000) or q.value.denominator != 1:
+            return
+        k = q.j
+        if word_at(toks, k) == "and":
+            k += 1
+        if k >= len(toks) or gap(toks, k) != 1:
+            return
+        if toks[k].kind == "n":
+            if not toks[k].text.isdigit() or self.code_after(k + 1):
+                return
+            rest = Quantity(k, k + 1, Fraction(int(toks[k].text)))
+            self.scale(rest, money=False)
+        else:
+            got = read_words(toks, k, self.lex)
+            if got is None or got.ordinal or got.fraction:
+                return
+            rest = Quantity(k, got.end, got.value, scale=1000 if got.value >= 1000 else 1)
+        if rest.scale >= q.scale or rest.value >= q.scale or rest.value <= 0:
+            return
+        q.value += rest.value
+        q.j = rest.j
+
+    def power(self, q: Quantity) -> None:
+        """Scientific forms glued to the digits: "6.23x10^-4", "2500^-1"."""
+        toks = self.tokens
+        j = q.j
+        if (
+            j + 2 < len(toks)
+            and toks[j].low in ("x", "×")
+            and glued(toks, j)
+            and glued(toks, j + 1)
+            and toks[j + 1].text == "10"
+            and toks[j + 2].text == "^"
+            and glued(toks, j + 2)
+        ):
+            base, k = Fraction(10), j + 3
+            mult = q.value
+        elif j < len(toks) and toks[j].text == "^" and glued(toks, j):
+            base, k = q.value, j + 1
+            mult = Fraction(1)
+        else:
+            return
+        sign = 1
+        if k < len(toks) and toks[k].text in _MINUS and glued(toks, k):
+            sign, k = -1, k + 1
+        if k >= len(toks) or not glued(toks, k) or not toks[k].text.isdigit():
+            return
+        exponent = int(toks[k].text[:4]) * sign
+        if abs(exponent) > 60 or (base == 0 and exponent < 0):
+            return
+        q.value = mult * base**exponent
+        q.j = k + 1
+        q.plain = False
+
+    def scale(self, q: Quantity, money: bool) -> None:
+        toks = self.tokens
+        lex = self.lex
+        j = q.j
+        if j >= len(toks):
+            return
+        tok = toks[j]
+        if glued(toks, j):
+            if tok.kind != "w":
+                return
+            if tok.text in lex.suffix_scales:
+                if tok.text == "m" and not (
+                    money or self._currency_follows(j + 1) or self._counted_follows(j + 1)
+                ):
+                    return
+                letter = tok.text in ("b", "B", "G") and not money
+                if letter and not self._currency_follows(j + 1) and q.plain:
+                    return
+                if tok.text == "K" and q.value.denominator != 1 and not money:
+                    return
+                if self.code_after(j + 1):
+                    return
+                q.value *= lex.suffix_scales[tok.text]
+                q.scale = lex.suffix_scales[tok.text]
+                q.j = j + 1
+                q.plain = False
+            elif tok.low in lex.scales and tok.low not in lex.vague_scales:
+                q.value *= lex.scales[tok.low]
+                q.scale = lex.scales[tok.low]
+                q.j = j + 1
+                q.plain = False
+            return
+        if gap(toks, j) > 2 or tok.kind != "w":
+            return
+        if tok.low in lex.scales and (tok.low not in lex.vague_scales or tok.low == "dozens"):
+            q.value *= lex.scales[tok.low]
+            q.scale = lex.scales[tok.low]
+            q.j = j + 1
+            q.plain = False
+            nxt = word_at(toks, j + 1)
+            if nxt in lex.scales and nxt not in lex.vague_scales and lex.scales[nxt] > q.scale:
+                q.value *= lex.scales[nxt]
+                q.scale *= lex.scales[nxt]
+                q.j = j + 2
+        elif tok.text in ("K", "M", "B", "k") and money and not self.code_after(j + 1):
+            q.value *= lex.suffix_scales[tok.text]
+            q.scale = lex.suffix_scales[tok.text]
+            q.j = j + 1
+            q.plain = False
+
+    def _counted_follows(self, j: int) -> bool:
+        """Whether a plural noun follows at ``j``, so a glued "m" is millions ("1.2m people")."""
+        toks = self.tokens
+        w = word_at(toks, j)
+        if w is None or gap(toks, j) != 1 or w in self.lex.noun_stop:
+            return False
+        return w in self.lex.plural_nouns or (
+            len(w) > 3 and w.endswith("s") and not w.endswith("ss")
+        )
+
+    def _currency_follows(self, j: int) -> bool:
+        toks = self.tokens
+        if j >= len(toks):
+            return False
+        if toks[j].text in self.lex.currency_codes or toks[j].text in self.lex.currency_symbols:
+            return True
+        got = phrase_at(toks, j, self.lex.currency_words, self.lex)
+        return got is not None and not got[2].endswith("?")
+
+    def words(self, i: int) -> Quantity | None:
+        toks = self.tokens
+        lex = self.lex
+        w = toks[i].low
+        got = read_words(toks, i, lex)
+        if got is None:
+            return None
+        prev = word_at(toks, i - 1)
+        nxt_tok = toks[got.end] if got.end < len(toks) else None
+        nxt = word_at(toks, got.end)
+        single = got.end == i + 1
+        if single and w == "one":
+            if prev in lex.pronoun_one_before or nxt in lex.pronoun_one_after:
+                return None
+            if nxt_tok is not None and nxt_tok.text in DASHES and glued(toks, got.end):
+                return None
+            after = toks[got.end + 1].low if got.end + 1 < len(toks) else ""
+            if nxt is not None and not nxt.endswith("s") and after in self.lex.indefinite_one_after:
+                return None  # "One neighbour, who asked not to be named": "a neighbour"
+        if single and self.title_of_name(i, got.end):
+            return None
+        if single and w in ("half", "quarter"):
+            if prev in lex.half_not_after or (w == "quarter" and prev not in lex.qualifiers):
+                return None
+            if nxt_tok is not None and nxt_tok.text in DASHES and w == "quarter":
+                return None
+            if nxt in ("time", "term", "year", "century", "way", "hearted", "brother", "sister"):
+                return None
+        if single and w == "second":
+            if prev in lex.second_not_after or nxt in lex.second_not_before:
+                return None
+            if (
+                nxt_tok is not None
+                and nxt_tok.text in DASHES
+                and word_at(toks, got.end + 1) == "hand"
+            ):
+                return None
+        if single and w == "first" and nxt in ("class", "aid", "lady", "hand"):
+            return None
+        if single and w in lex.scales and w not in ("hundred", "thousand", "dozen"):
+            return None
+        kind = NumberKind.ORDINAL if got.ordinal else NumberKind.CARDINAL
+        if got.fraction and got.ordinal:
+            kind = NumberKind.CARDINAL
+        start = i + 1 if w in ("a", "an") else i  # "a third": the article stays outside
+        return Quantity(
+            start, got.end, got.value, kind=kind, word=True, scale=10**6 if got.scaled else 1
+        )
+
+    def title_of_name(self, i: int, j: int) -> bool:
+        """Whether the capitalised number word at ``i`` ends a name ("Formula One",
+        "Air Force One"): a capitalised name before it and a lower-case word or the end of
+        the sentence after it, so a title-case headline ("Buys Three Houses") still counts."""
+        toks = self.tokens
+        if not toks[i].text[0].isupper() or i == 0 or gap(toks, i) != 1:
+            return False
+        prev = toks[i - 1]
+        if prev.kind != "w" or not prev.text[0].isupper() or prev.low in self.lex.common:
+            return False
+        if j >= len(toks):
+            return True
+        nxt = toks[j]
+        return nxt.kind == "s" or (nxt.kind == "w" and nxt.text[0].islower())
+
+    def currency_prefix(self, i: int) -> tuple[int, str] | None:
+        toks = self.tokens
+        lex = self.lex
+        tok = toks[i]
+        if tok.skip:
+            return None
+        if tok.text in lex.currency_symbols:
+            return i + 1, lex.currency_symbols[tok.text]
+        if tok.kind != "w":
+            return None
+        if i + 1 < len(toks) and toks[i + 1].text == "$" and gap(toks, i + 1) <= 1:
+            if tok.low in lex.dollar_prefixes:
+                if (
+                    tok.low in ("a", "s", "r", "c")
+                    and not glued(toks, i + 1)
+                    and tok.text.islower()
+                ):
+                    return None
+                return i + 2, lex.dollar_prefixes[tok.low]
+            if tok.low == "u" or tok.low == "s":
+                return None
+        if tok.text in lex.currency_codes or (
+            tok.text.upper() in ("RS", "RM") and tok.text[0].isupper()
+        ):
+            if i + 1 < len(toks) and toks[i + 1].text == "." and tok.low == "rs":
+                i += 1
+            code = tok.text if tok.text in lex.currency_codes else lex.currency_words[tok.low]
+            return i + 1, code
+        return None
+
+    def quantity(self, i: int) -> Quantity | None:
+        toks = self.tokens
+        lex = self.lex
+        start = i
+        code: str | None = None
+        cur = self.currency_prefix(i)
+        k = i
+        if cur is not None:
+            k, code = cur
+            if k >= len(toks) or gap(toks, k) > 1:
+                return None
+            if toks[k].kind == "w" and k + 1 < len(toks) and toks[k + 1].text == "$":
+                return None
+        negative = False
+        tok = toks[k] if k < len(toks) else None
+        if tok is None:
+            return None
+        if tok.text in _MINUS and k + 1 < len(toks) and toks[k + 1].kind == "n":
+            before_ok = k == 0 or (
+                gap(toks, k) > 0
+                and toks[k - 1].kind != "n"
+                and not (toks[k - 1].kind == "w" and glued(toks, k))
+            )
+            if before_ok and (glued(toks, k + 1) or k == 0):
+                negative = True
+                k += 1
+                tok = toks[k]
+        elif tok.low in ("minus", "negative") and k + 1 < len(toks):
+            negative = True
+            k += 1
+            tok = toks[k]
+        if self.time_or_date(k):
+            return None
+        q: Quantity | None
+        if tok.kind in ("n", "s") or tok.text in lex.vulgar:
+            q = self.digits(k, money=code is not None)
+        else:
+            q = self.words(k)
+        if q is None:
+            return None
+        if start < k:
+            q.i = start  # a currency sign or a minus before the number
+        if negative:
+            q.value = -q.value
+            q.plain = False
+        if code is not None:
+            q.kind = NumberKind.MONEY
+            q.unit = code
+            q.plain = False
+            self.money_tail(q)
+            self.cents(q)
+            return q
+        if q.kind in (NumberKind.ORDINAL, NumberKind.YEAR):
+            return q
+        self.suffix(q)
+        return q
+
+    def cents(self, q: Quantity) -> None:
+        """The minor part of "$20 and 43c", "thirteen dollars forty-five cents", "15 USD 50"."""
+        toks = self.tokens
+        if q.value.denominator != 1 or q.scale != 1:
+            return
+        k = q.j
+        if k >= len(toks) or gap(toks, k) != 1:
+            return
+        joined = word_at(toks, k) in ("and", "&")
+        if joined:
+            k += 1
+        if k >= len(toks) or gap(toks, k) != 1:
+            return
+        minor = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
+        if minor is None or minor.kind is not NumberKind.CARDINAL or minor.scale != 1:
+            return
+        if minor.value.denominator != 1 or not 0 < minor.value < 100:
+            return
+        tail = Quantity(minor.i, minor.j, minor.value)
+        self.suffix(tail)
+        end = tail.j
+        if tail.kind is NumberKind.MONEY:
+            if tail.value * 100 >= 100 or tail.unit not in (q.unit, "USD"):
+                return
+            q.value += tail.value
+        elif tail.kind is NumberKind.CARDINAL:
+            after = toks[end] if end < len(toks) else None
+            if (
+                after is not None
+                and (after.kind != "s" or after.text in "%$£€")
+                and after.low not in ("and", "&")
+            ):
+                return
+            q.value += minor.value / 100
+        else:
+            return
+        q.j = end
+
+    def money_tail(self, q: Quantity) -> None:
+        """A currency code repeated after "$10" ("US$4.7 billion USD")."""
+        got = phrase_at(self.tokens, q.j, self.lex.currency_codes_lower, self.lex, max_gap=1)
+        if got is not None and got[2] == q.unit:
+            q.j = got[0]
+
+    def suffix(self, q: Quantity) -> None:
+        toks = self.tokens
+        lex = self.lex
+        j = q.j
+        if j >= len(toks):
+            return
+        if toks[j].text == "%" and gap(toks, j) <= 1:
+            q.kind, q.unit, q.j = NumberKind.PERCENT, "%", j + 1
+            return
+        if q.word and q.value < 1 and word_at(toks, j) in ("a", "an"):
+            probe = Quantity(q.i, j + 1, q.value)
+            self.suffix(probe)
+            if probe.kind is NumberKind.MEASURE:  # "half an hour"
+                q.kind, q.unit, q.j = probe.kind, probe.unit, probe.j
+            return
+        hyphen = toks[j].text in DASHES and glued(toks, j)
+        at = j + 1 if hyphen else j
+        if not hyphen:
+            got = phrase_at(toks, at, lex.point_words, lex)
+            if got is not None:
+                q.kind, q.unit, q.j = NumberKind.PERCENT, "pp", got[0]
+                return
+            got = phrase_at(toks, at, lex.percent_words, lex)
+            if got is not None and (
+                got[1] not in ("pc", "percentage") or glued(toks, at) or got[1] == "percentage"
+            ):
+                q.kind, q.unit, q.j = NumberKind.PERCENT, "%", got[0]
+                nxt = phrase_at(toks, q.j, lex.point_tail_words, lex)
+                if nxt is not None:
+                    q.unit, q.j = "pp", nxt[0]
+                return
+            money = self.currency_suffix(q, at)
+            if money:
+                self.cents(q)
+                return
+        got = phrase_at(
+            toks,
+            at,
+            lex.measure_units,
+            lex,
+            cased=lex.measure_units_cased,
+            max_gap=0 if hyphen else 2,
+        )
+        if got is not None:
+            end, key, symbol = got
+            if key in ("h", "s", "b", "in", "min") and not glued(toks, at):
+                return
+            q.kind, q.unit, q.j = NumberKind.MEASURE, symbol, end
+            if symbol == "ft":
+                self.inches(q)
+            if (
+                end < len(toks)
+                and toks[end].text in DASHES
+                and word_at(toks, end + 1) == "old"
+                and glued(toks, end)
+            ):
+                q.j = end + 2
+            elif word_at(toks, end) in ("old",) and symbol in ("year", "month", "week", "day"):
+                q.j = end + 1
+            if symbol == "°" and word_at(toks, q.j) == "below" and word_at(toks, q.j + 1) == "zero":
+                q.value = -q.value
+                q.j += 2
+
+    def inches(self, q: Quantity) -> None:
+        """ "5ft 10in", "5 feet 2 inches": one height, in feet."""
+        toks = self.tokens
+        k = q.j
+        if word_at(toks, k) == "and" or (k < len(toks) and toks[k].text == ","):
+            k += 1
+        if k >= len(toks) or gap(toks, k) != 1:
+            return
+        rest = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
+        if rest is None or rest.kind is not NumberKind.CARDINAL or not 0 <= rest.value < 12:
+            return
+        probe = Quantity(rest.i, rest.j, rest.value)
+        self.suffix(probe)
+        if probe.unit != "in":
+            return
+        q.value += rest.value / 12
+        q.j = probe.j
+
+    def currency_suffix(self, q: Quantity, at: int) -> bool:
+        toks = self.tokens
+        lex = self.lex
+        if at >= len(toks) or gap(toks, at) > 1:
+            return False
+        tok = toks[at]
+        lower_code = tok.text.islower() and tok.low in lex.lowercase_currency_codes
+        if (tok.text in lex.currency_codes or lower_code) and not self.code_after(at + 1):
+            code = tok.text.upper()
+            q.kind, q.unit, q.j = NumberKind.MONEY, "CNY" if code == "RMB" else code, at + 1
+            if (
+                at + 1 < len(toks)
+                and word_at(toks, at + 1) in lex.scales
+                and not glued(toks, at + 1)
+            ):
+                scale = lex.scales[toks[at + 1].low]
+                q.value *= scale
+                q.j = at + 2
+            return True
+        if (
+            tok.low in lex.dollar_prefixes
+            and at + 1 < len(toks)
+            and toks[at + 1].text == "$"
+            and glued(toks, at + 1)
+            and tok.text.isupper()
+        ):
+            q.kind, q.unit, q.j = NumberKind.MONEY, lex.dollar_prefixes[tok.low], at + 2
+            return True
+        if tok.text in lex.currency_symbols and glued(toks, at) and not self.code_after(at + 1):
+            q.kind, q.unit, q.j = NumberKind.MONEY, lex.currency_symbols[tok.text], at + 1
+            return True
+        if (
+            glued(toks, at)
+            and tok.text in ("p", "c")
+            and not self.code_after(at + 1)
+            and not q.word
+        ):
+            q.kind, q.unit, q.j = NumberKind.MONEY, "GBP" if tok.text == "p" else "USD", at + 1
+            q.value /= 100
+            return True
+        got = phrase_at(toks, at, lex.currency_words, lex)
+        spaced_word = got is not None and got[1] in ("sen", "real", "won", "rand", "dong")
+        if got is None or (spaced_word and not glued(toks, at)):
+            return False
+        end, _key, code = got
+        if code.endswith("?"):
+            if q.scale == 1 and word_at(toks, end) != "sterling":
+                q.kind, q.unit, q.j = NumberKind.MEASURE, "lb", end
+                return True
+            code = code[:-1]
+        if "/" in code:
+            code, minor = code.split("/")
+            q.value /= int(minor)
+        q.kind, q.unit, q.j = NumberKind.MONEY, code, end
+        return True
+
+    def time_or_date(self, i: int) -> bool:
+        return (
+            time_at(self.tokens, i, self.lex) is not None
+            or date_at(self.tokens, i, self.lex, self.ctx.page_year) is not None
+        )

@@ -1,0 +1,205 @@
+"""Ranges, scores, ratios and fractions written across two numbers.
+
+"between 3 and 5", "10 to 20 billion" (the scale is shared), "£15-£95" and "10-15 exabytes"
+are one range; "21-7" after a vote and "248-6" after a team are scores; "one in four" is a
+ratio and "3 of 10" at the start of a line a gallery counter, neither of them counted;
+"one over three" is a fraction.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from newsparse import Number, NumberKind
+
+from .quantities import DASHES, Quantity, QuantityReader
+from .scan import gap, glued, word_at
+from .words import read_words
+
+__all__ = ["RangeReader"]
+
+
+class RangeReader(QuantityReader):
+    """Reads the forms that join two numbers."""
+
+    def pair(self, i: int) -> Number | None:
+        """Scores ("21-7", "248-6") and fiscal years ("2025/26") at digit token ``i``."""
+        toks = self.tokens
+        if i + 2 >= len(toks) or toks[i].kind != "n" or not toks[i].text.isdigit():
+            return None
+        sep = toks[i + 1].text
+        b_tok = toks[i + 2]
+        if not (
+            glued(toks, i + 1) and glued(toks, i + 2) and b_tok.kind == "n" and b_tok.text.isdigit()
+        ):
+            return None
+        if (glued(toks, i) and self.code_before(i)) or self.code_after(i + 3):
+            return None
+        a, b = int(toks[i].text), int(b_tok.text)
+        if (
+            len(toks[i].text) == 4
+            and 1100 <= a <= 2199
+            and len(b_tok.text) == 2
+            and sep in ("/", "-", "–")
+            and (a + 1) % 100 == b
+        ):
+            return self.number(i, i + 3, Fraction(a), NumberKind.YEAR, norm=f"{a}/{b_tok.text}")
+        if sep not in ("-", "–") or len(toks[i].text) > 3 or len(b_tok.text) > 3:
+            return None
+        if i + 3 < len(toks) and toks[i + 3].text in ("-", "–", "/") and glued(toks, i + 3):
+            return None
+        context = {w for k in range(max(0, i - 3), i) if (w := word_at(toks, k)) is not None}
+        after = self.suffix_kind(i + 3)
+        scorey = bool(context & self.lex.score_words)
+        prev = toks[i - 1] if i > 0 else None
+        if (
+            prev is not None
+            and prev.kind == "w"
+            and prev.text[0].isupper()
+            and prev.low not in self.lex.common
+        ):
+            scorey = True
+        if after:
+            return None
+        if a >= b or scorey:
+            if not scorey and a > b and word_at(toks, i - 1) in ("between", "from", "aged", "ages"):
+                return None
+            return self.number(i, i + 3, None, NumberKind.SCORE, norm=f"{a}-{b}")
+        return None
+
+    def model_code(self, i: int) -> int:
+        """The end of a model number such as "Boeing 747-400" at digit token ``i``, or 0."""
+        toks = self.tokens
+        if i < 1 or i + 2 >= len(toks) or gap(toks, i) != 1 or toks[i - 1].kind != "w":
+            return 0
+        name = toks[i - 1]
+        if not name.text[0].isupper() or name.low in self.lex.common:
+            return 0
+        if not (toks[i + 1].text in DASHES and glued(toks, i + 1) and glued(toks, i + 2)):
+            return 0
+        a, b = toks[i].text, toks[i + 2].text
+        if a.isdigit() and b.isdigit() and len(a) >= 3 and len(b) >= 3:
+            return i + 3
+        return 0
+
+    def suffix_kind(self, j: int) -> bool:
+        """Whether a unit, percent or scale follows at ``j`` (so a pair is a range, not a score)."""
+        toks = self.tokens
+        if j >= len(toks):
+            return False
+        if toks[j].text == "%":
+            return True
+        probe = Quantity(0, j, Fraction(1))
+        self.suffix(probe)
+        if probe.j != j:
+            return True
+        w = word_at(toks, j)
+        return w is not None and w in self.lex.scales
+
+    def range_from(self, i: int) -> tuple[int, Number] | None:
+        """ "between 3 and 5", "from 10 to 20 billion" at a "between"/"from" token."""
+        toks = self.tokens
+        w = toks[i].low
+        if i > 0 and (word_at(toks, i - 1) in self.lex.change_verbs):
+            return None
+        q1 = self.quantity(i + 1) if i + 1 < len(toks) and gap(toks, i + 1) == 1 else None
+        if q1 is None:
+            return None
+        k = q1.j
+        conn = toks[k].low if k < len(toks) else ""
+        if w == "between" and conn not in ("and", "-", "–"):
+            return None
+        if w == "from" and conn not in ("to", "-", "–"):
+            return None
+        return self.range_rest(i, q1, k + 1)
+
+    def range_rest(self, i: int, q1: Quantity, k: int) -> tuple[int, Number] | None:
+        toks = self.tokens
+        if k >= len(toks):
+            return None
+        if toks[k].text == "~" or word_at(toks, k) in ("about", "around"):
+            k += 1
+        if k < len(toks) and toks[k].low == "to" and toks[k - 1].text in DASHES:
+            k += 1
+        if k >= len(toks) or gap(toks, k) > 1:
+            return None
+        q2 = self.quantity(k)
+        if (
+            q2 is None
+            or q2.kind in (NumberKind.ORDINAL, NumberKind.YEAR)
+            or q1.kind in (NumberKind.ORDINAL, NumberKind.YEAR)
+        ):
+            return None
+        if q1.kind != NumberKind.CARDINAL and (q1.kind != q2.kind or q1.unit != q2.unit):
+            return None
+        low = q1.value
+        if q1.kind == NumberKind.CARDINAL and q1.scale == 1 and q2.scale > 1:
+            low = q1.value * q2.scale  # "10 to 20 billion": the scale is shared
+        if low > q2.value and q2.value >= 0:
+            return None  # "from 10 to 6.5" is a fall, not a range
+        unit = q2.unit
+        num = self.number(
+            i, q2.j, None, NumberKind.RANGE, unit=unit, low=low, high=q2.value, approx_at=i
+        )
+        return q2.j, num
+
+    def ratio(self, j: int) -> int:
+        """The end of "in four" / "out of ten" at ``j`` ("one in four" is a ratio), or 0."""
+        toks = self.tokens
+        if word_at(toks, j) not in ("in", "out"):
+            return 0
+        k = j + 1
+        if word_at(toks, j) == "out" and word_at(toks, k) == "of":
+            k += 1
+        if k < len(toks) and gap(toks, k) == 1:
+            if (
+                toks[k].kind == "n"
+                and toks[k].text.isdigit()
+                and len(toks[k].text) <= 3
+                and not self.code_after(k + 1)
+            ):
+                nxt = word_at(toks, k + 1)
+                if nxt is None or nxt in self.lex.noun_stop or nxt.endswith("s"):
+                    return k + 1
+                return 0
+            w = word_at(toks, k)
+            if w is not None and w in self.lex.cardinals and w != "one":
+                den = read_words(toks, k, self.lex)
+                return den.end if den is not None else k + 1
+        return 0
+
+    def counter(self, q: Quantity) -> int:
+        """The end of a gallery counter "3 of 10" that starts a line, or 0."""
+        toks = self.tokens
+        i, k = q.i, q.j
+        if not q.plain or word_at(toks, k) != "of" or k + 1 >= len(toks):
+            return 0
+        start = toks[i].start
+        if i > 0 and "\n" not in self.text[toks[i - 1].end : start] and start != self.start:
+            return 0
+        den = toks[k + 1]
+        if den.kind == "n" and den.text.isdigit() and int(den.text) >= q.value:
+            return k + 2
+        return 0
+
+    def over(self, q: Quantity) -> Quantity | None:
+        """A fraction written "one over three": both sides bare numbers, then the clause ends."""
+        toks = self.tokens
+        k = q.j
+        if q.kind != NumberKind.CARDINAL or word_at(toks, k) != "over" or k + 1 >= len(toks):
+            return None
+        if gap(toks, k) != 1 or gap(toks, k + 1) != 1:
+            return None
+        den = self.digits(k + 1, money=False) if toks[k + 1].kind == "n" else self.words(k + 1)
+        if den is None or den.kind != NumberKind.CARDINAL or den.value == 0 or den.scale != 1:
+            return None
+        if den.j < len(toks) and (toks[den.j].kind != "s" or toks[den.j].text in "%$£€"):
+            return None
+        return Quantity(q.i, den.j, q.value / den.value)
+
+    def _not_change(self, i: int) -> bool:
+        toks = self.tokens
+        for k in range(max(0, i - 3), i):
+            if word_at(toks, k) in self.lex.change_verbs or word_at(toks, k) == "from":
+                return False
+        return True

@@ -1,0 +1,82 @@
+"""Units, currencies and percent words after (or before) a number, matched as phrases.
+
+A phrase is looked up by joining the lower-cased token texts, with a space only where the
+page has whitespace, so "°C", "° C", "km/h", "kilowatt-hours" and "miles per hour" are all
+single keys of the data file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .lexicon import Lexicon
+from .scan import TOKEN, Token
+
+__all__ = ["phrase_at"]
+
+_FIRSTS: dict[tuple[int, bool], tuple[object, frozenset[str]]] = {}
+
+
+def _firsts(table: Mapping[str, str] | frozenset[str], *, lower: bool = True) -> frozenset[str]:
+    """The first tokens of a table's phrases, so most positions are rejected at once."""
+    cached = _FIRSTS.get((id(table), lower))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    firsts = frozenset(
+        m.group().lower() if lower else m.group() for key in table if (m := TOKEN.match(key))
+    )
+    _FIRSTS[(id(table), lower)] = (table, firsts)
+    return firsts
+
+
+def phrase_at(
+    tokens: list[Token],
+    j: int,
+    table: dict[str, str] | frozenset[str],
+    lex: Lexicon,
+    *,
+    cased: dict[str, str] | None = None,
+    max_gap: int = 2,
+) -> tuple[int, str, str] | None:
+    """The longest phrase of ``table`` starting at token ``j``: (end, surface key, value).
+
+    ``cased`` is tried first on the exact text, for symbols whose case matters ("C", "MW").
+    The first token may stand at most ``max_gap`` characters after the previous one.
+    """
+    if j >= len(tokens) or tokens[j].skip:
+        return None
+    if j > 0 and tokens[j].start - tokens[j - 1].end > max_gap:
+        return None
+    if tokens[j].low not in _firsts(table) and (
+        cased is None or tokens[j].text not in _firsts(cased, lower=False)
+    ):
+        return None
+    best: tuple[int, str, str] | None = None
+    key = ""
+    raw = ""
+    limit = min(len(tokens), j + lex.max_phrase * 2 + 2)
+    for k in range(j, limit):
+        tok = tokens[k]
+        if k > j:
+            gap = tok.start - tokens[k - 1].end
+            if gap > 1:
+                break
+            if gap:
+                key += " "
+                raw += " "
+        key += tok.low
+        raw += tok.text
+        if cased is not None and raw in cased:
+            best = (k + 1, raw, cased[raw])
+        elif key in table and (len(key) > 1 or raw == key):
+            value = table[key] if isinstance(table, dict) else key
+            best = (k + 1, key, value)
+    if best is None:
+        return None
+    end = best[0]
+    # A unit glued to a following letter or digit is part of a longer word or code.
+    if end < len(tokens) and tokens[end].start == tokens[end - 1].end:
+        nxt = tokens[end]
+        if nxt.kind in ("w", "n") and tokens[end - 1].kind in ("w", "n"):
+            return None
+    return best

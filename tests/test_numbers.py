@@ -1,0 +1,277 @@
+"""The built-in numbers extractor: values, kinds, units, spans, and what is not a number."""
+
+from __future__ import annotations
+
+import json
+import time
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsparse
+from newsparse import Article, Number, NumberKind
+
+K = NumberKind
+
+
+def numbers(text: str) -> tuple[Number, ...]:
+    article = newsparse.parse(text, structure=False, extractors=["numbers"])
+    assert not article.problems, article.problems
+    return article.numbers
+
+
+def found(text: str) -> list[tuple[str, Any, str, str | None]]:
+    return [(n.text, n.value, str(n.kind), n.unit) for n in numbers(text)]
+
+
+def one(text: str) -> Number:
+    (number,) = numbers(text)
+    return number
+
+
+def test_the_sample_sentence() -> None:
+    text = (
+        "North Korea is believed to have deployed at least 12,000 soldiers and 500 officers"
+        " - including three generals"
+    )
+    got = [(n.text, n.value, n.approx, n.noun) for n in numbers(text)]
+    assert got == [
+        ("12,000", 12000, "at least", "soldiers"),
+        ("500", 500, None, "officers"),
+        ("three", 3, None, "generals"),
+    ]
+
+
+CARDINALS = [
+    pytest.param("12,000 people", 12000, id="comma-thousands"),
+    pytest.param("12 000 people", 12000, id="space-thousands"),
+    pytest.param("1,234,567.5 tonnes of grain", None, id="skip-measure-check"),
+    pytest.param("It rose to 3.25 overall", Decimal("3.25"), id="decimal"),
+    pytest.param("1.5 million people", 1500000, id="scale-word"),
+    pytest.param("10k runners", 10000, id="k-suffix"),
+    pytest.param("half a million homes", 500000, id="half-a-million"),
+    pytest.param("three people", 3, id="word"),
+    pytest.param("twenty-one people", 21, id="hyphenated-word"),
+    pytest.param("three hundred and twelve people", 312, id="hundred-and"),
+    pytest.param("a dozen eggs", 12, id="a-dozen"),
+    pytest.param("two thousand and two hundred", 2200, id="thousand-and-hundred"),
+    pytest.param("Two-thirds of voters", Fraction(2, 3), id="two-thirds"),
+    pytest.param("a third of them", Fraction(1, 3), id="a-third"),
+    pytest.param("Half of these lads", Decimal("0.5"), id="half"),
+    pytest.param("¾ of the cake", Decimal("0.75"), id="vulgar-fraction"),
+    pytest.param("two and a half", Decimal("2.5"), id="and-a-half"),
+    pytest.param("five and a half million fish", 5500000, id="and-a-half-million"),
+    pytest.param("one million and a half", 1500000, id="million-and-a-half"),
+    pytest.param("two point five", Decimal("2.5"), id="point"),
+    pytest.param("minus 5 overall", -5, id="minus-word"),
+    pytest.param("a total of -504", -504, id="minus-sign"),
+    pytest.param("1/4 of the field", Decimal("0.25"), id="slash-fraction"),
+    pytest.param("one over three", Fraction(1, 3), id="over-fraction"),
+    pytest.param("6.23x10^-4", Decimal("0.000623"), id="scientific"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), CARDINALS)
+def test_cardinal_values(text: str, value: Any) -> None:
+    number = numbers(text)[0]
+    if value is not None:
+        assert number.value == value
+        assert number.kind is K.CARDINAL
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind", "unit"),
+    [
+        pytest.param("45%", 45, K.PERCENT, "%", id="percent-sign"),
+        pytest.param("45 per cent", 45, K.PERCENT, "%", id="per-cent"),
+        pytest.param("Sixty percent", 60, K.PERCENT, "%", id="words-percent"),
+        pytest.param("1.5 percentage points", Decimal("1.5"), K.PERCENT, "pp", id="points"),
+        pytest.param("£2bn", 2000000000, K.MONEY, "GBP", id="pound-bn"),
+        pytest.param("$3.4m", 3400000, K.MONEY, "USD", id="dollar-m"),
+        pytest.param("US$4.7 billion", 4700000000, K.MONEY, "USD", id="us-dollar"),
+        pytest.param("€2.1bn", 2100000000, K.MONEY, "EUR", id="euro"),
+        pytest.param("42p", Decimal("0.42"), K.MONEY, "GBP", id="pence"),
+        pytest.param("EUR 20", 20, K.MONEY, "EUR", id="code-before"),
+        pytest.param("20 million pounds", 20000000, K.MONEY, "GBP", id="pounds-word"),
+        pytest.param("five million yen", 5000000, K.MONEY, "JPY", id="yen-word"),
+        pytest.param(
+            "thirteen dollars and forty-five cents", Decimal("13.45"), K.MONEY, "USD", id="cents"
+        ),
+        pytest.param("15km", 15, K.MEASURE, "km", id="km"),
+        pytest.param("200 miles", 200, K.MEASURE, "mi", id="miles"),
+        pytest.param("100,000 tonnes", 100000, K.MEASURE, "t", id="tonnes"),
+        pytest.param("3-nanometre", 3, K.MEASURE, "nm", id="hyphen-unit"),
+        pytest.param("19C", 19, K.MEASURE, "°C", id="celsius-glued"),
+        pytest.param("minus 5C", -5, K.MEASURE, "°C", id="minus-celsius"),
+        pytest.param("98.6 degrees Fahrenheit", Decimal("98.6"), K.MEASURE, "°F", id="fahrenheit"),
+        pytest.param("60mph", 60, K.MEASURE, "mph", id="mph"),
+        pytest.param("20-minute", 20, K.MEASURE, "minute", id="minute-adjective"),
+        pytest.param("45-year-old", 45, K.MEASURE, "year", id="age"),
+        pytest.param("two hours", 2, K.MEASURE, "hour", id="duration-words"),
+        pytest.param("3rd", 3, K.ORDINAL, None, id="ordinal-digits"),
+        pytest.param("twenty-first", 21, K.ORDINAL, None, id="ordinal-words"),
+        pytest.param("43rd", 43, K.ORDINAL, None, id="ordinal-43rd"),
+        pytest.param("In 2015", 2015, K.YEAR, None, id="year"),
+    ],
+)
+def test_kinds_values_units(text: str, value: Any, kind: NumberKind, unit: str | None) -> None:
+    number = numbers(text)[-1]
+    assert (number.value, number.kind, number.unit) == (value, kind, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        pytest.param("aged 40 to 79", "40 to 79", 40, 79, None, id="to"),
+        pytest.param("10-15 exabytes", "10-15 exabytes", 10, 15, "EB", id="dash-unit"),
+        pytest.param("between 3 and 5 people", "between 3 and 5", 3, 5, None, id="between"),
+        pytest.param(
+            "10 to 20 billion dollars",
+            "10 to 20 billion dollars",
+            10**10,
+            2 * 10**10,
+            "USD",
+            id="shared-scale",
+        ),
+        pytest.param("at £15-£95", "£15-£95", 15, 95, "GBP", id="money-range"),
+        pytest.param("from 3km to 5km", "from 3km to 5km", 3, 5, "km", id="from-to"),
+    ],
+)
+def test_ranges(text: str, span: str, low: Any, high: Any, unit: str | None) -> None:
+    number = one(text)
+    assert (number.text, number.kind, number.value) == (span, K.RANGE, None)
+    assert (number.low, number.high, number.unit) == (low, high, unit)
+
+
+def test_a_change_is_two_numbers_not_a_range() -> None:
+    assert [n.kind for n in numbers("Inflation rose from 2.5% to 3.1%.")] == [K.PERCENT] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "norm"),
+    [
+        pytest.param("on Friday 13 June 2025", K.DATE, "2025-06-13", id="weekday-date"),
+        pytest.param("Tuesday, Jan. 28, 2025", K.DATE, "2025-01-28", id="us-date"),
+        pytest.param("on 2025-06-13", K.DATE, "2025-06-13", id="iso-date"),
+        pytest.param("in June 2025", K.DATE, "2025-06", id="month-year"),
+        pytest.param("at 10.30pm", K.TIME, "22:30", id="dot-pm"),
+        pytest.param("at 22:30", K.TIME, "22:30", id="colon"),
+        pytest.param("at 9 a.m.", K.TIME, "09:00", id="am-dots"),
+        pytest.param("at 9 o'clock", K.TIME, "09:00", id="o-clock"),
+        pytest.param("voted 21-7", K.SCORE, "21-7", id="vote"),
+        pytest.param("India 248-6", K.SCORE, "248-6", id="cricket"),
+        pytest.param("England lead 1-0", K.SCORE, "1-0", id="lead"),
+        pytest.param("the 1990s", K.YEAR, "1990s", id="decade"),
+        pytest.param("the 2025/26 budget", K.YEAR, "2025/26", id="fiscal-year"),
+    ],
+)
+def test_dates_times_scores(text: str, kind: NumberKind, norm: str) -> None:
+    number = one(text)
+    assert (number.kind, number.norm) == (kind, norm)
+
+
+def test_a_date_without_a_year_takes_the_page_year() -> None:
+    got = numbers("Published 2024. The hearing is on 14 June.")
+    assert got[-1].norm == "2024-06-14"
+
+
+def test_a_clock_window_is_two_times() -> None:
+    got = numbers("between 10.30pm and 11pm on Friday")
+    assert [(n.kind, n.norm) for n in got] == [(K.TIME, "22:30"), (K.TIME, "23:00")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The G7 summit", id="g7"),
+        pytest.param("cases of COVID-19 rose", id="covid-19"),
+        pytest.param("a Boeing 737 landed", id="boeing-737"),
+        pytest.param("on the A38 near Bodmin", id="road"),
+        pytest.param("the FTSE 100 index", id="ftse-100"),
+        pytest.param("call 0800 555 111 today", id="phone"),
+        pytest.param("call 101, quoting log 0512", id="police-numbers"),
+        pytest.param("one of the best", id="one-of-the"),
+        pytest.param("no one came", id="no-one"),
+        pytest.param("a one-off payment", id="one-off"),
+        pytest.param("wait for a second", id="for-a-second"),
+        pytest.param("their second homes", id="second-homes"),
+        pytest.param("dozens of homes and thousands of people", id="vague"),
+        pytest.param("one in four residents", id="ratio"),
+        pytest.param("see https://example.com/2024/05/10/item-123", id="url"),
+        pytest.param("the iPhone 15", id="camel-case-name"),
+        pytest.param("3 of 10", id="gallery-counter"),
+        pytest.param("the Formula One title", id="number-word-in-a-name"),
+        pytest.param("a Boeing 747-400 landed", id="model-number-pair"),
+        pytest.param("the 9/11 attacks and 24/7 care", id="slash-names"),
+        pytest.param("he moved into No. 7", id="house-number"),
+    ],
+)
+def test_not_numbers(text: str) -> None:
+    assert numbers(text) == ()
+
+
+def test_qualifiers_are_recorded_outside_the_span() -> None:
+    text = "about 36% of capacity, more than 750,000 people and up to $20 million"
+    got = [(n.text, n.approx) for n in numbers(text)]
+    assert got == [("36%", "about"), ("750,000", "more than"), ("$20 million", "up to")]
+
+
+def test_page_convention_for_dot_thousands() -> None:
+    text = "Die Stadt hat 1.234.567 Einwohner und 12.000 Autos."
+    assert [n.value for n in numbers(text)] == [1234567, 12000]
+    assert one("It measured 12.000 exactly").value == 12
+
+
+def test_exact_values_survive_json() -> None:
+    article = newsparse.parse(
+        "A third of 2.5 million people paid £1.25 each.", structure=False, extractors=["numbers"]
+    )
+    values = [n.value for n in article.numbers]
+    assert values == [Fraction(1, 3), 2500000, Decimal("1.25")]
+    again = Article.from_json(article.to_json())
+    assert again == article
+    assert json.loads(article.to_json())["findings"]["numbers"][0]["value"] == "1/3"
+
+
+def test_findings_name_the_part(sample_page: str) -> None:
+    article = newsparse.parse(sample_page, extractors=["numbers"])
+    assert article.numbers
+    for number in article.numbers:
+        assert article.source[number.span.start : number.span.end] == number.text
+
+
+@given(st.text(max_size=300))
+def test_never_raises_and_spans_slice(text: str) -> None:
+    for number in numbers(text):
+        assert text[number.span.start : number.span.end] == number.text
+
+
+_SOUP = (
+    "1 2.5 12,000 - – / % £ $ m bn k between and to three hundred half a per cent June 13"
+    " pm . , km C ° x ^ one third s"
+)
+
+
+@given(st.lists(st.sampled_from([*_SOUP.split(" "), " ", "  "]), max_size=40))
+def test_number_like_soup_never_raises(parts: list[str]) -> None:
+    text = "".join(parts)
+    for number in numbers(text):
+        assert text[number.span.start : number.span.end] == number.text
+
+
+@given(st.lists(st.sampled_from([*_SOUP.split(" "), " ", "  "]), max_size=30))
+def test_json_round_trip_keeps_every_value_exact(parts: list[str]) -> None:
+    article = newsparse.parse("".join(parts), structure=False, extractors=["numbers"])
+    assert Article.from_json(article.to_json()) == article
+
+
+def test_a_million_digits_with_separators_stays_fast() -> None:
+    text = ",".join(["123"] * 250_000) + " " + "9" * 1_000_000 + " 1 000 " * 20_000
+    started = time.perf_counter()
+    got = numbers(text)
+    assert time.perf_counter() - started < 30
+    assert got
