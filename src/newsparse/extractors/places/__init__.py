@@ -1,17 +1,70 @@
-"""The built-in ``places`` extractor (a plugin like any other)."""
+"""The built-in ``places`` extractor (a plugin like any other).
+
+It reads the headline, standfirst, captions and body (``article.parts()``), finds place names
+and demonyms with :mod:`.recognise`, chooses one place for each with :mod:`.resolve`, and
+returns :class:`~newsparse.Place` findings anchored to the article's own text.  The gazetteer
+(:mod:`.gazetteer`) is loaded once per process, on first use.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from newsparse import Article, Extractor, Place, __version__, hookimpl
+from newsparse import Article, Extractor, Part, Place, Span, __version__, hookimpl
+from newsparse.extractors.places.recognise import (
+    Mention,
+    find_mentions,
+    merge,
+    pattern_mentions,
+    team_mentions,
+)
+from newsparse.extractors.places.resolve import Resolved, resolve
 
-__all__ = ["extract_places"]
+__all__ = ["extract_places", "places_in"]
+
+
+def places_in(text: str) -> list[Place]:
+    """Every place in a plain string, as if it were one body paragraph."""
+    surnames: set[str] = set()
+    mentions = [m for m in find_mentions(text, surnames=surnames) if m.key not in surnames]
+    mentions = merge(mentions, pattern_mentions(text))
+    teams = team_mentions(text, mentions)
+    mentions = [m for k, m in enumerate(mentions) if k not in teams]
+    return [_finding(text, item, Part.BODY) for item in resolve(mentions)]
 
 
 def extract_places(article: Article) -> Iterator[Place]:
     """Find every Place in the editorial parts of ``article``."""
-    return iter(())
+    source = article.source
+    mentions: list[Mention] = []
+    parts: dict[int, Part] = {}
+    surnames: set[str] = set()
+    for part, span in article.parts():
+        named = list(find_mentions(source, span.start, span.end, surnames))
+        for mention in merge(named, pattern_mentions(source, span.start, span.end)):
+            parts[mention.start] = part
+            mentions.append(mention)
+    mentions = [mention for mention in mentions if mention.key not in surnames]
+    teams = team_mentions(source, mentions)
+    mentions = [mention for k, mention in enumerate(mentions) if k not in teams]
+    for item in resolve(mentions):
+        yield _finding(source, item, parts.get(item.mention.start, Part.BODY))
+
+
+def _finding(source: str, item: Resolved, part: Part) -> Place:
+    mention = item.mention
+    return Place(
+        text=source[mention.start : mention.end],
+        span=Span(mention.start, mention.end),
+        name=item.name,
+        kind=item.kind,
+        country_code=item.country_code,
+        latitude=item.latitude,
+        longitude=item.longitude,
+        geonames_id=item.geonames_id,
+        demonym=mention.demonym,
+        part=part,
+    )
 
 
 @hookimpl
@@ -22,6 +75,6 @@ def newsparse_register_extractors(register: Callable[[Extractor], None]) -> None
             extract=extract_places,
             finding_type=Place,
             version=__version__,
-            description="",
+            description="Place names and demonyms, resolved to coordinates and ISO country codes",
         )
     )

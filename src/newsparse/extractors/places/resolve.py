@@ -1,0 +1,289 @@
+"""Choosing one place for every mention, with the whole article as context.
+
+Each candidate gets a score: the base-10 logarithm of its weight (population for towns and
+countries, a comparable figure for regions), plus
+
+* :data:`COUNTRY_BONUS` when another name in the article points into its country (the
+  country itself, a place or a demonym): "Georgia" goes to the US state in an article that
+  also names Atlanta, to the country in one that names Tbilisi or Russia;
+* :data:`STATE_BONUS` when another name points into its first-level division (a US state,
+  a Canadian province, an Australian state, a UK nation);
+* :data:`NEAR_BONUS` when another place the article names (or may name) lies within about
+  150 km: "Springfield" beside Holyoke is the one in Massachusetts.
+
+Context is read twice: first from the names that have one sensible meaning (countries,
+regions, large towns, pairs), then from every name as chosen in that first context, so a
+county or a small town that was placed in Tennessee pulls "Paris" there too.
+
+"City, State" and "City, Country" pairs ("Paris, Texas", "London, Ontario") are hard
+constraints, and they hold for every other mention of the same name in the article (one sense
+per article).  A small town that nothing else in the article supports is more likely a common
+word or a name than a place, so it is dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+
+import attrs
+
+from newsparse.extractors.places.gazetteer import Entry, words
+from newsparse.extractors.places.recognise import Mention
+from newsparse.model import PlaceKind
+
+__all__ = ["COUNTRY_BONUS", "STATE_BONUS", "Resolved", "resolve"]
+
+COUNTRY_BONUS = 1.5
+#: Added when another place the article names lies nearby (same or next grid cell of
+#: :data:`NEAR_DEGREES`, about 150 km of latitude).
+NEAR_BONUS = 1.0
+NEAR_DEGREES = 1.35
+#: A name with more candidates than this lends none of them as nearby support.
+NEAR_CANDIDATES = 6
+STATE_BONUS = 2.5
+#: A town smaller than this needs support from the article (its country named elsewhere).
+SMALL_TOWN = 15_000
+#: ... and one that opens a sentence, smaller than this.
+SMALL_INITIAL = 100_000
+
+#: A town at least this large counts as context for other mentions on its own.
+CONTEXT_TOWN = 100_000
+#: A town smaller than this followed by "said" is a person ("Clark said").
+SPEAKER_TOWN = 1_000_000
+
+_AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION})
+_LOCAL_KINDS = frozenset({PlaceKind.CITY, PlaceKind.REGION})
+
+
+@attrs.frozen
+class Resolved:
+    """A mention and what it was resolved to: the canonical name, kind and point."""
+
+    mention: Mention
+    name: str
+    kind: PlaceKind
+    country_code: str | None
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    """The grid cell of a point; cells narrow in longitude towards the poles."""
+    width = NEAR_DEGREES / max(math.cos(math.radians(lat)), 0.2)
+    return int(lat // NEAR_DEGREES), int(lon // width)
+
+
+def _top(entries: Sequence[Entry]) -> Entry | None:
+    return max(entries, key=lambda e: e.weight) if entries else None
+
+
+def _pairs(mentions: Sequence[Mention]) -> dict[int, tuple[Entry, ...]]:
+    """Constraints from "City, State" / "City, Country" pairs: mention index -> allowed."""
+    allowed: dict[int, tuple[Entry, ...]] = {}
+    for k in range(1, len(mentions)):
+        second, first = mentions[k], mentions[k - 1]
+        if not second.after_comma or first.demonym or second.demonym:
+            continue
+        good_a: list[Entry] = []
+        good_b: list[Entry] = []
+        for b in second.places:
+            if b.kind not in _AREA_KINDS:
+                continue
+            for a in first.places:
+                if a is b or a.country_code != b.country_code or a.country_code is None:
+                    continue
+                if b.kind is PlaceKind.REGION and b.admin1 and a.admin1 != b.admin1:
+                    continue
+                if a.kind is PlaceKind.COUNTRY:
+                    continue
+                good_a.append(a)
+                if b not in good_b:
+                    good_b.append(b)
+        if good_a:
+            allowed[k - 1] = tuple(good_a)
+            allowed[k] = tuple(good_b)
+    return allowed
+
+
+def _area(entry: Entry) -> str | None:
+    """The first-level division an entry lies in, as ``CC.ADMIN1`` ("US.GA", "CA.08")."""
+    if entry.country_code and entry.admin1:
+        return f"{entry.country_code}.{entry.admin1}"
+    return None
+
+
+class _Context:
+    """Which names point at which country and first-level division."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, set[str]] = defaultdict(set)
+        self.areas: dict[str, set[str]] = defaultdict(set)
+        #: grid cell of about 150 km -> the names with a point in it.
+        self.cells: dict[tuple[int, int], set[str]] = defaultdict(set)
+
+    def point(self, key: str, entry: Entry) -> None:
+        """Record that ``key`` may name a place at ``entry``'s point."""
+        if (
+            entry.kind in _LOCAL_KINDS
+            and entry.latitude is not None
+            and entry.longitude is not None
+        ):
+            self.cells[_cell(entry.latitude, entry.longitude)].add(key)
+
+    def near(self, key: str, entry: Entry) -> bool:
+        """Whether another name has a point in the same or a neighbouring cell as ``entry``."""
+        if entry.latitude is None or entry.longitude is None or entry.kind is PlaceKind.COUNTRY:
+            return False
+        row, col = _cell(entry.latitude, entry.longitude)
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                names = self.cells.get((row + dr, col + dc))
+                if names and (len(names) > 1 or key not in names):
+                    return True
+        return False
+
+    def add(self, key: str, entry: Entry) -> None:
+        if entry.country_code:
+            self.countries[entry.country_code].add(key)
+        area = _area(entry)
+        if area:
+            self.areas[area].add(key)
+
+    def score(self, key: str, entry: Entry) -> tuple[float, bool, bool]:
+        """The candidate's score, whether its country and whether its division are named."""
+        own = {key}
+        score = entry.prior
+        cc = entry.country_code
+        in_country = bool(cc and self.countries.get(cc, own) - own)
+        area = _area(entry)
+        in_area = bool(area and self.areas.get(area, own) - own)
+        if in_country:
+            score += COUNTRY_BONUS
+        if in_area:
+            score += STATE_BONUS
+        if self.cells and self.near(key, entry):
+            score += NEAR_BONUS
+        return score, in_country, in_area
+
+
+def _choose(
+    key: str, candidates: Sequence[Entry], context: _Context
+) -> tuple[Entry | None, bool, bool]:
+    best: Entry | None = None
+    best_score = -math.inf
+    flags = (False, False)
+    for entry in candidates:
+        score, in_country, in_area = context.score(key, entry)
+        if score > best_score:
+            best, best_score, flags = entry, score, (in_country, in_area)
+    return best, flags[0], flags[1]
+
+
+def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
+    """One place (or none, when the mention is dropped) per mention, in order."""
+    pairs = _pairs(mentions)
+    by_key: dict[str, tuple[Entry, ...]] = {}
+    for k, allowed in pairs.items():
+        by_key.setdefault(mentions[k].key, allowed)
+
+    def candidates(k: int) -> Sequence[Entry]:
+        return pairs.get(k) or by_key.get(mentions[k].key) or mentions[k].places
+
+    # First reading: names with one sensible meaning (countries, regions, large towns, pairs).
+    context = _Context()
+    for k, mention in enumerate(mentions):
+        options = candidates(k)
+        top = _top(options)
+        if top is None:
+            continue
+        if top.kind is not PlaceKind.CITY or top.weight >= CONTEXT_TOWN or k in pairs:
+            context.add(mention.key, top)
+        if len(options) <= NEAR_CANDIDATES:
+            for entry in options:
+                context.point(mention.key, entry)
+    # Second reading: every name chosen in that context becomes context for the final choice.
+    chosen: dict[str, Entry] = {}
+    for k, mention in enumerate(mentions):
+        if mention.key not in chosen:
+            best, _, _ = _choose(mention.key, candidates(k), context)
+            if best is not None:
+                chosen[mention.key] = best
+    final = _Context()
+    for key, entry in chosen.items():
+        if entry.kind is not PlaceKind.CITY or entry.weight >= SMALL_TOWN:
+            final.add(key, entry)
+        final.point(key, entry)
+
+    out: list[Resolved] = []
+    unknown: list[int] = []
+    for k, mention in enumerate(mentions):
+        supported = k in pairs or mention.key in by_key
+        best, in_country, in_area = _choose(mention.key, candidates(k), final)
+        if best is None:
+            if mention.unknown:
+                unknown.append(len(out))
+                out.append(_unknown(mention))
+            continue
+        if mention.speaker and best.kind is PlaceKind.CITY and best.weight < SPEAKER_TOWN:
+            continue
+        small = best.weight < SMALL_TOWN or (mention.initial and best.weight < SMALL_INITIAL)
+        backed = in_area or (in_country and best.country_code != "US")
+        if best.kind is PlaceKind.CITY and small and not supported and not backed:
+            continue
+        out.append(_place(mention, best))
+    if unknown:
+        _locate(out, unknown, final)
+    return out
+
+
+def _locate(out: list[Resolved], unknown: list[int], context: _Context) -> None:
+    """Put each place known only by its shape ("Belgrave Road") where the nearest named
+    town or region before it (else after it) is; its country is the article's main one."""
+    main = max(context.countries, key=lambda cc: len(context.countries[cc]), default=None)
+    anchors = [
+        k for k, item in enumerate(out) if item.kind in _LOCAL_KINDS and not item.mention.unknown
+    ]
+    for k in unknown:
+        at = bisect.bisect_left(anchors, k)
+        anchor = out[anchors[at - 1]] if at else out[anchors[at]] if anchors else None
+        item = out[k]
+        if anchor is not None:
+            out[k] = attrs.evolve(
+                item,
+                country_code=anchor.country_code,
+                latitude=anchor.latitude,
+                longitude=anchor.longitude,
+            )
+        else:
+            out[k] = attrs.evolve(item, country_code=main)
+
+
+def _unknown(mention: Mention) -> Resolved:
+    kind = PlaceKind(mention.designator) if mention.designator else PlaceKind.OTHER
+    return Resolved(mention, mention.key.title(), kind, None, None, None, None)
+
+
+def _place(mention: Mention, entry: Entry) -> Resolved:
+    """The place a mention names, adjusted for a designator inside its span."""
+    kind, name = entry.kind, entry.name
+    designator = mention.designator
+    if designator is not None and mention.designator_word is not None:
+        wanted = PlaceKind(designator)
+        if wanted is not kind and kind is not PlaceKind.COUNTRY:
+            word = mention.designator_word.title()
+            if wanted is PlaceKind.REGION and mention.designator_word == "region":
+                word = words("en")["region_name_by_country"].get(entry.country_code or "", word)
+            kind, name = wanted, f"{entry.name} {word}"
+    return Resolved(
+        mention=mention,
+        name=name,
+        kind=kind,
+        country_code=entry.country_code,
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        geonames_id=entry.geonames_id if (kind, name) == (entry.kind, entry.name) else None,
+    )
