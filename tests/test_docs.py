@@ -48,3 +48,53 @@ def test_a_wrong_output_block_is_reported(tmp_path: Path) -> None:
     assert check_page(page, ROOT)
     page.write_text("```python\nprint(1 + 1)\n```\n\n```output\n2\n```\n", encoding="utf-8")
     assert check_page(page, ROOT) == []
+
+
+def test_a_title_is_read_from_the_info_string() -> None:
+    page = '```toml title="pkg/pyproject.toml"\n[project]\n```\n```python\nx = 1\n```\n'
+    assert [f.title for f in fences(page)] == ["pkg/pyproject.toml", None]
+
+
+WORKDIR_PAGE = """<!-- docs: workdir -->
+
+```text title="notes/hello.txt"
+hello
+```
+
+```console
+$ cat notes/hello.txt && test ! -e pyproject.toml && echo here
+hello
+here
+$ python -c "import sys; print(sys.prefix != sys.base_prefix)"
+True
+```
+
+```python
+print(open("notes/hello.txt").read().strip())
+```
+
+```output
+hello
+```
+"""
+
+
+def test_a_workdir_page_runs_in_its_own_folder_and_environment(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(WORKDIR_PAGE, encoding="utf-8")
+    assert check_page(page, ROOT) == []
+    assert not (ROOT / "notes").exists()
+
+
+def test_a_title_outside_the_folder_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text('<!-- docs: workdir -->\n```text title="../x.txt"\nx\n```\n', encoding="utf-8")
+    assert check_page(page, ROOT)
+    assert not (tmp_path / "x.txt").exists()
+
+
+def test_without_the_marker_a_title_does_not_write(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text('```text title="written.txt"\nx\n```\n', encoding="utf-8")
+    assert check_page(page, ROOT) == []
+    assert not (ROOT / "written.txt").exists()
