@@ -98,3 +98,27 @@ def test_without_the_marker_a_title_does_not_write(tmp_path: Path) -> None:
     page.write_text('```text title="written.txt"\nx\n```\n', encoding="utf-8")
     assert check_page(page, ROOT) == []
     assert not (ROOT / "written.txt").exists()
+
+
+def _signature(function: object) -> str:
+    """``name(param: annotation, ...) -> annotation`` as the hooks page writes it."""
+    import inspect
+
+    sig = inspect.signature(function)  # type: ignore[arg-type]
+    params = ", ".join(f"{p.name}: {p.annotation}" for p in sig.parameters.values())
+    return f"{function.__name__}({params}) -> {sig.return_annotation}"  # type: ignore[attr-defined]
+
+
+def test_the_hooks_page_lists_every_hook_with_its_exact_signature() -> None:
+    from newsparse import hookspecs
+
+    page = (ROOT / "docs" / "reference" / "hooks.md").read_text(encoding="utf-8")
+    listed = {line[3:-1] for line in page.splitlines() if line.startswith("- `newsparse_")}
+    specs = {
+        _signature(function)
+        for name, function in vars(hookspecs).items()
+        if name.startswith("newsparse_") and callable(function)
+    }
+    assert listed == specs
+    for name in (s.split("(")[0] for s in specs):
+        assert f"        - {name}\n" in page, f"{name} is not rendered on the hooks page"
