@@ -199,7 +199,8 @@ def _check(path: Path, text: str, shell: Shell) -> list[str]:
                         done = shell.run(command)
                         if done.returncode != 0:
                             failures.append(
-                                f"{where}: `{command}` exited {done.returncode}: {done.stderr[-500:]}"
+                                f"{where}: `{command}` exited {done.returncode}: "
+                                f"{(done.stdout + done.stderr)[-800:]}"
                             )
     finally:
         os.chdir(old_cwd)

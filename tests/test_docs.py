@@ -122,3 +122,11 @@ def test_the_hooks_page_lists_every_hook_with_its_exact_signature() -> None:
     assert listed == specs
     for name in (s.split("(")[0] for s in specs):
         assert f"        - {name}\n" in page, f"{name} is not rendered on the hooks page"
+
+
+def test_the_labels_page_lists_every_label_and_part() -> None:
+    from newsparse import Label, Part
+
+    page = (ROOT / "docs" / "reference" / "labels.md").read_text(encoding="utf-8")
+    rows = {line.split("`")[1] for line in page.splitlines() if line.startswith("| `")}
+    assert rows == {label.value for label in Label} | {part.value for part in Part}
