@@ -130,3 +130,18 @@ def test_the_labels_page_lists_every_label_and_part() -> None:
     page = (ROOT / "docs" / "reference" / "labels.md").read_text(encoding="utf-8")
     rows = {line.split("`")[1] for line in page.splitlines() if line.startswith("| `")}
     assert rows == {label.value for label in Label} | {part.value for part in Part}
+
+
+def test_the_api_reference_documents_every_public_name() -> None:
+    import newsparse
+
+    pages = "".join(
+        (ROOT / "docs" / "reference" / name).read_text(encoding="utf-8")
+        for name in ("api.md", "hooks.md")
+    )
+    missing = [
+        name
+        for name in newsparse.__all__
+        if name != "__version__" and f"::: newsparse.{name}\n" not in pages
+    ]
+    assert not missing
