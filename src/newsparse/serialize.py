@@ -30,24 +30,82 @@ __all__ = ["article_from_dict", "article_to_dict", "from_data", "to_data"]
 
 def to_data(obj: Any) -> Any:
     """Convert a value built from model types into plain JSON-ready data."""
-    if obj is None or isinstance(obj, (str, bool, int, float)):
-        return obj.value if isinstance(obj, enum.Enum) else obj
-    if isinstance(obj, enum.Enum):
-        return obj.value
-    if isinstance(obj, Decimal):
-        return str(obj)
-    if isinstance(obj, Fraction):
-        return f"{obj.numerator}/{obj.denominator}"
-    if isinstance(obj, Findings):
-        return {name: [to_data(item) for item in items] for name, items in obj.items()}
-    cls: Any = type(obj)
-    if attrs.has(cls):
-        return {field.name: to_data(getattr(obj, field.name)) for field in _fields(cls)}
-    if isinstance(obj, (tuple, list)):
-        return [to_data(item) for item in obj]
-    if isinstance(obj, Mapping):
-        return {str(key): to_data(value) for key, value in obj.items()}
+    tp = type(obj)
+    if tp in _PLAIN:
+        return obj
+    convert = _CONVERTERS.get(tp)
+    if convert is None:
+        convert = _converter(tp)
+    return convert(obj)
+
+
+#: Types that are their own JSON form (exact types: subclasses such as str enums are not).
+_PLAIN: frozenset[type[Any]] = frozenset({str, int, float, bool, type(None)})
+
+#: One converter per concrete type, found once: a page holds hundreds of spans and blocks, and
+#: working out what each one is by a chain of checks every time dominated serialisation.
+_CONVERTERS: dict[type[Any], Any] = {}
+
+
+def _converter(tp: type[Any]) -> Any:
+    convert: Any
+    if issubclass(tp, enum.Enum):
+        convert = _enum_value
+    elif issubclass(tp, (str, bool, int, float)):
+        convert = _same
+    elif issubclass(tp, Decimal):
+        convert = str
+    elif issubclass(tp, Fraction):
+        convert = _fraction
+    elif issubclass(tp, Findings):
+        convert = _findings
+    elif attrs.has(tp):
+        convert = _attrs_converter(tp)
+    elif issubclass(tp, (tuple, list)):
+        convert = _sequence
+    elif issubclass(tp, Mapping):
+        convert = _mapping
+    else:
+        return _unknown
+    _CONVERTERS[tp] = convert
+    return convert
+
+
+def _same(obj: Any) -> Any:
+    return obj
+
+
+def _enum_value(obj: enum.Enum) -> Any:
+    return obj.value
+
+
+def _fraction(obj: Fraction) -> str:
+    return f"{obj.numerator}/{obj.denominator}"
+
+
+def _findings(obj: Findings) -> dict[str, Any]:
+    return {name: [to_data(item) for item in items] for name, items in obj.items()}
+
+
+def _sequence(obj: Any) -> list[Any]:
+    return [to_data(item) for item in obj]
+
+
+def _mapping(obj: Mapping[Any, Any]) -> dict[str, Any]:
+    return {str(key): to_data(value) for key, value in obj.items()}
+
+
+def _unknown(obj: Any) -> Any:
     raise SerializationError(f"cannot serialise a {type(obj).__name__}: {obj!r}")
+
+
+def _attrs_converter(cls: Any) -> Any:
+    names = tuple(field.name for field in _fields(cls))
+
+    def convert(obj: Any) -> dict[str, Any]:
+        return {name: to_data(getattr(obj, name)) for name in names}
+
+    return convert
 
 
 def from_data(cls: type[Any], data: Any) -> Any:
