@@ -187,3 +187,26 @@ def test_text_mode_single_file_still_prints_json(
     assert main(["parse", str(pages[0])]) == 0
     record = json.loads(capsys.readouterr().out)
     assert record["path"] == str(pages[0])
+
+
+def test_replace_errors_keeps_the_page_and_notes_it(
+    pages: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes(b"caf\xe9 au lait\n")
+    status = main(["parse", "-j", "2", "--replace-errors", str(pages[0]), str(bad)])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    records = _records(out)
+    article = _article(records[1])
+    assert article.source == "caf\ufffd au lait\n"
+    assert [p.kind for p in article.problems] == ["decode"]
+    assert _article(records[0]).problems == ()
+
+
+def test_text_format_in_batch_mode_keeps_the_order(
+    pages: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["parse", "-j", "2", "--format", "text", *map(str, pages)]) == 0
+    headers = [line for line in capsys.readouterr().out.splitlines() if line.startswith("== ")]
+    assert headers == [f"== {path}" for path in pages]

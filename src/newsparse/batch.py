@@ -78,9 +78,46 @@ def parse_many(
     ``"forkserver"`` where the platform has it, ``"spawn"`` elsewhere, both safe in a process
     that runs threads.
     """
+    results: Iterator[Article] = _start(
+        texts, workers, chunksize, extractors, structure, strict, plugins, mp_context, False
+    )
+    return results
+
+
+def encode_many(
+    texts: Iterable[str],
+    *,
+    workers: int | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    extractors: Sequence[str] | None = None,
+    structure: bool = True,
+    strict: bool = False,
+) -> Iterator[tuple[str | None, str]]:
+    """Like :func:`parse_many`, but yield ``(failure message or None, article as JSON)``.
+
+    The JSON is made where the page was parsed, in the worker, so the process reading the
+    results only writes strings: ``newsparse parse -j N`` runs on this.
+    """
+    results: Iterator[tuple[str | None, str]] = _start(
+        texts, workers, chunksize, extractors, structure, strict, None, None, True
+    )
+    return results
+
+
+def _start(
+    texts: Iterable[str],
+    workers: int | None,
+    chunksize: int,
+    extractors: Sequence[str] | None,
+    structure: bool,
+    strict: bool,
+    plugins: PluginManager | None,
+    mp_context: str | BaseContext | None,
+    encode: bool,
+) -> Iterator[Any]:
     if isinstance(texts, (str, bytes)):
         raise TypeError("parse_many() needs an iterable of str, not a single str or bytes")
-    if not isinstance(chunksize, int) or chunksize < 1:
+    if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
         raise UsageError(f"chunksize must be a positive int, not {chunksize!r}")
     count = _worker_count(workers)
     if extractors is not None:
@@ -88,7 +125,8 @@ def parse_many(
         from newsparse.plugins import get_plugin_manager
 
         (plugins or get_plugin_manager()).select(extractors)
-    options = _Options(tuple(extractors) if extractors is not None else None, structure, strict)
+    chosen = tuple(extractors) if extractors is not None else None
+    options = _Options(chosen, structure, strict, encode)
     if count == 1:
         return _serial(iter(texts), options, plugins)
     return _pooled(iter(texts), options, plugins, count, chunksize, mp_context)
@@ -111,15 +149,28 @@ def _worker_count(workers: int | None) -> int:
 class _Options:
     """What every parse of one batch is asked for; plain data so it pickles to workers."""
 
-    __slots__ = ("extractors", "strict", "structure")
+    __slots__ = ("encode", "extractors", "strict", "structure")
 
-    def __init__(self, extractors: tuple[str, ...] | None, structure: bool, strict: bool) -> None:
+    def __init__(
+        self, extractors: tuple[str, ...] | None, structure: bool, strict: bool, encode: bool
+    ) -> None:
         self.extractors = extractors
         self.structure = structure
         self.strict = strict
+        self.encode = encode
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_Options, (self.extractors, self.structure, self.strict))
+        return (_Options, (self.extractors, self.structure, self.strict, self.encode))
+
+    def output(self, article: Article) -> Any:
+        """What goes back to the caller: the article, or its failure and JSON."""
+        if not self.encode:
+            return article
+        import json
+
+        problem = failure(article)
+        message = problem.message if problem is not None else None
+        return message, json.dumps(article.to_dict(), ensure_ascii=False)
 
 
 def _failed(text: object, message: str) -> Article:
@@ -144,13 +195,13 @@ def _parse_one(text: object, options: _Options, plugins: PluginManager) -> Artic
 
 def _serial(
     texts: Iterator[str], options: _Options, plugins: PluginManager | None
-) -> Iterator[Article]:
+) -> Iterator[Any]:
     if plugins is None:
         from newsparse.plugins import get_plugin_manager
 
         plugins = get_plugin_manager()
     for text in texts:
-        yield _parse_one(text, options, plugins)
+        yield options.output(_parse_one(text, options, plugins))
 
 
 # -- the worker side ---------------------------------------------------------------------------
@@ -168,11 +219,11 @@ def _init_worker(options: _Options, plugins: PluginManager | None) -> None:
     _worker_state = (options, plugins)
 
 
-def _parse_chunk(texts: list[str]) -> list[Article]:
+def _parse_chunk(texts: list[str]) -> list[Any]:
     if _worker_state is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("newsparse worker used before its initializer ran")
     options, plugins = _worker_state
-    return [_parse_one(text, options, plugins) for text in texts]
+    return [options.output(_parse_one(text, options, plugins)) for text in texts]
 
 
 # -- the parent side ---------------------------------------------------------------------------
@@ -197,6 +248,7 @@ class _Pool:
             multiprocessing.get_context(mp_context) if isinstance(mp_context, str) else mp_context
         )
         self._args = (workers, options, plugins)
+        self._options = options
         self._executor = self._start()
         #: Pool deaths since a chunk last came back: a pool that dies again and again before
         #: parsing anything cannot start at all, which no retry will mend.
@@ -213,7 +265,7 @@ class _Pool:
             initargs=(options, plugins),
         )
 
-    def submit(self, texts: list[str]) -> Future[list[Article]]:
+    def submit(self, texts: list[str]) -> Future[list[Any]]:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
@@ -222,7 +274,7 @@ class _Pool:
             self.restart()
             return self._executor.submit(_parse_chunk, texts)
 
-    def isolated(self, text: str) -> Article:
+    def isolated(self, text: str) -> Any:
         """Parse one page alone on the pool, restarting the pool if it kills its worker."""
         from concurrent.futures.process import BrokenProcessPool
 
@@ -230,9 +282,9 @@ class _Pool:
             article = self._executor.submit(_parse_chunk, [text]).result()[0]
         except BrokenProcessPool as exc:
             self.restart()
-            return _failed(text, _describe(exc))
+            return self._options.output(_failed(text, _describe(exc)))
         except Exception as exc:
-            return _failed(text, _describe(exc))
+            return self._options.output(_failed(text, _describe(exc)))
         self.succeeded()
         return article
 
@@ -257,7 +309,7 @@ class _Pool:
 class _Chunk:
     __slots__ = ("future", "single", "texts")
 
-    def __init__(self, texts: list[str], future: Future[list[Article]], single: bool) -> None:
+    def __init__(self, texts: list[str], future: Future[list[Any]], single: bool) -> None:
         self.texts = texts
         self.future = future
         self.single = single
@@ -270,7 +322,7 @@ def _pooled(
     workers: int,
     chunksize: int,
     mp_context: str | BaseContext | None,
-) -> Iterator[Article]:
+) -> Iterator[Any]:
     from concurrent.futures.process import BrokenProcessPool
 
     window = workers * _WINDOW_PER_WORKER
@@ -304,7 +356,7 @@ def _pooled(
                         other.future = pool.submit(other.texts)
                     continue
                 if head.single:
-                    yield _failed(head.texts[0], _describe(exc))
+                    yield options.output(_failed(head.texts[0], _describe(exc)))
                     continue
                 # Something failed outside the parser (a result that would not pickle): retry
                 # page by page so only the page at fault is marked.

@@ -18,9 +18,11 @@ from typing import IO, Any
 
 import attrs
 
-from newsparse.batch import DEFAULT_CHUNKSIZE, failure, parse_many
+from newsparse.batch import DEFAULT_CHUNKSIZE, encode_many, failure, parse_many
 from newsparse.errors import NewsparseError, UsageError
 from newsparse.model import Article, Problem
+from newsparse.outline import outline
+from newsparse.serialize import to_data
 from newsparse.text import decode
 
 __all__ = ["add_arguments", "is_batch", "run"]
@@ -104,8 +106,9 @@ def run(args: argparse.Namespace, out: IO[str] | None = None, err: IO[str] | Non
             if item.text is not None:
                 yield item.text
 
+    many = parse_many if fmt == "text" else encode_many
     try:
-        results = parse_many(
+        results: Iterator[Any] = many(
             texts(),
             workers=args.jobs,
             chunksize=args.chunksize,
@@ -129,23 +132,23 @@ def run(args: argparse.Namespace, out: IO[str] | None = None, err: IO[str] | Non
         progress.step(item.size, failed)
 
     try:
-        for article in results:
+        for result in results:
             while pending[0].text is None:
                 item = pending.popleft()
                 failed_input(item, item.error or "unreadable")
             item = pending.popleft()
-            problem = failure(article)
-            if problem is not None:
-                failed_input(item, problem.message)
+            if fmt == "text":
+                problem = failure(result)
+                reason = problem.message if problem is not None else None
+            else:
+                reason, encoded = result
+            if reason is not None:
+                failed_input(item, reason)
                 continue
-            if item.replaced:
-                note = Problem(
-                    "newsparse",
-                    f"{item.label}: {item.replaced} invalid UTF-8 sequence(s) replaced with U+FFFD",
-                    kind="decode",
-                )
-                article = attrs.evolve(article, problems=(note, *article.problems))
-            _write_article(out, fmt, item, article)
+            if fmt == "text":
+                out.write(f"== {item.label}\n" + outline(_with_note(item, result)))
+            else:
+                _write_encoded(out, fmt, item, encoded)
             progress.step(item.size, failed)
         while pending:
             item = pending.popleft()
@@ -157,6 +160,33 @@ def run(args: argparse.Namespace, out: IO[str] | None = None, err: IO[str] | Non
     finally:
         progress.close()
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def _note(item: _Input) -> Problem:
+    return Problem(
+        "newsparse",
+        f"{item.label}: {item.replaced} invalid UTF-8 sequence(s) replaced with U+FFFD",
+        kind="decode",
+    )
+
+
+def _with_note(item: _Input, article: Article) -> Article:
+    if not item.replaced:
+        return article
+    return attrs.evolve(article, problems=(_note(item), *article.problems))
+
+
+def _write_encoded(out: IO[str], fmt: str, item: _Input, encoded: str) -> None:
+    """Write a record around an article the worker already turned into JSON."""
+    if fmt == "json" or item.replaced:
+        article = json.loads(encoded)
+        if item.replaced:
+            article["problems"] = [to_data(_note(item)), *article["problems"]]
+        _dump(out, fmt, {**item.meta, "article": article})
+        return
+    head = json.dumps(item.meta, ensure_ascii=False)
+    comma = ", " if item.meta else ""
+    out.write(f'{head[:-1]}{comma}"article": {encoded}}}\n')
 
 
 def _isatty(stream: IO[str]) -> bool:
@@ -221,15 +251,6 @@ def _record(name: str, number: int, raw: bytes, field: str, errors: str) -> _Inp
         )
         return _Input(label, {**meta, **where}, error=reason, size=len(raw))
     return _Input(label, meta, text=text, replaced=replaced, size=len(raw))
-
-
-def _write_article(out: IO[str], fmt: str, item: _Input, article: Article) -> None:
-    if fmt == "text":
-        from newsparse.outline import outline
-
-        out.write(f"== {item.label}\n" + outline(article))
-        return
-    _dump(out, fmt, {**item.meta, "article": article.to_dict()})
 
 
 def _write_error(out: IO[str], fmt: str, item: _Input, reason: str) -> None:
