@@ -254,17 +254,11 @@ class PluginManager:
         """Run the selected extractors and the finishing hooks on a structured article."""
         findings: dict[str, tuple[Any, ...]] = {}
         problems = list(article.problems)
-        # An extractor that needs nothing sees the structured article as it is: no copy.
-        plain = article if not article.findings else attrs.evolve(article, findings=Findings())
         for name in self.select(names):
             info = self._extractors[name]
-            needs = info.extractor.needs
-            view = (
-                attrs.evolve(
-                    article, findings=Findings({n: findings[n] for n in needs if n in findings})
-                )
-                if needs
-                else plain
+            view = attrs.evolve(
+                article,
+                findings=Findings({n: findings[n] for n in info.extractor.needs if n in findings}),
             )
             items, errors = _run_one(info, view)
             if errors and strict:
