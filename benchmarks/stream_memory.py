@@ -79,12 +79,42 @@ def measure(command: list[str], env: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def report(result: dict[str, Any]) -> str:
+    from benchmarks.common import markdown_table, setting, setting_line
+
+    rows = [
+        ["input", f"{result['input_mb']:.1f} MB JSONL, {result['records']:,} pages"],
+        ["command", f"`newsparse parse -j {result['jobs']} --input-format jsonl --quiet FILE`"],
+        ["exit code", str(result["exit"])],
+        ["wall time", f"{result['seconds']:.1f} s"],
+        ["throughput", f"{result['mb_per_s']:.2f} MB/s, {result['pages_per_s']:,.0f} pages/s"],
+        ["peak RSS, whole process tree", f"{result['peak_tree_rss_mb']:.0f} MB"],
+        ["peak RSS, largest single process", f"{result['peak_process_rss_mb']:.0f} MB"],
+    ]
+    return "\n".join(
+        [
+            "# A large JSONL stream through the command line",
+            "",
+            setting_line(setting()),
+            "",
+            markdown_table(["what", "figure"], rows),
+            "",
+            "Memory stays flat: the command holds a bounded window of pages in flight, whatever "
+            "the length of the stream. Reproduce with "
+            f"`python -m benchmarks.stream_memory --mb {result['input_mb']:.0f} "
+            f"--jobs {result['jobs']}`.",
+            "",
+        ]
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=100.0, help="stream size in MB (default 100)")
     parser.add_argument("--jobs", type=int, default=2, help="-j for the command (default 2)")
     parser.add_argument("--keep", type=Path, help="write the stream here and keep it")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--save", type=Path, help="also write the figures as Markdown to this file")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or Path(tmp) / "stream.jsonl"
@@ -96,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     result.update(records=records, input_mb=size / 1e6, jobs=args.jobs)
     result["mb_per_s"] = result["input_mb"] / result["seconds"]
     result["pages_per_s"] = records / result["seconds"]
+    if args.save:
+        args.save.write_text(report(result), encoding="utf-8")
     if args.json:
         print(json.dumps(result, indent=2))
     else:
