@@ -318,7 +318,7 @@ def plot(results: list[dict[str, Any]], path: Path) -> bool:
     ax.set_xscale("log")
     ax.set_xlabel("pages per second (log scale, one core)")
     ax.invert_yaxis()
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
