@@ -12,6 +12,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsparse
 from newsparse import (
@@ -265,4 +267,17 @@ def test_pickle_round_trip(value: object, protocol: int) -> None:
 
 def test_a_parsed_page_pickles(seed_page: str) -> None:
     article = newsparse.parse(seed_page)
+    assert pickle.loads(pickle.dumps(article)) == article
+
+
+@given(
+    st.lists(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\r\n")), max_size=12)
+)
+def test_in_process_parse_many_is_parse_on_each_text(texts: list[str]) -> None:
+    assert list(parse_many(texts)) == [newsparse.parse(text) for text in texts]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\r\n\u201c\u201d")))
+def test_any_parsed_text_pickles(text: str) -> None:
+    article = newsparse.parse(text)
     assert pickle.loads(pickle.dumps(article)) == article
