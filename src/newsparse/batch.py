@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from newsparse.plugins import PluginManager
 
-__all__ = ["DEFAULT_CHUNKSIZE", "FAILED", "failure", "parse_many"]
+__all__ = ["DEFAULT_CHUNKSIZE", "FAILED", "encode_many", "failure", "parse_many"]
 
 #: Pages sent to a worker at a time.  Large enough that pickling overhead is small next to
 #: parsing a news-sized page, small enough that a window of chunks stays a few megabytes.
