@@ -79,8 +79,8 @@ def measure(command: list[str], env: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def report(result: dict[str, Any]) -> str:
-    from benchmarks.common import markdown_table, setting, setting_line
+def report(result: dict[str, Any], info: dict[str, Any]) -> str:
+    from benchmarks.common import markdown_table, setting_line
 
     rows = [
         ["input", f"{result['input_mb']:.1f} MB JSONL, {result['records']:,} pages"],
@@ -95,7 +95,7 @@ def report(result: dict[str, Any]) -> str:
         [
             "# A large JSONL stream through the command line",
             "",
-            setting_line(setting()),
+            setting_line(info),
             "",
             markdown_table(["what", "figure"], rows),
             "",
@@ -116,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--save", type=Path, help="also write the figures as Markdown to this file")
     args = parser.parse_args(argv)
+    from benchmarks.common import setting
+
+    info = setting()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or Path(tmp) / "stream.jsonl"
         records, size = write_stream(path, args.mb)
@@ -127,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     result["mb_per_s"] = result["input_mb"] / result["seconds"]
     result["pages_per_s"] = records / result["seconds"]
     if args.save:
-        args.save.write_text(report(result), encoding="utf-8")
+        args.save.write_text(report(result, info), encoding="utf-8")
     if args.json:
         print(json.dumps(result, indent=2))
     else:
