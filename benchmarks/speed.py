@@ -164,19 +164,27 @@ def scaling(pages: list[str], sizes: tuple[int, ...], repeat: int) -> list[dict[
     return rows
 
 
-def parallel(pages: list[str], count: int) -> dict[str, Any]:
-    """parse_many with one worker (in-process) and with two processes on ``count`` pages."""
+def parallel(pages: list[str], count: int, rounds: int = 3) -> dict[str, Any]:
+    """parse_many with one worker (in-process) and with two processes on ``count`` pages.
+
+    The two take turns for ``rounds`` rounds and each keeps its fastest wall time, so a quiet
+    moment on a shared machine is not given to one of them only.
+    """
     import newsparse
 
     texts = [f"Story {i}\n\n{pages[i % len(pages)]}" for i in range(count)]
-    results: dict[str, Any] = {"pages": count, "load_before": os.getloadavg()[0]}
-    for workers in (1, 2):
-        started = time.perf_counter()
-        cpu = time.process_time()
-        for _ in newsparse.parse_many(texts, workers=workers):
-            pass
-        results[f"workers_{workers}_seconds"] = time.perf_counter() - started
-        results[f"workers_{workers}_parent_cpu_seconds"] = time.process_time() - cpu
+    results: dict[str, Any] = {"pages": count, "rounds": rounds, "load_before": os.getloadavg()[0]}
+    for _ in range(rounds):
+        for workers in (1, 2):
+            started = time.perf_counter()
+            cpu = time.process_time()
+            for _ in newsparse.parse_many(texts, workers=workers):
+                pass
+            took = time.perf_counter() - started
+            key = f"workers_{workers}_seconds"
+            if took < results.get(key, float("inf")):
+                results[key] = took
+                results[f"workers_{workers}_parent_cpu_seconds"] = time.process_time() - cpu
     results["load_after"] = os.getloadavg()[0]
     results["speedup"] = results["workers_1_seconds"] / results["workers_2_seconds"]
     print(
@@ -321,7 +329,8 @@ def report(data: dict[str, Any]) -> str:
                 ],
             ),
             "",
-            "Wall time, including the start of the worker processes: the 2-worker figure is "
+            f"Best wall time of {par.get('rounds', 1)} alternating rounds, including the start "
+            "of the worker processes: the 2-worker figure is "
             "only as good as the two cores are free, and a load average above the number of "
             "CPUs means they were not.",
             "",
@@ -368,7 +377,9 @@ def main(argv: list[str] | None = None) -> int:
     data["scaling"] = scaling(seeds, sizes, 2 if args.quick else args.repeat)
     if not args.no_parallel:
         print("parallel", file=sys.stderr)
-        data["parallel"] = parallel(seeds, 200 if args.quick else args.pages)
+        data["parallel"] = parallel(
+            seeds, 200 if args.quick else args.pages, 1 if args.quick else 3
+        )
     args.out.mkdir(parents=True, exist_ok=True)
     data["scaling_plot"] = plot(data["scaling"], args.out / "scaling.png")
     (args.out / "speed.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
