@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 import pickle
+import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -38,7 +40,7 @@ from newsparse import (
     hookimpl,
     parse_many,
 )
-from newsparse.batch import FAILED, failure
+from newsparse.batch import FAILED, _default_start_method, failure
 from newsparse.plugins import PluginManager
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -100,6 +102,29 @@ def test_two_workers_give_what_one_gives() -> None:
     pooled = list(parse_many(pages, workers=2, chunksize=3))
     assert pooled == serial
     assert serial == [newsparse.parse(page) for page in pages]
+
+
+@pytest.mark.parametrize(
+    "method",
+    [
+        pytest.param(method, id=method)
+        for method in ("fork", "forkserver", "spawn")
+        if method in multiprocessing.get_all_start_methods()
+    ],
+)
+def test_every_start_method_gives_the_same_articles(method: str) -> None:
+    pages = _pages(10)
+    pooled = list(
+        parse_many(pages, workers=2, chunksize=3, mp_context=method, plugins=_trouble_manager())
+    )
+    assert pooled == list(parse_many(pages, plugins=_trouble_manager()))
+
+
+def test_default_start_method_is_safe_for_this_process() -> None:
+    method = _default_start_method()
+    assert method in multiprocessing.get_all_start_methods()
+    if threading.active_count() > 1:
+        assert method != "fork"
 
 
 def test_options_reach_the_workers() -> None:

@@ -74,9 +74,10 @@ def parse_many(
 
     An input that cannot be parsed yields an article with its source and a problem of kind
     :data:`FAILED` (see :func:`failure`) instead of raising.  ``mp_context`` picks how workers
-    start (``"spawn"``, ``"forkserver"``, ``"fork"`` or a context); the default is
-    ``"forkserver"`` where the platform has it, ``"spawn"`` elsewhere, both safe in a process
-    that runs threads.
+    start (``"spawn"``, ``"forkserver"``, ``"fork"`` or a context).  The default is ``"fork"``
+    on Linux when this process runs no other thread (workers start at once and share what
+    newsparse has loaded already), otherwise ``"forkserver"`` where the platform has it and
+    ``"spawn"`` elsewhere, which are safe in a process that runs threads.
     """
     results: Iterator[Article] = _start(
         texts, workers, chunksize, extractors, structure, strict, plugins, mp_context, False
@@ -242,8 +243,7 @@ class _Pool:
         import multiprocessing
 
         if mp_context is None:
-            methods = multiprocessing.get_all_start_methods()
-            mp_context = "forkserver" if "forkserver" in methods else "spawn"
+            mp_context = _default_start_method()
         self._context = (
             multiprocessing.get_context(mp_context) if isinstance(mp_context, str) else mp_context
         )
@@ -304,6 +304,24 @@ class _Pool:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _default_start_method() -> str:
+    """``fork`` on Linux in a process that runs no other thread, else ``forkserver`` or ``spawn``.
+
+    A forked worker starts at once and shares, copy-on-write, whatever newsparse has already
+    loaded in this process (the plugin manager, gazetteers, phrase lists): no interpreter start,
+    no import, no second load of the data.  Forking a process that runs threads can deadlock
+    the child, so then workers start from a fresh interpreter instead.
+    """
+    import multiprocessing
+    import sys
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 class _Chunk:
