@@ -210,3 +210,17 @@ def test_text_format_in_batch_mode_keeps_the_order(
     assert main(["parse", "-j", "2", "--format", "text", *map(str, pages)]) == 0
     headers = [line for line in capsys.readouterr().out.splitlines() if line.startswith("== ")]
     assert headers == [f"== {path}" for path in pages]
+
+
+def test_html_files_are_refused_in_batch_mode_not_misread(
+    pages: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Title</h1><p>Text.</p></body></html>", encoding="utf-8")
+    status = main(["parse", "-j", "2", str(pages[0]), str(page)])
+    out, err = capsys.readouterr()
+    assert status == 1
+    records = _records(out)
+    assert "article" in records[0]
+    assert "HTML" in str(records[1]["error"])
+    assert "HTML" in err

@@ -93,6 +93,9 @@ def run(args: argparse.Namespace, out: IO[str] | None = None, err: IO[str] | Non
     if args.chunksize < 1:
         print("newsparse: --chunksize must be 1 or more", file=err)
         return EXIT_USAGE
+    if getattr(args, "html", False):
+        print("newsparse: --html is not supported in batch mode (-j, JSONL) yet", file=err)
+        return EXIT_USAGE
     errors = "replace" if args.replace_errors else "strict"
     if args.input_format == "jsonl":
         inputs = _jsonl_inputs(args.files, args.text_field, errors)
@@ -200,8 +203,10 @@ def _file_inputs(files: Sequence[str], errors: str) -> Iterator[_Input]:
     from newsparse.cli import _inputs
 
     for name, data, error in _inputs(files):
+        if error is None and name.lower().endswith((".html", ".htm")):
+            error = "HTML is not read in batch mode (-j, JSONL) yet; parse it without -j"
         item = _Input(name, {"path": name}, error=error, size=len(data or b""))
-        if data is not None:
+        if data is not None and error is None:
             try:
                 item.text, item.replaced = decode(data, errors=errors, source=name)
             except NewsparseError as exc:
