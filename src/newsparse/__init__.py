@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from newsparse._version import __version__
 from newsparse.api import parse, parse_bytes, parse_file, parse_html
+from newsparse.batch import parse_many
 from newsparse.errors import (
     DecodeError,
     InputError,
@@ -71,4 +72,5 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "parse_html",
+    "parse_many",
 ]

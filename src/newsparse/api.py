@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import attrs
 
@@ -25,6 +27,37 @@ __all__ = ["DEFAULT_MAX_BYTES", "parse", "parse_bytes", "parse_file", "parse_htm
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 
 
+#: Inputs longer than this (characters) are parsed with the cyclic garbage collector paused.
+GC_PAUSE_CHARS = 256 * 1024
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _gc_paused_for_long_text(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Pause the cyclic garbage collector while a long text is parsed.
+
+    A long page makes millions of small objects (lines, spans, blocks) that all stay alive
+    until the article is built, and none of them form cycles; the collector would walk them
+    again and again as they grow, which made a 10 MB page take 15 times as long as a 1 MB one
+    instead of 10.  Short pages are left alone, and so is a collector the caller switched off.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        text: Any = args[0] if args else kwargs.get("text")
+        if not (isinstance(text, str) and len(text) > GC_PAUSE_CHARS and gc.isenabled()):
+            return func(*args, **kwargs)
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return wrapper
+
+
+@_gc_paused_for_long_text
 def parse(
     text: str,
     *,

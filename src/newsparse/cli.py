@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
+from newsparse import clibatch
 from newsparse._version import __version__
 from newsparse.errors import NewsparseError, UsageError
 
@@ -45,9 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         "--format",
         choices=("json", "jsonl", "text"),
-        default="json",
+        default=None,
         help="json: one indented object per file; jsonl: one line per file; "
-        "text: a readable outline (default: json)",
+        "text: a readable outline (default: json; jsonl in batch mode)",
     )
     chosen = parse.add_mutually_exclusive_group()
     chosen.add_argument(
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="colour the text outline: auto (a terminal, unless NO_COLOR is set), always, never",
     )
+    clibatch.add_arguments(parse)
 
     commands.add_parser(
         "plugins",
@@ -154,6 +156,10 @@ def _write(out: IO[str], fmt: str, name: str, article: Any, *, color: bool = Fal
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from newsparse.api import parse_bytes
+
+    if clibatch.is_batch(args):
+        return clibatch.run(args)
+    args.format = args.format or "json"
 
     extractors: list[str] | None = [] if args.no_extractors else args.extractors
     if extractors:

@@ -30,29 +30,87 @@ __all__ = ["article_from_dict", "article_to_dict", "from_data", "to_data"]
 
 def to_data(obj: Any) -> Any:
     """Convert a value built from model types into plain JSON-ready data."""
-    if obj is None or isinstance(obj, (str, bool, int, float)):
-        return obj.value if isinstance(obj, enum.Enum) else obj
-    if isinstance(obj, enum.Enum):
-        return obj.value
-    if isinstance(obj, Decimal):
-        return str(obj)
-    if isinstance(obj, Fraction):
-        return f"{obj.numerator}/{obj.denominator}"
-    if isinstance(obj, Findings):
-        return {name: [to_data(item) for item in items] for name, items in obj.items()}
-    cls: Any = type(obj)
-    if attrs.has(cls):
-        return {field.name: to_data(getattr(obj, field.name)) for field in _fields(cls)}
-    if isinstance(obj, (tuple, list)):
-        return [to_data(item) for item in obj]
-    if isinstance(obj, Mapping):
-        return {str(key): to_data(value) for key, value in obj.items()}
+    tp = type(obj)
+    if tp in _PLAIN:
+        return obj
+    convert = _CONVERTERS.get(tp)
+    if convert is None:
+        convert = _converter(tp)
+    return convert(obj)
+
+
+#: Types that are their own JSON form (exact types: subclasses such as str enums are not).
+_PLAIN: frozenset[type[Any]] = frozenset({str, int, float, bool, type(None)})
+
+#: One converter per concrete type, found once: a page holds hundreds of spans and blocks, and
+#: working out what each one is by a chain of checks every time dominated serialisation.
+_CONVERTERS: dict[type[Any], Any] = {}
+
+
+def _converter(tp: type[Any]) -> Any:
+    convert: Any
+    if issubclass(tp, enum.Enum):
+        convert = _enum_value
+    elif issubclass(tp, (str, bool, int, float)):
+        convert = _same
+    elif issubclass(tp, Decimal):
+        convert = str
+    elif issubclass(tp, Fraction):
+        convert = _fraction
+    elif issubclass(tp, Findings):
+        convert = _findings
+    elif attrs.has(tp):
+        convert = _attrs_converter(tp)
+    elif issubclass(tp, (tuple, list)):
+        convert = _sequence
+    elif issubclass(tp, Mapping):
+        convert = _mapping
+    else:
+        return _unknown
+    _CONVERTERS[tp] = convert
+    return convert
+
+
+def _same(obj: Any) -> Any:
+    return obj
+
+
+def _enum_value(obj: enum.Enum) -> Any:
+    return obj.value
+
+
+def _fraction(obj: Fraction) -> str:
+    return f"{obj.numerator}/{obj.denominator}"
+
+
+def _findings(obj: Findings) -> dict[str, Any]:
+    return {name: [to_data(item) for item in items] for name, items in obj.items()}
+
+
+def _sequence(obj: Any) -> list[Any]:
+    return [to_data(item) for item in obj]
+
+
+def _mapping(obj: Mapping[Any, Any]) -> dict[str, Any]:
+    return {str(key): to_data(value) for key, value in obj.items()}
+
+
+def _unknown(obj: Any) -> Any:
     raise SerializationError(f"cannot serialise a {type(obj).__name__}: {obj!r}")
+
+
+def _attrs_converter(cls: Any) -> Any:
+    names = tuple(field.name for field in _fields(cls))
+
+    def convert(obj: Any) -> dict[str, Any]:
+        return {name: to_data(getattr(obj, name)) for name in names}
+
+    return convert
 
 
 def from_data(cls: type[Any], data: Any) -> Any:
     """Rebuild an instance of the attrs class ``cls`` from :func:`to_data` output."""
-    return _decode(cls, data, cls.__name__)
+    return _read(cls, data, cls.__name__)
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
@@ -76,16 +134,20 @@ def article_from_dict(
 
         finding_types = get_plugin_manager().finding_types()
     plain = {key: value for key, value in data.items() if key != "findings"}
-    article: Article = _decode(Article, plain, "Article")
+    article: Article = _read(Article, plain, "Article")
     findings: dict[str, tuple[Any, ...]] = {}
     for name, items in (data.get("findings") or {}).items():
         cls = finding_types.get(name)
         if cls is None:
             findings[name] = tuple(items)
         else:
-            findings[name] = tuple(
-                _decode(cls, item, f"findings[{name!r}][{i}]") for i, item in enumerate(items)
-            )
+            read = _reader(cls)
+            try:
+                findings[name] = tuple(read(item) for item in items)
+            except Exception:
+                findings[name] = tuple(
+                    _decode(cls, item, f"findings[{name!r}][{i}]") for i, item in enumerate(items)
+                )
     return attrs.evolve(article, findings=Findings(findings))
 
 
@@ -93,6 +155,105 @@ def article_from_dict(
 def _fields(cls: Any) -> tuple[attrs.Attribute[Any], ...]:
     attrs.resolve_types(cls)
     return tuple(attrs.fields(cls))
+
+
+def _read(tp: Any, data: Any, where: str) -> Any:
+    """Decode on the fast path; on any failure take the checked path, which says what and where.
+
+    The fast path runs a reader compiled once per type; the checked path walks the type
+    annotations for every value and builds a location string at every step, which made reading
+    an article back several times slower than parsing it.
+    """
+    try:
+        return _reader(tp)(data)
+    except Exception:
+        return _decode(tp, data, where)
+
+
+_READERS: dict[Any, Any] = {}
+
+
+def _reader(tp: Any) -> Any:
+    read = _READERS.get(tp)
+    if read is None:
+        read = _READERS[tp] = _make_reader(tp)
+    return read
+
+
+def _make_reader(tp: Any) -> Any:
+    if tp is Any:
+        return _same
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        members = typing.get_args(tp)
+        nullable = type(None) in members
+        concrete = [m for m in members if m is not type(None)]
+        if any(m in (Decimal, Fraction) for m in concrete):
+            inner = _exact_number
+        elif len(concrete) == 1:
+            inner = _reader(concrete[0])
+        else:
+            raise SerializationError(f"no fast reader for {tp}")
+        if not nullable:
+            return inner
+
+        def optional(data: Any) -> Any:
+            return None if data is None else inner(data)
+
+        return optional
+    if origin is tuple:
+        item = _reader(typing.get_args(tp)[0])
+
+        def sequence(data: Any) -> tuple[Any, ...]:
+            if not isinstance(data, (list, tuple)):
+                raise SerializationError("not a list")
+            return tuple([item(value) for value in data])
+
+        return sequence
+    if tp is Findings:
+        return _read_findings
+    if isinstance(tp, type) and attrs.has(tp):
+        return _attrs_reader(tp)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp
+    if tp is float:
+        return _read_float
+    if tp in (int, str, bool):
+
+        def exact(data: Any) -> Any:
+            if type(data) is not tp:
+                raise SerializationError("wrong type")
+            return data
+
+        return exact
+    raise SerializationError(f"no fast reader for {tp}")
+
+
+def _attrs_reader(cls: Any) -> Any:
+    fields = _fields(cls)
+    known = frozenset(field.name for field in fields)
+    readers = [(field.name, _reader(field.type)) for field in fields]
+
+    def read(data: Any) -> Any:
+        if not known.issuperset(data.keys()):
+            raise SerializationError("unknown fields")
+        return cls(**{name: decode(data[name]) for name, decode in readers if name in data})
+
+    return read
+
+
+def _exact_number(data: Any) -> Any:
+    return _decode_exact_number(data, "")
+
+
+def _read_float(data: Any) -> float:
+    if isinstance(data, bool) or not isinstance(data, (int, float)):
+        raise SerializationError("not a number")
+    return float(data)
+
+
+def _read_findings(data: Any) -> Findings:
+    return Findings({name: tuple(items) for name, items in data.items()})
 
 
 def _decode(tp: Any, data: Any, where: str) -> Any:
