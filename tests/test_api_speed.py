@@ -56,7 +56,7 @@ def test_the_collector_is_paused_during_a_long_parse_and_back_after_an_error() -
                 raise RuntimeError("stop")
 
             register(  # type: ignore[operator]
-                newsparse.Extractor(name="watch", extract=extract, finding_type=newsparse.Span)
+                newsparse.Extractor(name="watch", extract=extract, finding_type=newsparse.Quote)
             )
 
     gc.enable()

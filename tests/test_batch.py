@@ -58,6 +58,7 @@ class Shout:
 
     text: str
     span: Span
+    part: Part = Part.BODY
 
 
 class TroublePlugin:
