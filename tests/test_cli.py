@@ -102,3 +102,38 @@ def test_a_closed_pipe_is_not_an_error() -> None:
     command = f"{sys.executable} -m newsparse parse --format text {SEED} {SEED} {SEED} | head -c 10"
     done = subprocess.run(command, shell=True, capture_output=True, check=False)
     assert b"Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        pytest.param(["--max-bytes", "10", str(SEED)], None, id="file"),
+        pytest.param(["--max-bytes", "10", "-"], b"x" * 11, id="stdin"),
+        pytest.param(["--max-bytes", "1K", "-j", "2", str(SEED)], None, id="batch"),
+    ],
+)
+def test_inputs_over_max_bytes_are_refused_with_a_message(
+    args: list[str], stdin: bytes | None
+) -> None:
+    done = run("parse", "--format", "jsonl", *args, stdin=stdin)
+    assert done.returncode == 1
+    assert b"more than the limit of" in done.stderr
+    assert b"--max-bytes" in done.stderr
+
+
+@pytest.mark.parametrize("size", ["0", "ten", "-5", "5X"])
+def test_max_bytes_needs_a_size(size: str) -> None:
+    done = run("parse", "--max-bytes", size, str(SEED))
+    assert done.returncode == 2
+
+
+def test_parse_is_the_same_in_a_fresh_process() -> None:
+    here = Article.from_dict(
+        json.loads(run("parse", "--format", "jsonl", str(SEED)).stdout)["article"]
+    )
+    again = Article.from_dict(
+        json.loads(run("parse", "--format", "jsonl", str(SEED)).stdout)["article"]
+    )
+    from newsparse import parse_file
+
+    assert here == again == parse_file(SEED)

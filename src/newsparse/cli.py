@@ -73,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
         "needs the html extra",
     )
     parse.add_argument(
+        "--max-bytes",
+        type=_byte_count,
+        default=None,
+        metavar="SIZE",
+        help="refuse any input larger than SIZE (bytes, or with K/M/G; default 256M)",
+    )
+    parse.add_argument(
         "--replace-errors",
         action="store_true",
         help="replace invalid UTF-8 with U+FFFD (recorded as a problem) instead of failing",
@@ -119,26 +126,50 @@ def _add_render_command(commands: Any) -> None:
     )
 
 
-def _inputs(files: Sequence[str]) -> Iterator[tuple[str, bytes | None, str | None]]:
-    """Yield ``(name, data, error)`` for each input, reading one at a time."""
+def _byte_count(value: str) -> int:
+    """``--max-bytes`` values: a whole number of bytes, or with a K, M or G suffix (powers of 1024)."""
+    scale = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}.get(value[-1:].lower(), 1)
+    digits = value[:-1] if scale != 1 else value
+    if not digits.isdigit() or int(digits) <= 0:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a size such as 1000000, 512K, 256M or 2G"
+        )
+    return int(digits) * scale
+
+
+def _inputs(
+    files: Sequence[str], max_bytes: int | None = None
+) -> Iterator[tuple[str, bytes | None, str | None]]:
+    """Yield ``(name, data, error)`` for each input, reading one at a time.
+
+    No input is read past ``max_bytes`` (default: :data:`newsparse.api.DEFAULT_MAX_BYTES`):
+    a larger one is refused with a message instead of filling the memory, whether it is a
+    file, a pipe or standard input.
+    """
     from newsparse.api import DEFAULT_MAX_BYTES
 
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    too_big = f"more than the limit of {limit} bytes (raise it with --max-bytes)"
     for name in files:
-        if name == "-":
-            yield "-", sys.stdin.buffer.read(), None
-            continue
         try:
-            if os.path.isdir(name):
+            if name == "-":
+                data = sys.stdin.buffer.read(limit + 1)
+            elif os.path.isdir(name):
                 yield name, None, "is a directory, not a file"
                 continue
-            size = os.path.getsize(name)
-            if size > DEFAULT_MAX_BYTES:
-                yield name, None, f"{size} bytes is more than the limit of {DEFAULT_MAX_BYTES}"
+            elif os.path.isfile(name) and os.path.getsize(name) > limit:
+                yield name, None, too_big
                 continue
-            with open(name, "rb") as handle:
-                yield name, handle.read(), None
+            else:
+                with open(name, "rb") as handle:
+                    data = handle.read(limit + 1)
         except OSError as exc:
             yield name, None, exc.strerror or str(exc)
+            continue
+        if len(data) > limit:
+            yield name, None, too_big
+            continue
+        yield name, data, None
 
 
 def _write(out: IO[str], fmt: str, name: str, article: Any, *, color: bool = False) -> None:
@@ -176,7 +207,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         from newsparse.render.terminal import color_enabled
 
         color = color_enabled(args.color, sys.stdout)
-    for name, data, error in _inputs(args.files):
+    for name, data, error in _inputs(args.files, args.max_bytes):
         if data is None:
             print(f"newsparse: {name}: {error}", file=sys.stderr)
             status = EXIT_INPUT

@@ -101,7 +101,7 @@ def run(args: argparse.Namespace, out: IO[str] | None = None, err: IO[str] | Non
     if args.input_format == "jsonl":
         inputs = _jsonl_inputs(args.files, args.text_field, errors)
     else:
-        inputs = _file_inputs(args.files, errors)
+        inputs = _file_inputs(args.files, errors, getattr(args, "max_bytes", None))
     pending: collections.deque[_Input] = collections.deque()
 
     def texts() -> Iterator[str]:
@@ -202,10 +202,12 @@ def _isatty(stream: IO[str]) -> bool:
         return False
 
 
-def _file_inputs(files: Sequence[str], errors: str) -> Iterator[_Input]:
+def _file_inputs(
+    files: Sequence[str], errors: str, max_bytes: int | None = None
+) -> Iterator[_Input]:
     from newsparse.cli import _inputs
 
-    for name, data, error in _inputs(files):
+    for name, data, error in _inputs(files, max_bytes):
         if error is None and name.lower().endswith((".html", ".htm")):
             error = "HTML is not read in batch mode (-j, JSONL) yet; parse it without -j"
         item = _Input(name, {"path": name}, error=error, size=len(data or b""))
