@@ -34,4 +34,5 @@ def test_hostile_input_is_parsed_within_3x_a_normal_page(name: str, baseline: fl
 def test_many_short_lines_scale_linearly(name: str) -> None:
     small = best_time(LINE_HEAVY[name](SIZE // 2), repeat=3)
     large = best_time(LINE_HEAVY[name](SIZE), repeat=3)
-    assert large / small < 2.6, f"{name}: doubling the input took {large / small:.2f}x the time"
+    # Linear work doubles; quadratic work would take four times as long.
+    assert large / small < 3.0, f"{name}: doubling the input took {large / small:.2f}x the time"
