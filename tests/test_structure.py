@@ -496,6 +496,21 @@ def test_date_stamps(line: str, published: str | None, updated: str | None) -> N
     assert (article.published, article.updated) == (published, updated)
 
 
+@pytest.mark.parametrize(
+    ("line", "is_stamp"),
+    [
+        pytest.param("Published 2 February 2026, 08:40 GMT", True, id="stamp"),
+        pytest.param("Last updated 14 hours ago.", True, id="stamp-with-full-stop"),
+        pytest.param("Polls close at 10pm on 4 July 2024.", False, id="sentence-naming-a-date"),
+        pytest.param("The trial opens on 3 March 2026.", False, id="sentence-opening-on-a-date"),
+    ],
+)
+def test_a_sentence_that_names_a_date_is_not_a_stamp(line: str, is_stamp: bool) -> None:
+    from newsparse.structure.features import date_line, word_count
+
+    assert date_line(line, word_count(line)) is is_stamp
+
+
 def test_a_caption_repeated_many_times_is_one_caption() -> None:
     line = f"{CAPTION} (Picture: Aled Morgan)\n"
     article = read_page(line * 3000)

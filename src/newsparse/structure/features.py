@@ -147,6 +147,10 @@ def date_line(text: str, words: int) -> bool:
         if not lowered or lowered in _DATE_WORDS or not any(ch.isalpha() for ch in lowered):
             continue
         if word[0].islower():
+            # A lower-case word in a line closed by a full stop makes it a sentence that
+            # mentions a date ("Polls close at 10pm on 4 July."), not a stamp.
+            if text.rstrip().endswith("."):
+                return False
             other += 2
         else:
             other += 1
