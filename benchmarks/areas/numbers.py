@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import newsparse
+from benchmarks.areas import prose_cases
 from benchmarks.areas.pipeline import plain_number
 
 
@@ -28,13 +28,7 @@ def numbers_of(article: newsparse.Article) -> list[dict[str, Any]]:
 
 
 def predict(corpus_dir: Path) -> Iterator[dict[str, Any]]:
-    for path in sorted(corpus_dir.glob("*.jsonl")):
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
-                    continue
-                case = json.loads(line)
-                article = newsparse.parse(case["text"], structure=False, extractors=["numbers"])
-                for problem in article.problems:
-                    print(f"{case['id']}: {problem.message}", file=sys.stderr)
-                yield {"id": case["id"], "numbers": numbers_of(article)}
+    for case_id, article in prose_cases(corpus_dir, "numbers"):
+        for problem in article.problems:
+            print(f"{case_id}: {problem.message}", file=sys.stderr)
+        yield {"id": case_id, "numbers": numbers_of(article)}
