@@ -30,21 +30,25 @@ class _Walker(RangeReader):
     """Walks one part's tokens from left to right."""
 
     def walk(self) -> Iterator[Number]:
-        toks = self.tokens
-        n = len(toks)
+        starters = self.lex.starters
+        # The tokens that can start something, found in one comprehension: most tokens are
+        # words that start nothing, and a method call for each of them costs more than the
+        # test.  :meth:`step` repeats the same test, so the result is the same.
+        candidates = [
+            k
+            for k, (kind, _, _, text, low, skip) in enumerate(self.tokens)
+            if not skip and (kind == "n" or low in starters or text in starters)
+        ]
         i = 0
-        while i < n:
-            tok = toks[i]
-            if tok.skip:
-                i += 1
-                continue
-            got = self.step(i)
+        for k in candidates:
+            if k < i:
+                continue  # inside what the last step read
+            got = self.step(k)
             if got is None:
-                i += 1
                 continue
             j, numbers = got
             yield from numbers
-            i = max(j, i + 1)
+            i = max(j, k + 1)
 
     def step(self, i: int) -> tuple[int, list[Number]] | None:
         toks = self.tokens
