@@ -24,6 +24,8 @@ from .scan import gap, glued, word_at
 __all__ = ["Context", "page_context", "parse_part"]
 
 _RANGE_DASHES = frozenset({"-", "–", "—", "~"})
+#: Marks that start a number only just before digits: a decade ("'90s") or a sign ("-5").
+_DIGITS_AFTER = frozenset({"'", "’", "-", "−"})
 
 
 class _Walker(RangeReader):
@@ -31,13 +33,19 @@ class _Walker(RangeReader):
 
     def walk(self) -> Iterator[Number]:
         starters = self.lex.starters
+        toks = self.tokens
+        n = len(toks)
         # The tokens that can start something, found in one comprehension: most tokens are
         # words that start nothing, and a method call for each of them costs more than the
-        # test.  :meth:`step` repeats the same test, so the result is the same.
+        # test.  :meth:`step` repeats the same test, so the result is the same.  A quote mark
+        # or a dash starts something only when digits follow it ("'90s", "-5"), so the many
+        # apostrophes and hyphens of prose are left out too.
         candidates = [
             k
-            for k, (kind, _, _, text, low, skip) in enumerate(self.tokens)
-            if not skip and (kind == "n" or low in starters or text in starters)
+            for k, (kind, _, _, text, low, skip) in enumerate(toks)
+            if not skip
+            and (kind == "n" or low in starters or text in starters)
+            and (text not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1].kind == "n"))
         ]
         i = 0
         for k in candidates:

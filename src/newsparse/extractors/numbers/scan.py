@@ -88,7 +88,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     new = tuple.__new__  # skips the named tuple's Python-level __new__ on every token
     if not skips:
         return [
-            new(Token, (m.lastgroup, *m.span(), word, word.lower(), False))
+            new(Token, (m.lastgroup, m.start(), m.end(), word, word.lower(), False))
             for m in TOKEN.finditer(text, start, end)
             for word in (m.group(),)
         ]
