@@ -64,13 +64,18 @@ class _Walker(RangeReader):
         lex = self.lex
         if tok.kind != "n" and tok.low not in lex.starters and tok.text not in lex.starters:
             return None  # most words can start nothing: skip them at once
+        # Whether a date or clock time starts here, kept for :meth:`quantity`, which would
+        # otherwise look again.  Only words and digits can start either.
+        clear = True
         if tok.kind == "w" or tok.kind == "n":
             got = date_at(toks, i, lex, self.ctx.page_year)
+            clear = got is None
             if got is not None and not (tok.kind == "n" and self.code_before(i)):
                 j, norm = got
                 return j, [self.number(i, j, None, NumberKind.DATE, norm=norm)]
         if tok.kind == "n":
             got = time_at(toks, i, lex)
+            clear = clear and got is None
             if got is not None and not self.code_before(i):
                 j, norm = got
                 return j, [self.number(i, j, None, NumberKind.TIME, norm=norm)]
@@ -89,7 +94,7 @@ class _Walker(RangeReader):
             if ranged is not None:
                 return ranged[0], [ranged[1]]
             return None
-        q = self.quantity(i)
+        q = self.quantity(i, clear_at_start=clear)
         if q is None:
             return None
         if q.kind == NumberKind.CARDINAL and q.value.denominator == 1:
