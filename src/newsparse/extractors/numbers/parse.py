@@ -24,27 +24,39 @@ from .scan import gap, glued, word_at
 __all__ = ["Context", "page_context", "parse_part"]
 
 _RANGE_DASHES = frozenset({"-", "–", "—", "~"})
+#: Marks that start a number only just before digits: a decade ("'90s") or a sign ("-5").
+_DIGITS_AFTER = frozenset({"'", "’", "-", "−"})
 
 
 class _Walker(RangeReader):
     """Walks one part's tokens from left to right."""
 
     def walk(self) -> Iterator[Number]:
+        starters = self.lex.starters
         toks = self.tokens
         n = len(toks)
+        # The tokens that can start something, found in one comprehension: most tokens are
+        # words that start nothing, and a method call for each of them costs more than the
+        # test.  :meth:`step` repeats the same test, so the result is the same.  A quote mark
+        # or a dash starts something only when digits follow it ("'90s", "-5"), so the many
+        # apostrophes and hyphens of prose are left out too.
+        candidates = [
+            k
+            for k, (kind, _, _, text, low, skip) in enumerate(toks)
+            if not skip
+            and (kind == "n" or low in starters or text in starters)
+            and (text not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1].kind == "n"))
+        ]
         i = 0
-        while i < n:
-            tok = toks[i]
-            if tok.skip:
-                i += 1
-                continue
-            got = self.step(i)
+        for k in candidates:
+            if k < i:
+                continue  # inside what the last step read
+            got = self.step(k)
             if got is None:
-                i += 1
                 continue
             j, numbers = got
             yield from numbers
-            i = max(j, i + 1)
+            i = max(j, k + 1)
 
     def step(self, i: int) -> tuple[int, list[Number]] | None:
         toks = self.tokens
@@ -52,13 +64,18 @@ class _Walker(RangeReader):
         lex = self.lex
         if tok.kind != "n" and tok.low not in lex.starters and tok.text not in lex.starters:
             return None  # most words can start nothing: skip them at once
+        # Whether a date or clock time starts here, kept for :meth:`quantity`, which would
+        # otherwise look again.  Only words and digits can start either.
+        clear = True
         if tok.kind == "w" or tok.kind == "n":
             got = date_at(toks, i, lex, self.ctx.page_year)
+            clear = got is None
             if got is not None and not (tok.kind == "n" and self.code_before(i)):
                 j, norm = got
                 return j, [self.number(i, j, None, NumberKind.DATE, norm=norm)]
         if tok.kind == "n":
             got = time_at(toks, i, lex)
+            clear = clear and got is None
             if got is not None and not self.code_before(i):
                 j, norm = got
                 return j, [self.number(i, j, None, NumberKind.TIME, norm=norm)]
@@ -77,7 +94,7 @@ class _Walker(RangeReader):
             if ranged is not None:
                 return ranged[0], [ranged[1]]
             return None
-        q = self.quantity(i)
+        q = self.quantity(i, clear_at_start=clear)
         if q is None:
             return None
         if q.kind == NumberKind.CARDINAL and q.value.denominator == 1:
@@ -166,6 +183,7 @@ class _Walker(RangeReader):
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_GROUPED = re.compile(r"\d\.\d{3}")
 _CONTINENTAL = re.compile(
     r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,6}(?![\d.])|(?<![\d.,])\d{1,3}\.\d{3},\d{1,2}(?![\d,])"
 )
@@ -184,7 +202,10 @@ def page_context(source: str, published: str | None, lex: Lexicon) -> Context:
             counts[value] = counts.get(value, 0) + 1
         if counts:
             year = max(counts, key=lambda y: (counts[y], y))
-    return Context(lex=lex, page_year=year, decimal_comma=bool(_CONTINENTAL.search(source)))
+    # Continental grouping needs a digit, a full stop and three digits somewhere: a page
+    # without them (most) is settled by one fast scan instead of the look-behind pattern.
+    continental = _GROUPED.search(source) is not None and _CONTINENTAL.search(source) is not None
+    return Context(lex=lex, page_year=year, decimal_comma=continental)
 
 
 def parse_part(source: str, part: Part, span: Span, ctx: Context) -> Iterator[Number]:

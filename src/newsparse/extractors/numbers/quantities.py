@@ -517,7 +517,11 @@ class QuantityReader:
             return i + 1, code
         return None
 
-    def quantity(self, i: int) -> Quantity | None:
+    def quantity(self, i: int, *, clear_at_start: bool = False) -> Quantity | None:
+        """The quantity starting at token ``i``, or None.
+
+        ``clear_at_start`` says the caller already knows no clock time or date starts at
+        ``i``, so that test is not repeated when the number itself starts there."""
         toks = self.tokens
         lex = self.lex
         start = i
@@ -548,7 +552,7 @@ class QuantityReader:
             negative = True
             k += 1
             tok = toks[k]
-        if self.time_or_date(k):
+        if not (clear_at_start and k == i) and self.time_or_date(k):
             return None
         q: Quantity | None
         if tok.kind in ("n", "s") or tok.text in lex.vulgar:

@@ -19,6 +19,7 @@ from .scan import Token
 __all__ = ["WordNumber", "read_words"]
 
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
+_ZERO = Fraction(0)  # fractions are immutable: one zero serves every reading
 
 
 @attrs.frozen
@@ -104,8 +105,7 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
     first = _word(tokens, i)
     if first is None:
         return None
-    total = Fraction(0)
-    cur = Fraction(0)
+    total = cur = _ZERO
     last: str | None = None
     j = i
     count = 0
