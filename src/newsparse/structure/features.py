@@ -194,7 +194,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         return feats
     # Furniture is short: short lines are read word by word against the phrase lists,
     # longer ones only for the trigger words of notices (copyright, paywall).
-    tokens = set(_TOKEN.findall(lowered)) if words <= 16 else set()
+    tokens = _tokens(lowered) if words <= 16 else []
     if words <= 16:
         strong = not lexicon.strong_triggers.isdisjoint(tokens)
     else:
@@ -289,6 +289,20 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     elif words <= 2:
         feats.kind = Kind.SHORT
     return feats
+
+
+# Every ASCII character that is not a word character, as a space: for an ASCII line,
+# translating through this table and splitting on spaces gives its runs of word characters.
+_ASCII_WORDS = bytes(
+    32 if ch < 128 and not (chr(ch).isalnum() or ch == 95) else ch for ch in range(256)
+)
+
+
+def _tokens(lowered: str) -> list[str]:
+    """The words (runs of word characters) of a line; a byte-level split for ASCII lines."""
+    if lowered.isascii():
+        return lowered.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+    return _TOKEN.findall(lowered)
 
 
 def _end_heading(stripped: str, lowered: str, lexicon: Lexicon) -> bool:
