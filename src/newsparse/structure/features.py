@@ -200,7 +200,10 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     else:
         strong = words <= 60 and _mentions(lowered, lexicon.notice_words)
     if (
-        (strong and lexicon.boilerplate_strong.search(lowered) is not None)
+        (
+            strong
+            and lexicon.strong_index.found(lowered, tokens if words <= 16 else _tokens(lowered))
+        )
         or (words <= 6 and _end_heading(stripped, lowered, lexicon))
     ) or (
         words <= 16
@@ -278,7 +281,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     if (
         words <= 12
         and not lexicon.contains_triggers.isdisjoint(tokens)
-        and lexicon.boilerplate_contains.search(lowered) is not None
+        and lexicon.contains_index.found(lowered, tokens)
     ):
         feats.kind = Kind.BOILER
         return feats
