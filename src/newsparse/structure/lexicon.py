@@ -101,6 +101,12 @@ def _phrase_index(phrases: Iterable[str]) -> PhraseIndex:
     )
 
 
+def _cores(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The non-empty phrases that contain no other phrase of the list."""
+    unique = {phrase for phrase in phrases if phrase}
+    return tuple(sorted(p for p in unique if not any(o != p and o in p for o in unique)))
+
+
 def _alternation(phrases: Iterable[str]) -> str:
     # Longest first, so that "sign up to our" wins over "sign up".
     unique = sorted({re.escape(key(p)) for p in phrases if key(p)}, key=len, reverse=True)
@@ -161,6 +167,9 @@ class Lexicon:
     credit_prefixes: tuple[str, ...]
     life_facts: tuple[str, ...]
     marker_words: frozenset[str]
+    #: The credit markers that hold no shorter marker ("pic" for "picture"): a line holding
+    #: none of them holds no marker at all.
+    marker_cores: tuple[str, ...]
 
 
 def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
@@ -218,6 +227,7 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
         credit_prefixes=tuple(sorted({key(p) for p in get("credit_prefixes") if key(p)})),
         life_facts=tuple(sorted({key(p) for p in get("life_facts") if key(p)})),
         marker_words=frozenset(key(p) for p in markers),
+        marker_cores=_cores(key(p) for p in markers),
     )
 
 
