@@ -569,17 +569,3 @@ def test_phrase_index_answers_as_one_search_over_all_phrases(words: list[str], g
     assert lexicon.contains_index.found(lowered, tokens) == (
         lexicon.boilerplate_contains.search(lowered) is not None
     )
-
-
-def test_line_features_copy_keeps_every_field() -> None:
-    import attrs
-
-    from newsparse.structure.credits import CreditSplit
-    from newsparse.structure.features import Kind, LineFeatures
-
-    values = (Kind.CAPTION, 7, 2, 40, CreditSplit(20, 22, 40), 5, True, True, True, True)
-    original = LineFeatures(*values)
-    assert len(attrs.fields(LineFeatures)) == len(values)
-    twin = original.copy()
-    assert twin == original
-    assert twin is not original

@@ -116,32 +116,13 @@ def _read_page(text: str, manager: PluginManager | None) -> Article:
     lexicon, problems = _lexicon_for(manager)
     rows = _rows(text)
     texts = [row.text for row in rows]
-    feats = _classify_all(texts, lexicon)
+    feats = [classify(line, lexicon) for line in texts]
     labels, _ = label_lines(texts, feats)
     if manager is not None and manager.has_line_labellers:
         lines = split_lines(text)
         for index, line in enumerate(lines):
             labels[index] = manager.line_label(line, lines, labels[index])
     return _assemble(text, rows, feats, labels, lexicon, tuple(problems))
-
-
-def _classify_all(texts: Sequence[str], lexicon: Lexicon) -> list[LineFeatures]:
-    """Every line's features; a line repeated on the page (a caption, a title) is read once.
-
-    Labelling may change a line's kind, so a repeat gets its own copy of the features.
-    """
-    feats: list[LineFeatures] = []
-    seen: dict[str, LineFeatures] = {}
-    for line in texts:
-        known = seen.get(line)
-        if known is None:
-            known = seen[line] = classify(line, lexicon)
-            feats.append(known)
-        elif known.kind is Kind.BLANK:
-            feats.append(known)  # the shared blank features, never changed
-        else:
-            feats.append(known.copy())
-    return feats
 
 
 class _Row(NamedTuple):
