@@ -545,3 +545,27 @@ def test_obituary_life_facts_line_is_body() -> None:
 )
 def test_section_label(line: str, section: str) -> None:
     assert read_page(page().replace("\nWales\n", f"\n{line}\n", 1)).section == section
+
+
+_PHRASE_WORDS = st.sampled_from(
+    (
+        *("cookies", "cookie", "sign", "up", "newsletter", "all", "rights", "reserved", "the"),
+        *("subscribe", "to", "our", "comments", "-", ".", ",", "’", "é", "©", "a1", "advert"),
+    )
+)
+
+
+@given(st.lists(_PHRASE_WORDS, max_size=14), st.sampled_from([" ", "", " - ", "."]))
+def test_phrase_index_answers_as_one_search_over_all_phrases(words: list[str], glue: str) -> None:
+    from newsparse.structure.features import _tokens
+    from newsparse.structure.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    lowered = glue.join(words)
+    tokens = _tokens(lowered)
+    assert lexicon.strong_index.found(lowered, tokens) == (
+        lexicon.boilerplate_strong.search(lowered) is not None
+    )
+    assert lexicon.contains_index.found(lowered, tokens) == (
+        lexicon.boilerplate_contains.search(lowered) is not None
+    )

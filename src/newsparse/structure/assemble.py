@@ -76,8 +76,11 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 
 def _paragraph(text: str, line: _Row) -> Paragraph:
-    span = _trimmed(text, line.start, line.end)
-    return Paragraph(text[span.start : span.end], span)
+    # The row's text is text[start:end]: strip it once instead of walking it a char at a time.
+    kept = line.text.lstrip(_SPACE)
+    start = line.start + len(line.text) - len(kept)
+    kept = kept.rstrip(_SPACE)
+    return Paragraph(kept, Span(start, start + len(kept)))
 
 
 def _lexicon_for(manager: PluginManager | None) -> tuple[Lexicon, list[Problem]]:
@@ -143,11 +146,18 @@ def _rows(text: str) -> list[_Row]:
         parts = text.split("\n")
         if parts and parts[-1] == "":
             parts.pop()  # a final line break does not open another line
-        for index, part in enumerate(parts):
+        if not parts:
+            return rows
+        append = rows.append
+        for part in parts[:-1]:
             end = start + len(part)
-            stop = end + 1 if index < len(parts) - 1 or end < len(text) else end
-            rows.append(_Row(part, start, end, Span(start, stop)))
+            stop = end + 1
+            append(_Row(part, start, end, Span(start, stop)))
             start = stop
+        part = parts[-1]
+        end = start + len(part)
+        stop = end + 1 if end < len(text) else end
+        append(_Row(part, start, end, Span(start, stop)))
         return rows
     for match in _BREAK.finditer(text):
         end = match.start()

@@ -142,6 +142,11 @@ _SEPARATORS = (":", " - ", " – ", " — ", " by ")
 
 def _last_marker(lowered: str, lexicon: Lexicon) -> re.Match[str] | None:
     """The last "Photo:"-style marker, looked for only just before each colon or dash."""
+    for core in lexicon.marker_cores:  # a plain loop: cheaper than any() over a generator
+        if core in lowered:
+            break
+    else:
+        return None  # every marker holds a core, so without one no marker can match
     best: re.Match[str] | None = None
     for separator in _SEPARATORS:
         if separator not in lowered:

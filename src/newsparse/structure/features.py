@@ -194,13 +194,16 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         return feats
     # Furniture is short: short lines are read word by word against the phrase lists,
     # longer ones only for the trigger words of notices (copyright, paywall).
-    tokens = set(_TOKEN.findall(lowered)) if words <= 16 else set()
+    tokens = _tokens(lowered) if words <= 16 else []
     if words <= 16:
         strong = not lexicon.strong_triggers.isdisjoint(tokens)
     else:
         strong = words <= 60 and _mentions(lowered, lexicon.notice_words)
     if (
-        (strong and lexicon.boilerplate_strong.search(lowered) is not None)
+        (
+            strong
+            and lexicon.strong_index.found(lowered, tokens if words <= 16 else _tokens(lowered))
+        )
         or (words <= 6 and _end_heading(stripped, lowered, lexicon))
     ) or (
         words <= 16
@@ -278,7 +281,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     if (
         words <= 12
         and not lexicon.contains_triggers.isdisjoint(tokens)
-        and lexicon.boilerplate_contains.search(lowered) is not None
+        and lexicon.contains_index.found(lowered, tokens)
     ):
         feats.kind = Kind.BOILER
         return feats
@@ -289,6 +292,20 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     elif words <= 2:
         feats.kind = Kind.SHORT
     return feats
+
+
+# Every ASCII character that is not a word character, as a space: for an ASCII line,
+# translating through this table and splitting on spaces gives its runs of word characters.
+_ASCII_WORDS = bytes(
+    32 if ch < 128 and not (chr(ch).isalnum() or ch == 95) else ch for ch in range(256)
+)
+
+
+def _tokens(lowered: str) -> list[str]:
+    """The words (runs of word characters) of a line; a byte-level split for ASCII lines."""
+    if lowered.isascii():
+        return lowered.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+    return _TOKEN.findall(lowered)
 
 
 def _end_heading(stripped: str, lowered: str, lexicon: Lexicon) -> bool:

@@ -61,6 +61,52 @@ def _triggers(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _trigger(phrase: str) -> str:
+    words = _TOKEN.findall(key(phrase))
+    return max(words, key=len) if words else ""
+
+
+@attrs.frozen(eq=False)
+class PhraseIndex:
+    """Whole-word phrases grouped by their trigger word (their longest word).
+
+    A phrase found as whole words in a line has its trigger among the line's words, so a
+    line need only be searched for the phrases of the triggers it holds: a few short
+    alternations instead of one over the whole list.  Phrases without any word are searched
+    on every line.  :meth:`found` answers exactly what one search over all the phrases would.
+    """
+
+    by_trigger: Mapping[str, re.Pattern[str]]
+    wordless: re.Pattern[str] | None
+
+    def found(self, lowered: str, tokens: Iterable[str]) -> bool:
+        """Whether any phrase occurs as whole words in ``lowered`` (whose words are ``tokens``)."""
+        by_trigger = self.by_trigger
+        for token in tokens:
+            pattern = by_trigger.get(token)
+            if pattern is not None and pattern.search(lowered) is not None:
+                return True
+        return self.wordless is not None and self.wordless.search(lowered) is not None
+
+
+def _phrase_index(phrases: Iterable[str]) -> PhraseIndex:
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        if key(phrase):
+            groups.setdefault(_trigger(phrase), []).append(phrase)
+    wordless = groups.pop("", None)
+    return PhraseIndex(
+        {trigger: _word_pattern(group) for trigger, group in groups.items()},
+        _word_pattern(wordless) if wordless else None,
+    )
+
+
+def _cores(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The non-empty phrases that contain no other phrase of the list."""
+    unique = {phrase for phrase in phrases if phrase}
+    return tuple(sorted(p for p in unique if not any(o != p and o in p for o in unique)))
+
+
 def _alternation(phrases: Iterable[str]) -> str:
     # Longest first, so that "sign up to our" wins over "sign up".
     unique = sorted({re.escape(key(p)) for p in phrases if key(p)}, key=len, reverse=True)
@@ -87,8 +133,10 @@ class Lexicon:
 
     boilerplate: frozenset[str]
     boilerplate_contains: re.Pattern[str]
+    contains_index: PhraseIndex
     contains_triggers: frozenset[str]
     boilerplate_strong: re.Pattern[str]
+    strong_index: PhraseIndex
     strong_triggers: frozenset[str]
     promo_prefix: re.Pattern[str]
     promo_starts: tuple[str, ...]
@@ -119,6 +167,9 @@ class Lexicon:
     credit_prefixes: tuple[str, ...]
     life_facts: tuple[str, ...]
     marker_words: frozenset[str]
+    #: The credit markers that hold no shorter marker ("pic" for "picture"): a line holding
+    #: none of them holds no marker at all.
+    marker_cores: tuple[str, ...]
 
 
 def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
@@ -131,8 +182,10 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
     return Lexicon(
         boilerplate=frozenset(key(p) for p in get("boilerplate")),
         boilerplate_contains=_word_pattern(get("boilerplate_contains")),
+        contains_index=_phrase_index(get("boilerplate_contains")),
         contains_triggers=_triggers(get("boilerplate_contains")),
         boilerplate_strong=_word_pattern(get("boilerplate_strong")),
+        strong_index=_phrase_index(get("boilerplate_strong")),
         strong_triggers=_triggers(get("boilerplate_strong")),
         promo_prefix=re.compile(rf"(?:{_alternation(get('promo_prefixes'))})(?:\s|$)"),
         promo_starts=_starts(get("promo_prefixes")),
@@ -174,6 +227,7 @@ def _compile(phrases: Mapping[str, tuple[str, ...]]) -> Lexicon:
         credit_prefixes=tuple(sorted({key(p) for p in get("credit_prefixes") if key(p)})),
         life_facts=tuple(sorted({key(p) for p in get("life_facts") if key(p)})),
         marker_words=frozenset(key(p) for p in markers),
+        marker_cores=_cores(key(p) for p in markers),
     )
 
 

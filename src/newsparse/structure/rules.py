@@ -52,6 +52,7 @@ _WORD = re.compile(r"\w{4,}")  # words that count when comparing a headline with
 _SENTENCE_BREAK = re.compile(r"\w[.!?][”\"’]?\s{1,3}[A-Z“\"‘]")
 # "HomeLatest NewsNollywood ...": menu items whose spaces the page's markup swallowed.
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z].{0,200}[a-z]{2}[A-Z][a-z]|[a-z]{3}[.][A-Z][a-z]")
+_PUNCTUATION = re.compile(r"[,.:;?!'’\"“”\-–—|]")  # a title without any reads as a menu
 _STANDFIRST_FOLLOWERS = frozenset({Kind.DATE, Kind.BYLINE, Kind.CAPTION, Kind.CREDIT, Kind.COUNTER})
 _META = frozenset({Kind.DATE, Kind.BYLINE, Kind.CAPTION, Kind.CREDIT, Kind.BOILER, Kind.COUNTER})
 
@@ -222,7 +223,7 @@ def find_headline(
 
         elif item.words > 22:
             score -= 0.1 * (item.words - 22)
-        if not any(ch in text for ch in ",.:;?!'’\"“”-–—|"):
+        if _PUNCTUATION.search(text) is None:
             score -= 0.04 * item.words
         ahead = index
         for step in range(4):
