@@ -175,11 +175,11 @@ class _Token:
 
     __slots__ = ("capitalised", "caps", "end", "start", "text")
 
-    def __init__(self, start: int, end: int, text: str) -> None:
+    def __init__(self, start: int, end: int, text: str, capitalised: bool) -> None:
         self.start = start
         self.end = end
         self.text = text
-        self.capitalised = text[:1].isupper()
+        self.capitalised = capitalised
         self.caps = len(text) > 1 and text.isupper()
 
 
@@ -236,18 +236,22 @@ def _local_tokens(text: str, at: int, start: int, end: int) -> tuple[list[_Token
     while k > floor and text[k - 1].isalpha():
         k -= 1
     if k < word_end:
-        tokens.append(_Token(k, word_end, text[k:word_end]))
+        word = text[k:word_end]
+        tokens.append(_Token(k, word_end, word, word[0].isupper()))
     i = len(tokens)
-    for m in _TOKEN.finditer(text, at, min(end, at + 400)):
-        token = _Token(m.start(), m.end(), m.group())
-        tokens.append(token)
-        if len(tokens) - i > MAX_TOKENS:
+    last_end = -1
+    for count, m in enumerate(_TOKEN.finditer(text, at, min(end, at + 400)), 1):
+        token_start, token_end = m.span()
+        word = m.group()
+        capitalised = word[0].isupper()
+        tokens.append(_Token(token_start, token_end, word, capitalised))
+        if count > MAX_TOKENS:
             break
-        if len(tokens) - i > 1 and (
-            text[tokens[-2].end : token.start] not in _JOIN
-            or not (token.capitalised or token.text in _INNER)
+        if count > 1 and (
+            text[last_end:token_start] not in _JOIN or not (capitalised or word in _INNER)
         ):
             break
+        last_end = token_end
     return tokens, i
 
 
@@ -281,9 +285,10 @@ def find_mentions(
         if at < resume:
             continue
         folded = fold(word)
+        local: tuple[list[_Token], int] | None = None
         if folded in w.not_place_openers:
-            tokens, i = _local_tokens(text, at, start, end)
-            skip = _not_place(text, tokens, i, w)
+            local = _local_tokens(text, at, start, end)
+            skip = _not_place(text, local[0], local[1], w)
             if skip:
                 resume = skip
                 continue
@@ -292,7 +297,7 @@ def find_mentions(
                 continue
         elif "=" + word not in openers:
             continue
-        tokens, i = _local_tokens(text, at, start, end)
+        tokens, i = local if local is not None else _local_tokens(text, at, start, end)
         found = _match_at(text, tokens, i, end, gaz, w)
         if found is None:
             continue
