@@ -223,10 +223,8 @@ def _title_case(text: str, start: int, end: int) -> bool:
     return words >= 3 and len(_LONG_CAPITAL.findall(text, start, end)) >= 0.85 * words
 
 
-def _local_tokens(text: str, at: int, start: int, end: int) -> tuple[list[_Token], int]:
-    """The tokens around position ``at``: the word before it (if any) and the run of words
-    after it that a name could span, plus one more for context."""
-    tokens: list[_Token] = []
+def _prev_token(text: str, at: int, start: int) -> _Token | None:
+    """The word before position ``at`` (within a few characters of it), if any."""
     k = at
     floor = max(start, at - 4)
     while k > floor and not text[k - 1].isalpha():
@@ -237,8 +235,15 @@ def _local_tokens(text: str, at: int, start: int, end: int) -> tuple[list[_Token
         k -= 1
     if k < word_end:
         word = text[k:word_end]
-        tokens.append(_Token(k, word_end, word, word[0].isupper()))
-    i = len(tokens)
+        return _Token(k, word_end, word, word[0].isupper())
+    return None
+
+
+def _run_tokens(text: str, at: int, end: int) -> list[_Token]:
+    """The run of words from position ``at`` that a name could span, plus one more for
+    context.  The word before ``at`` is read apart (:func:`_prev_token`), and only for a
+    run that names a place, since most capitalised words name none."""
+    tokens: list[_Token] = []
     last_end = -1
     for count, m in enumerate(_TOKEN.finditer(text, at, min(end, at + 400)), 1):
         token_start, token_end = m.span()
@@ -252,7 +257,7 @@ def _local_tokens(text: str, at: int, start: int, end: int) -> tuple[list[_Token
         ):
             break
         last_end = token_end
-    return tokens, i
+    return tokens
 
 
 def find_mentions(
@@ -285,10 +290,10 @@ def find_mentions(
         if at < resume:
             continue
         folded = fold(word)
-        local: tuple[list[_Token], int] | None = None
+        tokens: list[_Token] | None = None
         if folded in w.not_place_openers:
-            local = _local_tokens(text, at, start, end)
-            skip = _not_place(text, local[0], local[1], w)
+            tokens = _run_tokens(text, at, end)
+            skip = _not_place(text, tokens, 0, w)
             if skip:
                 resume = skip
                 continue
@@ -297,11 +302,17 @@ def find_mentions(
                 continue
         elif "=" + word not in openers:
             continue
-        tokens, i = local if local is not None else _local_tokens(text, at, start, end)
-        found = _match_at(text, tokens, i, end, gaz, w)
+        if tokens is None:
+            tokens = _run_tokens(text, at, end)
+        found = _match_at(text, tokens, 0, end, gaz, w)
         if found is None:
             continue
         j, span_end, key, places, demonyms = found
+        i = 0
+        prev = _prev_token(text, at, start)
+        if prev is not None:
+            tokens.insert(0, prev)
+            i, j = 1, j + 1
         mention = _judge(text, tokens, i, j, span_end, key, places, demonyms, gaz, w, headline)
         if mention is None:
             continue
