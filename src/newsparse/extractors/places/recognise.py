@@ -175,11 +175,11 @@ class _Token:
 
     __slots__ = ("capitalised", "caps", "end", "start", "text")
 
-    def __init__(self, start: int, end: int, text: str) -> None:
+    def __init__(self, start: int, end: int, text: str, capitalised: bool) -> None:
         self.start = start
         self.end = end
         self.text = text
-        self.capitalised = text[:1].isupper()
+        self.capitalised = capitalised
         self.caps = len(text) > 1 and text.isupper()
 
 
@@ -223,10 +223,8 @@ def _title_case(text: str, start: int, end: int) -> bool:
     return words >= 3 and len(_LONG_CAPITAL.findall(text, start, end)) >= 0.85 * words
 
 
-def _local_tokens(text: str, at: int, start: int, end: int) -> tuple[list[_Token], int]:
-    """The tokens around position ``at``: the word before it (if any) and the run of words
-    after it that a name could span, plus one more for context."""
-    tokens: list[_Token] = []
+def _prev_token(text: str, at: int, start: int) -> _Token | None:
+    """The word before position ``at`` (within a few characters of it), if any."""
     k = at
     floor = max(start, at - 4)
     while k > floor and not text[k - 1].isalpha():
@@ -236,19 +234,30 @@ def _local_tokens(text: str, at: int, start: int, end: int) -> tuple[list[_Token
     while k > floor and text[k - 1].isalpha():
         k -= 1
     if k < word_end:
-        tokens.append(_Token(k, word_end, text[k:word_end]))
-    i = len(tokens)
-    for m in _TOKEN.finditer(text, at, min(end, at + 400)):
-        token = _Token(m.start(), m.end(), m.group())
-        tokens.append(token)
-        if len(tokens) - i > MAX_TOKENS:
+        word = text[k:word_end]
+        return _Token(k, word_end, word, word[0].isupper())
+    return None
+
+
+def _run_tokens(text: str, at: int, end: int) -> list[_Token]:
+    """The run of words from position ``at`` that a name could span, plus one more for
+    context.  The word before ``at`` is read apart (:func:`_prev_token`), and only for a
+    run that names a place, since most capitalised words name none."""
+    tokens: list[_Token] = []
+    last_end = -1
+    for count, m in enumerate(_TOKEN.finditer(text, at, min(end, at + 400)), 1):
+        token_start, token_end = m.span()
+        word = m.group()
+        capitalised = word[0].isupper()
+        tokens.append(_Token(token_start, token_end, word, capitalised))
+        if count > MAX_TOKENS:
             break
-        if len(tokens) - i > 1 and (
-            text[tokens[-2].end : token.start] not in _JOIN
-            or not (token.capitalised or token.text in _INNER)
+        if count > 1 and (
+            text[last_end:token_start] not in _JOIN or not (capitalised or word in _INNER)
         ):
             break
-    return tokens, i
+        last_end = token_end
+    return tokens
 
 
 def find_mentions(
@@ -281,9 +290,10 @@ def find_mentions(
         if at < resume:
             continue
         folded = fold(word)
+        tokens: list[_Token] | None = None
         if folded in w.not_place_openers:
-            tokens, i = _local_tokens(text, at, start, end)
-            skip = _not_place(text, tokens, i, w)
+            tokens = _run_tokens(text, at, end)
+            skip = _not_place(text, tokens, 0, w)
             if skip:
                 resume = skip
                 continue
@@ -292,11 +302,17 @@ def find_mentions(
                 continue
         elif "=" + word not in openers:
             continue
-        tokens, i = _local_tokens(text, at, start, end)
-        found = _match_at(text, tokens, i, end, gaz, w)
+        if tokens is None:
+            tokens = _run_tokens(text, at, end)
+        found = _match_at(text, tokens, 0, end, gaz, w)
         if found is None:
             continue
         j, span_end, key, places, demonyms = found
+        i = 0
+        prev = _prev_token(text, at, start)
+        if prev is not None:
+            tokens.insert(0, prev)
+            i, j = 1, j + 1
         mention = _judge(text, tokens, i, j, span_end, key, places, demonyms, gaz, w, headline)
         if mention is None:
             continue

@@ -120,6 +120,13 @@ def _area(entry: Entry) -> str | None:
     return None
 
 
+def _others(names: set[str] | None, key: str) -> bool:
+    """Whether ``names`` holds a name other than ``key`` (without building a new set)."""
+    if not names:
+        return False
+    return len(names) > 1 or key not in names
+
+
 class _Context:
     """Which names point at which country and first-level division."""
 
@@ -147,11 +154,10 @@ class _Context:
         if entry.latitude is None or entry.longitude is None or entry.kind is PlaceKind.COUNTRY:
             return False
         row, col = _cell(entry.latitude, entry.longitude)
-        for dr in (-1, 0, 1):
-            for dc in (-1, 0, 1):
-                names = self.cells.get((row + dr, col + dc))
-                if names and (len(names) > 1 or key not in names):
-                    return True
+        # An article names few cells, so reading them all is cheaper than nine look-ups.
+        for (r, c), names in self.cells.items():
+            if -1 <= r - row <= 1 and -1 <= c - col <= 1 and _others(names, key):
+                return True
         return False
 
     def add(self, key: str, entry: Entry) -> None:
@@ -163,12 +169,11 @@ class _Context:
 
     def score(self, key: str, entry: Entry) -> tuple[float, bool, bool]:
         """The candidate's score, whether its country and whether its division are named."""
-        own = {key}
         score = entry.prior
         cc = entry.country_code
-        in_country = bool(cc and self.countries.get(cc, own) - own)
+        in_country = cc is not None and _others(self.countries.get(cc), key)
         area = _area(entry)
-        in_area = bool(area and self.areas.get(area, own) - own)
+        in_area = area is not None and _others(self.areas.get(area), key)
         if in_country:
             score += COUNTRY_BONUS
         if in_area:
