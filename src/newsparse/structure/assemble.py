@@ -27,7 +27,7 @@ from newsparse.structure.credits import credit_only
 from newsparse.structure.features import Kind, LineFeatures, classify
 from newsparse.structure.lexicon import CATEGORIES, Lexicon, key, load_lexicon
 from newsparse.structure.rules import label_lines
-from newsparse.text import split_lines
+from newsparse.text import line_bounds, split_lines
 
 if TYPE_CHECKING:
     from newsparse.plugins import PluginManager
@@ -134,38 +134,12 @@ class _Row(NamedTuple):
     full: Span
 
 
-_BREAK = re.compile(r"\r\n|\r|\n")
-
-
 def _rows(text: str) -> list[_Row]:
-    """The lines of ``text`` (the same breaks as :func:`newsparse.text.split_lines`)."""
-    rows: list[_Row] = []
-    start = 0
-    if "\r" not in text:
-        # The common case, "\n" only: str.split is far cheaper than a regex scan.
-        parts = text.split("\n")
-        if parts and parts[-1] == "":
-            parts.pop()  # a final line break does not open another line
-        if not parts:
-            return rows
-        append = rows.append
-        for part in parts[:-1]:
-            end = start + len(part)
-            stop = end + 1
-            append(_Row(part, start, end, Span(start, stop)))
-            start = stop
-        part = parts[-1]
-        end = start + len(part)
-        stop = end + 1 if end < len(text) else end
-        append(_Row(part, start, end, Span(start, stop)))
-        return rows
-    for match in _BREAK.finditer(text):
-        end = match.start()
-        rows.append(_Row(text[start:end], start, end, Span(start, match.end())))
-        start = match.end()
-    if start < len(text):
-        rows.append(_Row(text[start:], start, len(text), Span(start, len(text))))
-    return rows
+    """The lines of ``text``, as :func:`newsparse.text.line_bounds` defines them."""
+    return [
+        _Row(text[start:end], start, end, Span(start, stop))
+        for start, end, stop in line_bounds(text)
+    ]
 
 
 def _assemble(
