@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -24,3 +26,10 @@ def prose_cases(corpus_dir: Path, extractor: str) -> Iterator[tuple[str, newspar
                         case["id"],
                         newsparse.parse(case["text"], structure=False, extractors=[extractor]),
                     )
+
+
+def plain_number(value: Any) -> Any:
+    """A JSON number for the scorers (which compare with a relative tolerance)."""
+    if isinstance(value, (Decimal, Fraction)):
+        return float(value)
+    return value

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import newsparse
-from benchmarks.areas import prose_cases
-from benchmarks.areas.pipeline import plain_number
+from benchmarks.areas import plain_number, prose_cases
 
 
 def numbers_of(article: newsparse.Article) -> list[dict[str, Any]]:
