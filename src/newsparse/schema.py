@@ -8,15 +8,13 @@ generate types from it.  ``newsparse schema`` prints it.
 from __future__ import annotations
 
 import enum
-import types
 import typing
-from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from newsparse.model import Article, Findings
+from newsparse.serialize import is_exact_number, union_parts
 
 __all__ = ["json_schema"]
 
@@ -89,19 +87,17 @@ def _object_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        members = typing.get_args(tp)
-        nullable = type(None) in members
-        concrete = [m for m in members if m is not type(None)]
-        if any(m in (Decimal, Fraction) for m in concrete):
+    union = union_parts(tp)
+    if union is not None:
+        concrete, nullable = union
+        if is_exact_number(concrete):
             inner: dict[str, Any] = {"$ref": "#/$defs/ExactNumber"}
         elif len(concrete) == 1:
             inner = _type_schema(concrete[0], defs)
         else:
             inner = {"anyOf": [_type_schema(m, defs) for m in concrete]}
         return {"anyOf": [inner, {"type": "null"}]} if nullable else inner
-    if origin is tuple:
+    if typing.get_origin(tp) is tuple:
         return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], defs)}
     if tp is Findings:
         return {"type": "object"}

@@ -180,15 +180,28 @@ def _reader(tp: Any) -> Any:
     return read
 
 
+def union_parts(tp: Any) -> tuple[list[Any], bool] | None:
+    """For a union annotation (``X | Y | None``): its members other than ``None`` and whether
+    ``None`` is allowed.  ``None`` for any other annotation.  The JSON Schema reads
+    annotations with the same rules."""
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
+        return None
+    members = typing.get_args(tp)
+    return [m for m in members if m is not type(None)], type(None) in members
+
+
+def is_exact_number(members: list[Any]) -> bool:
+    """Whether a union stands for an exact number (:data:`newsparse.model.Value`)."""
+    return any(m in (Decimal, Fraction) for m in members)
+
+
 def _make_reader(tp: Any) -> Any:
     if tp is Any:
         return _same
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        members = typing.get_args(tp)
-        nullable = type(None) in members
-        concrete = [m for m in members if m is not type(None)]
-        if any(m in (Decimal, Fraction) for m in concrete):
+    union = union_parts(tp)
+    if union is not None:
+        concrete, nullable = union
+        if is_exact_number(concrete):
             inner = _exact_number
         elif len(concrete) == 1:
             inner = _reader(concrete[0])
@@ -201,7 +214,7 @@ def _make_reader(tp: Any) -> Any:
             return None if data is None else inner(data)
 
         return optional
-    if origin is tuple:
+    if typing.get_origin(tp) is tuple:
         item = _reader(typing.get_args(tp)[0])
 
         def sequence(data: Any) -> tuple[Any, ...]:
@@ -268,15 +281,14 @@ def _decode(tp: Any, data: Any, where: str) -> Any:
 def _decode_unchecked(tp: Any, data: Any, where: str) -> Any:
     if tp is Any:
         return data
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        members = typing.get_args(tp)
+    union = union_parts(tp)
+    if union is not None:
+        concrete, nullable = union
         if data is None:
-            if type(None) in members:
+            if nullable:
                 return None
             raise SerializationError(f"{where}: null where {tp} is required")
-        concrete = [m for m in members if m is not type(None)]
-        if any(m in (Decimal, Fraction) for m in concrete):
+        if is_exact_number(concrete):
             return _decode_exact_number(data, where)
         if len(concrete) == 1:
             return _decode(concrete[0], data, where)
@@ -284,7 +296,7 @@ def _decode_unchecked(tp: Any, data: Any, where: str) -> Any:
             if isinstance(member, type) and isinstance(data, member):
                 return data
         raise SerializationError(f"{where}: {data!r} matches none of {tp}")
-    if origin is tuple:
+    if typing.get_origin(tp) is tuple:
         (item_type, *_rest) = typing.get_args(tp)
         if not isinstance(data, (list, tuple)):
             raise SerializationError(f"{where}: expected a list, got {type(data).__name__}")
