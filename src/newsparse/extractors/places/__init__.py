@@ -14,9 +14,7 @@ from newsparse import Article, Extractor, Part, Place, Span, __version__, hookim
 from newsparse.extractors.places.recognise import (
     BIG_TOWN,
     Mention,
-    find_mentions,
-    merge,
-    pattern_mentions,
+    mentions_in,
     team_mentions,
 )
 from newsparse.extractors.places.resolve import Resolved, resolve
@@ -27,8 +25,8 @@ __all__ = ["extract_places", "places_in"]
 def places_in(text: str) -> list[Place]:
     """Every place in a plain string, as if it were one body paragraph."""
     surnames: set[str] = set()
-    mentions = [m for m in find_mentions(text, surnames=surnames) if not _surname(m, surnames)]
-    mentions = merge(mentions, pattern_mentions(text))
+    mentions = mentions_in(text, 0, len(text), surnames)
+    mentions = [m for m in mentions if not _surname(m, surnames)]
     teams = team_mentions(text, mentions)
     mentions = [m for k, m in enumerate(mentions) if k not in teams]
     return [_finding(text, item, Part.BODY) for item in resolve(mentions)]
@@ -41,8 +39,7 @@ def extract_places(article: Article) -> Iterator[Place]:
     parts: dict[int, Part] = {}
     surnames: set[str] = set()
     for part, span in article.parts():
-        named = list(find_mentions(source, span.start, span.end, surnames))
-        for mention in merge(named, pattern_mentions(source, span.start, span.end)):
+        for mention in mentions_in(source, span.start, span.end, surnames):
             parts[mention.start] = part
             mentions.append(mention)
     mentions = [mention for mention in mentions if not _surname(mention, surnames)]

@@ -27,11 +27,10 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 
 import attrs
 
-from newsparse.extractors.places.gazetteer import Entry, words
+from newsparse.extractors.places.gazetteer import GRID_DEGREES, GRID_ROW, Entry, words
 from newsparse.extractors.places.recognise import Mention
 from newsparse.model import PlaceKind
 
@@ -41,7 +40,7 @@ COUNTRY_BONUS = 1.5
 #: Added when another place the article names lies nearby (same or next grid cell of
 #: :data:`NEAR_DEGREES`, about 150 km of latitude).
 NEAR_BONUS = 1.0
-NEAR_DEGREES = 1.35
+NEAR_DEGREES = GRID_DEGREES
 #: A name with more candidates than this lends none of them as nearby support.
 NEAR_CANDIDATES = 6
 STATE_BONUS = 2.5
@@ -56,6 +55,12 @@ SMALL_INITIAL = 100_000
 CONTEXT_TOWN = 100_000
 #: A town smaller than this followed by "said" is a person ("Clark said").
 SPEAKER_TOWN = 1_000_000
+
+#: The most the context can add to a candidate's prior.
+_MAX_BONUS = COUNTRY_BONUS + STATE_BONUS + NEAR_BONUS
+
+#: What to add to a cell's number to reach it and each of its eight neighbours.
+_NEIGHBOURS = tuple(row * GRID_ROW + col for row in (0, -1, 1) for col in (0, -1, 1))
 
 _AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION})
 _LOCAL_KINDS = frozenset({PlaceKind.CITY, PlaceKind.REGION})
@@ -72,13 +77,6 @@ class Resolved:
     latitude: float | None
     longitude: float | None
     geonames_id: int | None
-
-
-@lru_cache(maxsize=1 << 14)
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    """The grid cell of a point; cells narrow in longitude towards the poles."""
-    width = NEAR_DEGREES / max(math.cos(math.radians(lat)), 0.2)
-    return int(lat // NEAR_DEGREES), int(lon // width)
 
 
 def _top(entries: Sequence[Entry]) -> Entry | None:
@@ -113,13 +111,6 @@ def _pairs(mentions: Sequence[Mention]) -> dict[int, tuple[Entry, ...]]:
     return allowed
 
 
-def _area(entry: Entry) -> str | None:
-    """The first-level division an entry lies in, as ``CC.ADMIN1`` ("US.GA", "CA.08")."""
-    if entry.country_code and entry.admin1:
-        return f"{entry.country_code}.{entry.admin1}"
-    return None
-
-
 def _others(names: set[str] | None, key: str) -> bool:
     """Whether ``names`` holds a name other than ``key`` (without building a new set)."""
     if not names:
@@ -134,16 +125,12 @@ class _Context:
         self.countries: dict[str, set[str]] = defaultdict(set)
         self.areas: dict[str, set[str]] = defaultdict(set)
         #: grid cell of about 150 km -> the names with a point in it.
-        self.cells: dict[tuple[int, int], set[str]] = defaultdict(set)
+        self.cells: dict[int, set[str]] = defaultdict(set)
 
     def point(self, key: str, entry: Entry) -> None:
         """Record that ``key`` may name a place at ``entry``'s point."""
-        if (
-            entry.kind in _LOCAL_KINDS
-            and entry.latitude is not None
-            and entry.longitude is not None
-        ):
-            self.cells[_cell(entry.latitude, entry.longitude)].add(key)
+        if entry.kind in _LOCAL_KINDS and entry.cell is not None:
+            self.cells[entry.cell].add(key)
 
     def elsewhere(self, key: str) -> bool:
         """Whether any name but ``key`` points into some country."""
@@ -151,28 +138,28 @@ class _Context:
 
     def near(self, key: str, entry: Entry) -> bool:
         """Whether another name has a point in the same or a neighbouring cell as ``entry``."""
-        if entry.latitude is None or entry.longitude is None or entry.kind is PlaceKind.COUNTRY:
+        cell = entry.cell
+        if cell is None or entry.kind is PlaceKind.COUNTRY:
             return False
-        row, col = _cell(entry.latitude, entry.longitude)
-        # An article names few cells, so reading them all is cheaper than nine look-ups.
-        for (r, c), names in self.cells.items():
-            if -1 <= r - row <= 1 and -1 <= c - col <= 1 and _others(names, key):
+        cells = self.cells
+        for step in _NEIGHBOURS:
+            names = cells.get(cell + step)
+            if names and (len(names) > 1 or key not in names):
                 return True
         return False
 
     def add(self, key: str, entry: Entry) -> None:
         if entry.country_code:
             self.countries[entry.country_code].add(key)
-        area = _area(entry)
-        if area:
-            self.areas[area].add(key)
+        if entry.area:
+            self.areas[entry.area].add(key)
 
     def score(self, key: str, entry: Entry) -> tuple[float, bool, bool]:
         """The candidate's score, whether its country and whether its division are named."""
         score = entry.prior
         cc = entry.country_code
         in_country = cc is not None and _others(self.countries.get(cc), key)
-        area = _area(entry)
+        area = entry.area
         in_area = area is not None and _others(self.areas.get(area), key)
         if in_country:
             score += COUNTRY_BONUS
@@ -186,11 +173,33 @@ class _Context:
 def _choose(
     key: str, candidates: Sequence[Entry], context: _Context
 ) -> tuple[Entry | None, bool, bool]:
+    """The best-scoring candidate (the first of equals) and whether its country and its
+    division are named (:meth:`_Context.score`, inlined: this runs for every candidate).
+    A candidate that cannot beat the best so far even with every bonus is not scored."""
     best: Entry | None = None
     best_score = -math.inf
     flags = (False, False)
+    countries = context.countries
+    areas = context.areas
+    cells = context.cells
     for entry in candidates:
-        score, in_country, in_area = context.score(key, entry)
+        score = entry.prior
+        if score + _MAX_BONUS + 1e-9 <= best_score:
+            continue
+        cc = entry.country_code
+        names = countries.get(cc) if cc is not None else None
+        in_country = names is not None and (len(names) > 1 or key not in names)
+        area = entry.area
+        names = areas.get(area) if area is not None else None
+        in_area = names is not None and (len(names) > 1 or key not in names)
+        if in_country:
+            score += COUNTRY_BONUS
+        if in_area:
+            score += STATE_BONUS
+        if score + NEAR_BONUS <= best_score:
+            continue
+        if cells and context.near(key, entry):
+            score += NEAR_BONUS
         if score > best_score:
             best, best_score, flags = entry, score, (in_country, in_area)
     return best, flags[0], flags[1]
@@ -206,9 +215,19 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     def candidates(k: int) -> Sequence[Entry]:
         return pairs.get(k) or by_key.get(mentions[k].key) or mentions[k].places
 
+    # The same name outside a pair has the same candidates each time: it is read once.
+    once: list[int] = []
+    seen: set[str] = set()
+    for k, mention in enumerate(mentions):
+        if k in pairs or mention.unknown:
+            once.append(k)
+        elif mention.key not in seen:
+            seen.add(mention.key)
+            once.append(k)
     # First reading: names with one sensible meaning (countries, regions, large towns, pairs).
     context = _Context()
-    for k, mention in enumerate(mentions):
+    for k in once:
+        mention = mentions[k]
         options = candidates(k)
         top = _top(options)
         if top is None:
