@@ -9,8 +9,9 @@ sections separated by empty lines:
   ``d`` before a number marks the name as a demonym of that place.  Keys starting with ``=``
   are exact-case (``=US``: the all-capital abbreviation, never the pronoun "us");
 * after another empty line, the first token of every name, one a line (and ``+token`` for
-  the first token of every name of several tokens): the recogniser looks closely only at
-  capitalised words that can open a name.
+  the first token of every name of several tokens, ``~start`` for the start of such a name up
+  to the end of its second run of letters, "new york", "u.s"): the recogniser looks closely
+  only at capitalised words, and pairs of words, that can open a name.
 
 Loading splits the decompressed file once and builds the index with C-level slicing, keeps
 rows as raw lines and parses a row only when a name points at it, so the file loads in well

@@ -179,6 +179,10 @@ _Tok = tuple[int, int, str]
 _NOT_PLACE_OPENER = 1
 _OPENER = 2
 _CUE_WORD = 4
+# ... whether it is a whole name by itself ("Paris"), not only the start of one ("New"),
+# and whether it starts a name of several words ("New", "Paris" of "Paris Peak").
+_ALONE = 8
+_MULTI = 16
 #: At most this many capitalised words keep their class (a bound on memory).
 _CLASS_CACHE = 1 << 16
 _CLASSES: dict[str, int] = {}
@@ -214,6 +218,11 @@ _FEATURE_WORDS = frozenset({"River", "Province", "Oblast", "Region", "Mountains"
 _LOWER_FEATURES = ("river", "province", "oblast", "region")
 _CUE_WORDS = _LANDMARK_WORDS | _DOTTED_LANDMARKS | _ROAD_WORDS | _FEATURE_WORDS
 _ROAD = re.compile(r"(?:Route|Interstate) \d{1,4}\b")
+# The gap that may join two words of a name (any of ``_JOIN``), then the next word.
+_NEXT = re.compile(r"(?:[ \u00a0'’-]|\. ?|, )(" + _TOKEN.pattern + ")")
+# A folded name up to the end of its second run of letters (as scripts/build_gazetteer.py
+# writes the ``~`` lines of the gazetteer).
+_PAIR = re.compile(r"[^\W\d_]+[\W\d_]+[^\W\d_]+")
 
 
 def _caps(word: str) -> bool:
@@ -282,6 +291,11 @@ def _classify(word: str) -> int:
             flags |= _OPENER
     elif "=" + word in openers:
         flags |= _OPENER
+    gaz = gazetteer()
+    if gaz.has(folded) or gaz.has(folded + ".") or gaz.has("=" + word):
+        flags |= _ALONE
+    if "+" + folded in openers:
+        flags |= _MULTI
     if len(_CLASSES) >= _CLASS_CACHE:
         _CLASSES.clear()
     _CLASSES[word] = flags
@@ -357,20 +371,24 @@ def _prev_token(text: str, at: int, start: int) -> _Tok | None:
     return None
 
 
-def _run_tokens(text: str, at: int, end: int) -> list[_Tok]:
-    """The run of words from position ``at`` that a name could span, plus one more for
-    context.  The word before ``at`` is read apart (:func:`_prev_token`), and only for a
-    run that names a place, since most capitalised words name none."""
-    tokens: list[_Tok] = []
-    last_end = -1
-    for m in _TOKEN.finditer(text, at, min(end, at + 400)):
-        token_start, token_end = m.span()
+def _run_tokens(text: str, at: int, word: str, end: int) -> list[_Tok]:
+    """The run of words from ``word`` at position ``at`` that a name could span, plus one
+    more for context.  The word before ``at`` is read apart (:func:`_prev_token`), and only
+    for a run that names a place, since most capitalised words name none."""
+    last_end = at + len(word)
+    tokens: list[_Tok] = [(at, last_end, word)]
+    limit = at + 400
+    if limit > end:
+        limit = end
+    for m in _TOKEN.finditer(text, last_end, limit):
+        token_start = m.start()
+        token_end = m.end()
         word = m[0]
         tokens.append((token_start, token_end, word))
-        if len(tokens) > MAX_TOKENS:
-            break
-        if last_end >= 0 and (
-            text[last_end:token_start] not in _JOIN or not (word[0].isupper() or word in _INNER)
+        if (
+            len(tokens) > MAX_TOKENS
+            or text[last_end:token_start] not in _JOIN
+            or not (word[0].isupper() or word in _INNER)
         ):
             break
         last_end = token_end
@@ -421,21 +439,24 @@ def _named(
     out: list[Mention] = []
     resume = start
     last_end = -1
-    for at, _word, flags in candidates:
+    for at, word, flags in candidates:
         if at < resume:
             continue
         tokens: list[_Tok] | None = None
         if flags & _NOT_PLACE_OPENER:
-            tokens = _run_tokens(text, at, end)
+            tokens = _run_tokens(text, at, word, end)
             skip = _not_place(text, tokens, w)
             if skip:
                 resume = skip
                 continue
         if not flags & _OPENER:
             continue
+        several = bool(flags & _MULTI or len(word) == 1) and _pair_opens(text, at, word, end, w)
+        if not several and not flags & _ALONE:
+            continue
         if tokens is None:
-            tokens = _run_tokens(text, at, end)
-        found = _match_at(text, tokens, end, gaz, w)
+            tokens = _run_tokens(text, at, word, end)
+        found = _match_at(text, tokens, end, gaz, w, several)
         if found is None:
             continue
         j, span_end, key, places, demonyms = found
@@ -468,14 +489,32 @@ def _named(
     return out
 
 
+def _pair_opens(text: str, at: int, word: str, end: int, w: _Words) -> bool:
+    """Whether ``word`` at ``at`` and the word after it can open a name of several words:
+    the gap between them must be one that joins a name, the second word must be capitalised,
+    a lower-case word inside names ("of") or a designator ("region"), and a gazetteer name
+    must start with the two (one set look-up of the folded pair, "new york")."""
+    follower = _NEXT.match(text, at + len(word), min(end, at + 400))
+    if follower is None:
+        return False
+    nxt = follower[1]
+    if not (nxt[0].isupper() or nxt in _INNER or fold(nxt) in w.after):
+        return False
+    if len(nxt) >= 60:
+        return True
+    pair = _PAIR.match(fold(text[at : follower.end()]))
+    return pair is None or "~" + pair.group() in gazetteer().openers
+
+
 def _match_at(
-    text: str, tokens: list[_Tok], end: int, gaz: Gazetteer, w: _Words
+    text: str, tokens: list[_Tok], end: int, gaz: Gazetteer, w: _Words, several: bool
 ) -> tuple[int, int, str, tuple[Entry, ...], tuple[Entry, ...]] | None:
     """The longest gazetteer name starting at the first token: last token, end, key,
-    entries."""
+    entries.  Only the first token is looked up unless ``several`` says a longer name can
+    start there."""
     first_start = tokens[0][0]
     last = 0
-    count = len(tokens)
+    count = len(tokens) if several else 1
     while (
         last + 1 < count
         and last + 1 < MAX_TOKENS
@@ -575,11 +614,12 @@ def _judge(
     # Countries, regions and seas rarely start or end a person's name (a few do: "Georgia",
     # "Jordan"), while organisations named after them are everywhere ("Texas Parks and
     # Wildlife", "DeSmog Canada"): their names stand even next to other capitalised words.
-    top = max(candidates, key=_weight) if candidates else None
-    strong = key not in w.person_places and top is not None and top.kind in _STRONG
+    strong, top_weight = _strength(key, candidates, w)
     follows = text[span_end : span_end + 12]
-    if follows.startswith("$") or _AGE.match(follows):
-        return _SURNAME if follows[:1] == "," else None
+    if follows[:1] == "$":
+        return None
+    if follows[:1] == "," and _AGE.match(follows):
+        return _SURNAME
     # A short abbreviation only after a comma or a party letter: "Athens, Ga.", "D-Ga.".
     if (
         key.endswith(".")
@@ -602,7 +642,7 @@ def _judge(
             and not _caps(prev)
             and prev_fold not in w.stop
             and prev_fold not in w.before
-            and not (top is not None and top.weight >= BIG_TOWN and _initial(text, prev_start))
+            and not (top_weight >= BIG_TOWN and _initial(text, prev_start))
             and not headline()
         ):
             return _SURNAME
@@ -650,6 +690,26 @@ def _judge(
 
 def _weight(entry: Entry) -> int:
     return entry.weight
+
+
+#: At most this many names keep their strength (a bound on memory).
+_STRENGTH_CACHE = 1 << 15
+_STRENGTHS: dict[str, tuple[bool, int]] = {}
+
+
+def _strength(key: str, candidates: tuple[Entry, ...], w: _Words) -> tuple[bool, int]:
+    """Whether the largest place a name may mean is a country, region, continent or sea
+    (names of those stand next to other capitalised words), and its weight (-1 without
+    one).  A key always has the same candidates, so this is cached by key."""
+    found = _STRENGTHS.get(key)
+    if found is None:
+        top = max(candidates, key=_weight) if candidates else None
+        strong = key not in w.person_places and top is not None and top.kind in _STRONG
+        found = strong, -1 if top is None else top.weight
+        if len(_STRENGTHS) >= _STRENGTH_CACHE:
+            _STRENGTHS.clear()
+        _STRENGTHS[key] = found
+    return found
 
 
 _VERSUS = re.compile(r"\s{1,3}(?:v|vs|vs\.|versus)\s{1,3}")
