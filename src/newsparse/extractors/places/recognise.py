@@ -28,8 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-
-import attrs
+from typing import NamedTuple
 
 from newsparse.extractors.places.gazetteer import Entry, Gazetteer, fold, gazetteer, words
 from newsparse.model import PlaceKind
@@ -65,6 +64,8 @@ _LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,60}")
 _LONG_CAPITAL = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ][^\W\d_]{3,59}")
 # Gaps allowed inside a multi-word name.
 _JOIN = frozenset({" ", "\u00a0", "-", ". ", ".", ", ", "'", "’", "'s ", "’s "})
+# The first characters of those gaps.
+_JOIN_FIRST = frozenset(gap[0] for gap in _JOIN)
 _AFTER_LANGUAGE = frozenset(
     {
         "and",
@@ -143,9 +144,11 @@ _INNER = frozenset(
 _SENTENCE_END = frozenset(".!?:;\"“”‘'(—–|•*")
 
 
-@attrs.frozen
-class Mention:
-    """A stretch of text that names a place (or a demonym of one), with every candidate."""
+class Mention(NamedTuple):
+    """A stretch of text that names a place (or a demonym of one), with every candidate.
+
+    A named tuple rather than an attrs class: it never leaves the extractor, and a dozen are
+    made per page, so the cheaper construction counts."""
 
     start: int
     end: int
@@ -359,11 +362,17 @@ def _cue_at(text: str, at: int, end_word: int, word: str, end: int) -> tuple[int
 def _prev_token(text: str, at: int, start: int) -> _Tok | None:
     """The word before position ``at`` (within a few characters of it), if any."""
     k = at
-    floor = max(start, at - 4)
+    floor = at - 4 if at - 4 > start else start
     while k > floor and not text[k - 1].isalpha():
         k -= 1
     word_end = k
-    floor = max(start, k - 60)
+    floor = k - 60 if k - 60 > start else start
+    # Usually a space stands before the word: find it in C, then check the word is letters.
+    space = text.rfind(" ", floor, k)
+    k = floor if space < 0 else space + 1
+    if k < word_end and text[k:word_end].isalpha():
+        return k, word_end, text[k:word_end]
+    k = word_end
     while k > floor and text[k - 1].isalpha():
         k -= 1
     if k < word_end:
@@ -454,11 +463,22 @@ def _named(
         several = bool(flags & _MULTI or len(word) == 1) and _pair_opens(text, at, word, end, w)
         if not several and not flags & _ALONE:
             continue
+        partial = False
         if tokens is None:
-            tokens = _run_tokens(text, at, word, end)
+            if several:
+                tokens = _run_tokens(text, at, word, end)
+            else:
+                # A name of one word: the word after it is context enough, unless the
+                # judgement reads further (the rest of the run is then read).
+                tokens = [(at, at + len(word), word)]
+                partial = True
         found = _match_at(text, tokens, end, gaz, w, several)
         if found is None:
             continue
+        if partial:
+            follower = _TOKEN.search(text, at + len(word), min(end, at + 400))
+            if follower is not None:
+                tokens.append((follower.start(), follower.end(), follower[0]))
         j, span_end, key, places, demonyms = found
         i = 0
         prev = _prev_token(text, at, start)
@@ -467,7 +487,18 @@ def _named(
             i, j = 1, j + 1
         after_comma = last_end >= 0 and text[last_end:at] == ", "
         mention = _judge(
-            text, tokens, i, j, span_end, key, places, demonyms, w, headline, after_comma
+            text,
+            tokens,
+            i,
+            j,
+            span_end,
+            key,
+            places,
+            demonyms,
+            w,
+            headline,
+            after_comma,
+            end if partial else -1,
         )
         if mention is None:
             continue
@@ -475,6 +506,8 @@ def _named(
             surnames.add(key)
         if mention is _NAME or mention is _SURNAME:
             # Part of a person's or an organisation's name: skip the whole capitalised run.
+            if partial:
+                tokens[i:] = _run_tokens(text, at, word, end)
             k = j + 1
             while (
                 k < len(tokens)
@@ -494,7 +527,10 @@ def _pair_opens(text: str, at: int, word: str, end: int, w: _Words) -> bool:
     the gap between them must be one that joins a name, the second word must be capitalised,
     a lower-case word inside names ("of") or a designator ("region"), and a gazetteer name
     must start with the two (one set look-up of the folded pair, "new york")."""
-    follower = _NEXT.match(text, at + len(word), min(end, at + 400))
+    after = at + len(word)
+    if text[after : after + 1] not in _JOIN_FIRST:
+        return False
+    follower = _NEXT.match(text, after, min(end, at + 400))
     if follower is None:
         return False
     nxt = follower[1]
@@ -522,17 +558,9 @@ def _match_at(
     ):
         last += 1
     has = gaz.has
-    for j in range(last, -1, -1):
+    for j in range(last, 0, -1):
         _, tok_end, word = tokens[j]
-        if j == 0:
-            if len(word) > 1 and word.isupper() and len(word.replace(".", "")) <= 4:
-                exact = "=" + word
-                if has(exact):
-                    places, demonyms = gaz.lookup(exact)
-                    return j, tok_end, exact, places, demonyms
-                if "." not in word:
-                    return None
-        elif not (word[0].isupper() or fold(word) in w.after):
+        if not (word[0].isupper() or fold(word) in w.after):
             continue
         key = fold(text[first_start:tok_end])
         if tok_end < end and text[tok_end] == "." and has(key + "."):
@@ -541,7 +569,47 @@ def _match_at(
         if has(key):
             places, demonyms = gaz.lookup(key)
             return j, tok_end, key, places, demonyms
-    return None
+    _, tok_end, word = tokens[0]
+    exact, dotted, plain = _single(word, gaz)
+    if exact is not None:
+        key, span_end = exact, tok_end
+    elif dotted is not None and tok_end < end and text[tok_end] == ".":
+        key, span_end = dotted, tok_end + 1
+    elif plain is not None:
+        key, span_end = plain, tok_end
+    else:
+        return None
+    places, demonyms = gaz.lookup(key)
+    return 0, span_end, key, places, demonyms
+
+
+_SINGLES: dict[str, tuple[str | None, str | None, str | None]] = {}
+
+
+def _single(word: str, gaz: Gazetteer) -> tuple[str | None, str | None, str | None]:
+    """The keys one word can be a name by: exact-case ("=US", for a short all-capital word),
+    with its full stop ("ga.", used only when one follows), plain ("paris"); cached by word.
+    A short all-capital word that is no exact key is only a dotted abbreviation or nothing
+    ("WHO" is not "Who")."""
+    found = _SINGLES.get(word)
+    if found is not None:
+        return found
+    exact = dotted = plain = None
+    if len(word) > 1 and word.isupper() and len(word.replace(".", "")) <= 4:
+        if gaz.has("=" + word):
+            exact = "=" + word
+        blocked = exact is not None or "." not in word
+    else:
+        blocked = False
+    if not blocked:
+        key = fold(word)
+        dotted = key + "." if gaz.has(key + ".") else None
+        plain = key if gaz.has(key) else None
+    found = exact, dotted, plain
+    if len(_SINGLES) >= _CLASS_CACHE:
+        _SINGLES.clear()
+    _SINGLES[word] = found
+    return found
 
 
 def _not_place(text: str, tokens: list[_Tok], w: _Words) -> int:
@@ -564,6 +632,15 @@ def _org_follows(text: str, tokens: list[_Tok], k: int, w: _Words) -> bool:
         if fold(word) in w.org_after:
             return True
     return False
+
+
+def _completed(text: str, tokens: list[_Tok], i: int, run_end: int) -> list[_Tok]:
+    """``tokens`` with the whole run from token ``i`` read (in place) when it was cut short
+    (``run_end``, the end of the text it may span, is then 0 or more)."""
+    if run_end >= 0:
+        start, _, word = tokens[i]
+        tokens[i:] = _run_tokens(text, start, word, run_end)
+    return tokens
 
 
 def _initial(text: str, at: int) -> bool:
@@ -590,8 +667,11 @@ def _judge(
     w: _Words,
     headline: Callable[[], bool],
     after_comma: bool,
+    run_end: int = -1,
 ) -> Mention | None:
-    """The mention tokens ``i..j`` make in their context, or None when they are no place."""
+    """The mention tokens ``i..j`` make in their context, or None when they are no place.
+    A ``run_end`` of 0 or more says the tokens stop at the word after the name: the rest of
+    the run (up to ``run_end``) is read only if it must be read as an organisation's name."""
     if key in w.stop:
         return None
     start, _, first = tokens[i]
@@ -662,7 +742,7 @@ def _judge(
             and not _caps(nxt)
             and not demonym
             and not strong
-            and not _org_follows(text, tokens, j + 1, w)
+            and not _org_follows(text, _completed(text, tokens, i, run_end), j + 1, w)
             and nxt_fold not in w.titles
             and nxt_fold not in w.stop
             and len(nxt) > 1

@@ -27,8 +27,7 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-
-import attrs
+from typing import NamedTuple
 
 from newsparse.extractors.places.gazetteer import GRID_DEGREES, GRID_ROW, Entry, words
 from newsparse.extractors.places.recognise import Mention
@@ -66,9 +65,9 @@ _AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION})
 _LOCAL_KINDS = frozenset({PlaceKind.CITY, PlaceKind.REGION})
 
 
-@attrs.frozen
-class Resolved:
-    """A mention and what it was resolved to: the canonical name, kind and point."""
+class Resolved(NamedTuple):
+    """A mention and what it was resolved to: the canonical name, kind and point (a named
+    tuple, like :class:`~.recognise.Mention`: internal and made for every mention)."""
 
     mention: Mention
     name: str
@@ -79,8 +78,14 @@ class Resolved:
     geonames_id: int | None
 
 
+def _weight(entry: Entry) -> int:
+    return entry.weight
+
+
 def _top(entries: Sequence[Entry]) -> Entry | None:
-    return max(entries, key=lambda e: e.weight) if entries else None
+    if len(entries) == 1:
+        return entries[0]
+    return max(entries, key=_weight) if entries else None
 
 
 def _pairs(mentions: Sequence[Mention]) -> dict[int, tuple[Entry, ...]]:
@@ -297,14 +302,13 @@ def _locate(out: list[Resolved], unknown: list[int], context: _Context) -> None:
         anchor = out[min(near, key=lambda n: abs(out[n].mention.start - start))] if near else None
         item = out[k]
         if anchor is not None:
-            out[k] = attrs.evolve(
-                item,
+            out[k] = item._replace(
                 country_code=anchor.country_code,
                 latitude=anchor.latitude,
                 longitude=anchor.longitude,
             )
         else:
-            out[k] = attrs.evolve(item, country_code=main)
+            out[k] = item._replace(country_code=main)
 
 
 def _unknown(mention: Mention) -> Resolved:
