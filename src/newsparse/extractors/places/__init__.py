@@ -42,9 +42,11 @@ def extract_places(article: Article) -> Iterator[Place]:
         for mention in mentions_in(source, span.start, span.end, surnames):
             parts[mention.start] = part
             mentions.append(mention)
-    mentions = [mention for mention in mentions if not _surname(mention, surnames)]
+    if surnames:
+        mentions = [mention for mention in mentions if not _surname(mention, surnames)]
     teams = team_mentions(source, mentions)
-    mentions = [mention for k, mention in enumerate(mentions) if k not in teams]
+    if teams:
+        mentions = [mention for k, mention in enumerate(mentions) if k not in teams]
     for item in resolve(mentions):
         yield _finding(source, item, parts.get(item.mention.start, Part.BODY))
 
@@ -59,17 +61,19 @@ def _surname(mention: Mention, surnames: set[str]) -> bool:
 
 def _finding(source: str, item: Resolved, part: Part) -> Place:
     mention = item.mention
+    start, end = mention.start, mention.end
+    # Positional, in the order of Place's fields: this runs for every place of every page.
     return Place(
-        text=source[mention.start : mention.end],
-        span=Span(mention.start, mention.end),
-        name=item.name,
-        kind=item.kind,
-        country_code=item.country_code,
-        latitude=item.latitude,
-        longitude=item.longitude,
-        geonames_id=item.geonames_id,
-        demonym=mention.demonym,
-        part=part,
+        source[start:end],
+        Span(start, end),
+        item.name,
+        item.kind,
+        item.country_code,
+        item.latitude,
+        item.longitude,
+        item.geonames_id,
+        mention.demonym,
+        part,
     )
 
 

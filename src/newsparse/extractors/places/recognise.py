@@ -755,16 +755,16 @@ def _judge(
         if after or (prev_fold in w.language_before and bare):
             return None
     return Mention(
-        start=start,
-        end=span_end,
-        key=key,
-        places=candidates,
-        demonym=demonym,
-        designator=designator,
-        designator_word=designator_word,
-        initial=single and _initial(text, start),
-        after_comma=after_comma,
-        speaker=bool(nxt) and next_gap == " " and nxt in w.said,
+        start,
+        span_end,
+        key,
+        candidates,
+        demonym,
+        designator,
+        designator_word,
+        single and _initial(text, start),
+        after_comma,
+        bool(nxt) and next_gap == " " and nxt in w.said,
     )
 
 
@@ -935,6 +935,13 @@ def team_mentions(text: str, mentions: list[Mention]) -> set[int]:
         if mention.demonym:
             continue
         after = text[mention.end : mention.end + 24]
+        # Both shapes start with a space, then "v" or a digit: most names are followed by
+        # neither, and two string tests say so.
+        if not after[:1].isspace():
+            continue
+        first = after.lstrip()[:1]
+        if first != "v" and not first.isdigit():
+            continue
         versus = _VERSUS.match(after)
         if versus and k + 1 < len(mentions) and mentions[k + 1].start == mention.end + versus.end():
             teams.update((k, k + 1))

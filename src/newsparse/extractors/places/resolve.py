@@ -179,17 +179,29 @@ def _choose(
     key: str, candidates: Sequence[Entry], context: _Context
 ) -> tuple[Entry | None, bool, bool]:
     """The best-scoring candidate (the first of equals) and whether its country and its
-    division are named (:meth:`_Context.score`, inlined: this runs for every candidate).
-    A candidate that cannot beat the best so far even with every bonus is not scored."""
-    best: Entry | None = None
-    best_score = -math.inf
-    flags = (False, False)
+    division are named (:meth:`_Context.score`, inlined: this runs for every name).
+
+    The nearness bonus costs most to check, so it is checked last and only for candidates
+    that it could make the best: those within :data:`NEAR_BONUS` of the best score without
+    it.  A candidate that cannot come close even with every bonus is not scored at all."""
+    if not candidates:
+        return None, False, False
     countries = context.countries
     areas = context.areas
-    cells = context.cells
+    if len(candidates) == 1:
+        entry = candidates[0]
+        cc = entry.country_code
+        names = countries.get(cc) if cc is not None else None
+        in_country = names is not None and (len(names) > 1 or key not in names)
+        area = entry.area
+        names = areas.get(area) if area is not None else None
+        return entry, in_country, names is not None and (len(names) > 1 or key not in names)
+    floor = max(entry.prior for entry in candidates) - _MAX_BONUS - 1e-9
+    scored: list[tuple[float, Entry, bool, bool]] = []
+    top = -math.inf
     for entry in candidates:
         score = entry.prior
-        if score + _MAX_BONUS + 1e-9 <= best_score:
+        if score < floor:
             continue
         cc = entry.country_code
         names = countries.get(cc) if cc is not None else None
@@ -201,7 +213,15 @@ def _choose(
             score += COUNTRY_BONUS
         if in_area:
             score += STATE_BONUS
-        if score + NEAR_BONUS <= best_score:
+        scored.append((score, entry, in_country, in_area))
+        if score > top:
+            top = score
+    best: Entry | None = None
+    best_score = -math.inf
+    flags = (False, False)
+    cells = context.cells
+    for score, entry, in_country, in_area in scored:
+        if score + NEAR_BONUS + 1e-9 < top:
             continue
         if cells and context.near(key, entry):
             score += NEAR_BONUS
