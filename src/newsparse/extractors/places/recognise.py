@@ -460,7 +460,19 @@ def _named(
                 continue
         if not flags & _OPENER:
             continue
-        several = bool(flags & _MULTI or len(word) == 1) and _pair_opens(text, at, word, end, w)
+        word_end = at + len(word)
+        limit = end if end < at + 400 else at + 400
+        # The next word, when a gap that may join a name comes first.
+        joined = (
+            _NEXT.match(text, word_end, limit)
+            if text[word_end : word_end + 1] in _JOIN_FIRST
+            else None
+        )
+        several = (
+            joined is not None
+            and bool(flags & _MULTI or len(word) == 1)
+            and _pair_opens(text, at, joined, w)
+        )
         if not several and not flags & _ALONE:
             continue
         partial = False
@@ -476,9 +488,12 @@ def _named(
         if found is None:
             continue
         if partial:
-            follower = _TOKEN.search(text, at + len(word), min(end, at + 400))
-            if follower is not None:
-                tokens.append((follower.start(), follower.end(), follower[0]))
+            if joined is not None:
+                tokens.append((joined.start(1), joined.end(1), joined[1]))
+            else:
+                follower = _TOKEN.search(text, word_end, limit)
+                if follower is not None:
+                    tokens.append((follower.start(), follower.end(), follower[0]))
         j, span_end, key, places, demonyms = found
         i = 0
         prev = _prev_token(text, at, start)
@@ -522,23 +537,17 @@ def _named(
     return out
 
 
-def _pair_opens(text: str, at: int, word: str, end: int, w: _Words) -> bool:
-    """Whether ``word`` at ``at`` and the word after it can open a name of several words:
-    the gap between them must be one that joins a name, the second word must be capitalised,
-    a lower-case word inside names ("of") or a designator ("region"), and a gazetteer name
+def _pair_opens(text: str, at: int, joined: re.Match[str], w: _Words) -> bool:
+    """Whether the word at ``at`` and the next one (``joined`` to it by a gap that may join
+    a name) can open a name of several words: the second word must be capitalised, a
+    lower-case word inside names ("of") or a designator ("region"), and a gazetteer name
     must start with the two (one set look-up of the folded pair, "new york")."""
-    after = at + len(word)
-    if text[after : after + 1] not in _JOIN_FIRST:
-        return False
-    follower = _NEXT.match(text, after, min(end, at + 400))
-    if follower is None:
-        return False
-    nxt = follower[1]
+    nxt = joined[1]
     if not (nxt[0].isupper() or nxt in _INNER or fold(nxt) in w.after):
         return False
     if len(nxt) >= 60:
         return True
-    pair = _PAIR.match(fold(text[at : follower.end()]))
+    pair = _PAIR.match(fold(text[at : joined.end()]))
     return pair is None or "~" + pair.group() in gazetteer().openers
 
 

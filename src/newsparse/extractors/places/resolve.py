@@ -139,7 +139,7 @@ class _Context:
 
     def elsewhere(self, key: str) -> bool:
         """Whether any name but ``key`` points into some country."""
-        return any(keys - {key} for keys in self.countries.values())
+        return any(len(keys) > 1 or key not in keys for keys in self.countries.values())
 
     def near(self, key: str, entry: Entry) -> bool:
         """Whether another name has a point in the same or a neighbouring cell as ``entry``."""
@@ -175,6 +175,28 @@ class _Context:
         return score, in_country, in_area
 
 
+#: At most this many names keep their contenders (a bound on memory).
+_CONTENDERS_CACHE = 1 << 14
+_CONTENDERS: dict[str, tuple[tuple[Entry, ...], Sequence[Entry]]] = {}
+
+
+def _contenders(key: str, candidates: Sequence[Entry]) -> Sequence[Entry]:
+    """The candidates that can win in some context, in their order: each scores at least its
+    prior and at most its prior plus every bonus, so one whose best is below another's prior
+    never wins.  Cached by name for the candidates the gazetteer gives it (a pair's
+    constraint gives others, which are filtered afresh)."""
+    cached = _CONTENDERS.get(key)
+    if cached is not None and cached[0] is candidates:
+        return cached[1]
+    floor = max(entry.prior for entry in candidates) - _MAX_BONUS - 1e-9
+    found = [entry for entry in candidates if entry.prior >= floor]
+    if isinstance(candidates, tuple):
+        if len(_CONTENDERS) >= _CONTENDERS_CACHE:
+            _CONTENDERS.clear()
+        _CONTENDERS[key] = (candidates, found)
+    return found
+
+
 def _choose(
     key: str, candidates: Sequence[Entry], context: _Context
 ) -> tuple[Entry | None, bool, bool]:
@@ -196,13 +218,10 @@ def _choose(
         area = entry.area
         names = areas.get(area) if area is not None else None
         return entry, in_country, names is not None and (len(names) > 1 or key not in names)
-    floor = max(entry.prior for entry in candidates) - _MAX_BONUS - 1e-9
     scored: list[tuple[float, Entry, bool, bool]] = []
     top = -math.inf
-    for entry in candidates:
+    for entry in _contenders(key, candidates):
         score = entry.prior
-        if score < floor:
-            continue
         cc = entry.country_code
         names = countries.get(cc) if cc is not None else None
         in_country = names is not None and (len(names) > 1 or key not in names)
@@ -236,37 +255,38 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     by_key: dict[str, tuple[Entry, ...]] = {}
     for k, allowed in pairs.items():
         by_key.setdefault(mentions[k].key, allowed)
+    if pairs:
+        options = [
+            pairs.get(k) or by_key.get(mention.key) or mention.places
+            for k, mention in enumerate(mentions)
+        ]
+    else:
+        options = [mention.places for mention in mentions]
 
-    def candidates(k: int) -> Sequence[Entry]:
-        return pairs.get(k) or by_key.get(mentions[k].key) or mentions[k].places
-
+    # First reading: names with one sensible meaning (countries, regions, large towns, pairs).
     # The same name outside a pair has the same candidates each time: it is read once.
-    once: list[int] = []
+    context = _Context()
     seen: set[str] = set()
     for k, mention in enumerate(mentions):
-        if k in pairs or mention.unknown:
-            once.append(k)
-        elif mention.key not in seen:
-            seen.add(mention.key)
-            once.append(k)
-    # First reading: names with one sensible meaning (countries, regions, large towns, pairs).
-    context = _Context()
-    for k in once:
-        mention = mentions[k]
-        options = candidates(k)
-        top = _top(options)
+        key = mention.key
+        if not (k in pairs or mention.unknown):
+            if key in seen:
+                continue
+            seen.add(key)
+        found = options[k]
+        top = _top(found)
         if top is None:
             continue
         if top.kind is not PlaceKind.CITY or top.weight >= CONTEXT_TOWN or k in pairs:
-            context.add(mention.key, top)
-        if len(options) <= NEAR_CANDIDATES:
-            for entry in options:
-                context.point(mention.key, entry)
+            context.add(key, top)
+        if len(found) <= NEAR_CANDIDATES:
+            for entry in found:
+                context.point(key, entry)
     # Second reading: every name chosen in that context becomes context for the final choice.
     chosen: dict[str, Entry] = {}
     for k, mention in enumerate(mentions):
         if mention.key not in chosen:
-            best, _, _ = _choose(mention.key, candidates(k), context)
+            best, _, _ = _choose(mention.key, options[k], context)
             if best is not None:
                 chosen[mention.key] = best
     final = _Context()
@@ -285,7 +305,7 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
         else:
             cached = decided.get(mention.key)
             if cached is None:
-                cached = decided[mention.key] = _choose(mention.key, candidates(k), final)
+                cached = decided[mention.key] = _choose(mention.key, options[k], final)
             best, in_country, in_area = cached
         if best is None:
             if mention.unknown:
