@@ -1,9 +1,12 @@
 """Finding place names in running text: one left-to-right pass of dictionary lookups.
 
-One regular-expression scan finds the capitalised words; only those that can open a
-gazetteer name are looked at closely.  There the longest run of up to :data:`MAX_TOKENS`
-tokens whose folded text is a name wins ("New South Wales" before "Wales"); an abbreviation
-may take its full stop ("Mass.", "Ga.").  Around a match the recogniser reads a few words to
+One regular-expression scan finds the capitalised words (and the cues of shape names); a
+word's class, cached by word, says in one look-up whether it can open a gazetteer name at
+all.  A word that opens names of several words is read with the word after it, and the pair
+is looked up before any longer run is ("World Health" opens no name); a word that can only
+be a name alone is judged on the word after it.  Otherwise the longest run of up to
+:data:`MAX_TOKENS` tokens whose folded text is a name wins ("New South Wales" before
+"Wales"); an abbreviation may take its full stop ("Mass.", "Ga.").  Around a match the recogniser reads a few words to
 decide whether the name is a place here at all:
 
 * a designator that is part of the name extends it ("Kursk region", "Sindh province");
@@ -500,7 +503,7 @@ def _named(
         if prev is not None:
             tokens.insert(0, prev)
             i, j = 1, j + 1
-        after_comma = last_end >= 0 and text[last_end:at] == ", "
+        after_comma = at - last_end == 2 and last_end >= 0 and text.startswith(", ", last_end)
         mention = _judge(
             text,
             tokens,
