@@ -104,10 +104,23 @@ class Builder:
         lines.extend(sorted({opener(key) for key in self.keys}))
         # "+word": the word opens a name of more than one token ("new" in "new york").
         lines.extend(sorted({"+" + opener(key) for key in self.keys if opener(key) != key}))
+        # "~start": a name of several words starts with these two runs of letters ("new york",
+        # "u.s", "washington d"), so the recogniser drops a pair that starts none at once.
+        lines.extend(sorted({"~" + pair for key in self.keys if (pair := first_pair(key))}))
         path.write_bytes(gzip.compress("\n".join(lines).encode("utf-8"), 9, mtime=0))
 
 
 _OPENER = re.compile(r"=?(?:(?:[A-Za-z]\.){2,3}|[^\W\d_]+)")
+
+
+_PAIR = re.compile(r"[^\W\d_]+[\W\d_]+[^\W\d_]+")
+
+
+def first_pair(key: str) -> str | None:
+    """A key up to the end of its second run of letters (the recogniser reads the same
+    from the text), or None for an exact-case key or one of a single run."""
+    found = None if key.startswith("=") else _PAIR.match(key)
+    return found.group() if found else None
 
 
 def opener(key: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -257,6 +258,42 @@ PLACES = [
         False,
         id="continent",
     ),
+    pytest.param(
+        "Floods hit New South Wales again.",
+        "New South Wales",
+        "New South Wales",
+        PlaceKind.REGION,
+        "AU",
+        False,
+        id="three-words",
+    ),
+    pytest.param(
+        "Talks between Bosnia and Herzegovina and Serbia stalled.",
+        "Bosnia and Herzegovina",
+        "Bosnia and Herzegovina",
+        PlaceKind.COUNTRY,
+        "BA",
+        False,
+        id="lower-case-word-inside-a-name",
+    ),
+    pytest.param(
+        "The Dublin Youth Orchestra played on Monday.",
+        "Dublin",
+        "Dublin",
+        PlaceKind.CITY,
+        "IE",
+        False,
+        id="town-before-an-organisation",
+    ),
+    pytest.param(
+        "Officials in the Kursk region said so.",
+        "Kursk region",
+        "Kursk Oblast",
+        PlaceKind.REGION,
+        "RU",
+        False,
+        id="one-word-name-and-designator",
+    ),
 ]
 
 
@@ -426,6 +463,20 @@ def test_gazetteer_knows_countries_cities_and_demonyms() -> None:
     assert demonyms
     assert demonyms[0].country_code == "UA"
     assert len(gaz) > 50_000
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["New York", "U.S. Virgin Islands", "Bosnia and Herzegovina", "Guinea-Bissau", "King's Lynn"],
+)
+def test_gazetteer_marks_the_start_of_names_of_several_words(name: str) -> None:
+    # The recogniser looks a pair of words up before reading a longer name: the start of
+    # every name of several words, to the end of its second run of letters, must be there.
+    key = fold(name)
+    assert gazetteer().has(key)
+    second = re.match(r"[^\W\d_]+[\W\d_]+[^\W\d_]+", key)
+    assert second is not None
+    assert "~" + second.group() in gazetteer().openers
 
 
 def test_gazetteer_loads_fast_and_small() -> None:

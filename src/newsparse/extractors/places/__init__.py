@@ -14,9 +14,7 @@ from newsparse import Article, Extractor, Part, Place, Span, __version__, hookim
 from newsparse.extractors.places.recognise import (
     BIG_TOWN,
     Mention,
-    find_mentions,
-    merge,
-    pattern_mentions,
+    mentions_in,
     team_mentions,
 )
 from newsparse.extractors.places.resolve import Resolved, resolve
@@ -27,8 +25,8 @@ __all__ = ["extract_places", "places_in"]
 def places_in(text: str) -> list[Place]:
     """Every place in a plain string, as if it were one body paragraph."""
     surnames: set[str] = set()
-    mentions = [m for m in find_mentions(text, surnames=surnames) if not _surname(m, surnames)]
-    mentions = merge(mentions, pattern_mentions(text))
+    mentions = mentions_in(text, 0, len(text), surnames)
+    mentions = [m for m in mentions if not _surname(m, surnames)]
     teams = team_mentions(text, mentions)
     mentions = [m for k, m in enumerate(mentions) if k not in teams]
     return [_finding(text, item, Part.BODY) for item in resolve(mentions)]
@@ -41,13 +39,14 @@ def extract_places(article: Article) -> Iterator[Place]:
     parts: dict[int, Part] = {}
     surnames: set[str] = set()
     for part, span in article.parts():
-        named = list(find_mentions(source, span.start, span.end, surnames))
-        for mention in merge(named, pattern_mentions(source, span.start, span.end)):
+        for mention in mentions_in(source, span.start, span.end, surnames):
             parts[mention.start] = part
             mentions.append(mention)
-    mentions = [mention for mention in mentions if not _surname(mention, surnames)]
+    if surnames:
+        mentions = [mention for mention in mentions if not _surname(mention, surnames)]
     teams = team_mentions(source, mentions)
-    mentions = [mention for k, mention in enumerate(mentions) if k not in teams]
+    if teams:
+        mentions = [mention for k, mention in enumerate(mentions) if k not in teams]
     for item in resolve(mentions):
         yield _finding(source, item, parts.get(item.mention.start, Part.BODY))
 
@@ -62,17 +61,19 @@ def _surname(mention: Mention, surnames: set[str]) -> bool:
 
 def _finding(source: str, item: Resolved, part: Part) -> Place:
     mention = item.mention
+    start, end = mention.start, mention.end
+    # Positional, in the order of Place's fields: this runs for every place of every page.
     return Place(
-        text=source[mention.start : mention.end],
-        span=Span(mention.start, mention.end),
-        name=item.name,
-        kind=item.kind,
-        country_code=item.country_code,
-        latitude=item.latitude,
-        longitude=item.longitude,
-        geonames_id=item.geonames_id,
-        demonym=mention.demonym,
-        part=part,
+        source[start:end],
+        Span(start, end),
+        item.name,
+        item.kind,
+        item.country_code,
+        item.latitude,
+        item.longitude,
+        item.geonames_id,
+        mention.demonym,
+        part,
     )
 
 

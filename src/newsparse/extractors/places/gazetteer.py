@@ -9,8 +9,9 @@ sections separated by empty lines:
   ``d`` before a number marks the name as a demonym of that place.  Keys starting with ``=``
   are exact-case (``=US``: the all-capital abbreviation, never the pronoun "us");
 * after another empty line, the first token of every name, one a line (and ``+token`` for
-  the first token of every name of several tokens): the recogniser looks closely only at
-  capitalised words that can open a name.
+  the first token of every name of several tokens, ``~start`` for the start of such a name up
+  to the end of its second run of letters, "new york", "u.s"): the recogniser looks closely
+  only at capitalised words, and pairs of words, that can open a name.
 
 Loading splits the decompressed file once and builds the index with C-level slicing, keeps
 rows as raw lines and parses a row only when a name points at it, so the file loads in well
@@ -32,11 +33,16 @@ import attrs
 
 from newsparse.model import PlaceKind
 
-__all__ = ["Entry", "Gazetteer", "fold", "gazetteer", "words"]
+__all__ = ["GRID_DEGREES", "GRID_ROW", "Entry", "Gazetteer", "fold", "gazetteer", "words"]
 
 _DATA = "newsparse.extractors.places"
 #: At most this many names keep their parsed lookups (a bound on memory, not a tuning knob).
 _LOOKUP_CACHE = 1 << 15
+#: The side of a cell of the grid that tells which places are near each other, in degrees of
+#: latitude (about 150 km); cells widen in degrees of longitude towards the poles.
+GRID_DEGREES = 1.35
+#: Cells are numbered ``row * GRID_ROW + column``, so a neighbour is one addition away.
+GRID_ROW = 1024
 _FOLD_TABLE = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "–": "-", "‐": "-", "‑": "-"})
 
 
@@ -69,6 +75,10 @@ class Entry:
     weight: int
     #: ``log10(weight)``, the prior the resolver starts from.
     prior: float = 0.0
+    #: the first-level division it lies in, as ``CC.ADMIN1`` ("US.GA", "CA.08"), if known.
+    area: str | None = None
+    #: the grid cell of its point (see :data:`GRID_DEGREES`), if it has one.
+    cell: int | None = None
 
 
 class Gazetteer:
@@ -92,6 +102,8 @@ class Gazetteer:
         if cached is not None:
             return cached
         gid, name, kind, cc, admin1, lat, lon, weight = self._rows[row].split("\t")
+        latitude = float(lat) if lat else None
+        longitude = float(lon) if lon else None
         entry = Entry(
             row=row,
             geonames_id=int(gid) if gid else None,
@@ -99,10 +111,12 @@ class Gazetteer:
             kind=PlaceKind(kind),
             country_code=cc or None,
             admin1=admin1 or None,
-            latitude=float(lat) if lat else None,
-            longitude=float(lon) if lon else None,
+            latitude=latitude,
+            longitude=longitude,
             weight=int(weight or 0),
             prior=math.log10(max(int(weight or 0), 1)),
+            area=f"{cc}.{admin1}" if cc and admin1 else None,
+            cell=_cell(latitude, longitude),
         )
         self._cache[row] = entry
         return entry
@@ -131,6 +145,14 @@ class Gazetteer:
             self._lookups.clear()
         self._lookups[key] = found
         return found
+
+
+def _cell(lat: float | None, lon: float | None) -> int | None:
+    """The grid cell of a point."""
+    if lat is None or lon is None:
+        return None
+    width = GRID_DEGREES / max(math.cos(math.radians(lat)), 0.2)
+    return int(lat // GRID_DEGREES) * GRID_ROW + int(lon // width)
 
 
 def _load() -> Gazetteer:

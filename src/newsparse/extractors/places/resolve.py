@@ -27,11 +27,9 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
+from typing import NamedTuple
 
-import attrs
-
-from newsparse.extractors.places.gazetteer import Entry, words
+from newsparse.extractors.places.gazetteer import GRID_DEGREES, GRID_ROW, Entry, words
 from newsparse.extractors.places.recognise import Mention
 from newsparse.model import PlaceKind
 
@@ -41,7 +39,7 @@ COUNTRY_BONUS = 1.5
 #: Added when another place the article names lies nearby (same or next grid cell of
 #: :data:`NEAR_DEGREES`, about 150 km of latitude).
 NEAR_BONUS = 1.0
-NEAR_DEGREES = 1.35
+NEAR_DEGREES = GRID_DEGREES
 #: A name with more candidates than this lends none of them as nearby support.
 NEAR_CANDIDATES = 6
 STATE_BONUS = 2.5
@@ -57,13 +55,19 @@ CONTEXT_TOWN = 100_000
 #: A town smaller than this followed by "said" is a person ("Clark said").
 SPEAKER_TOWN = 1_000_000
 
+#: The most the context can add to a candidate's prior.
+_MAX_BONUS = COUNTRY_BONUS + STATE_BONUS + NEAR_BONUS
+
+#: What to add to a cell's number to reach it and each of its eight neighbours.
+_NEIGHBOURS = tuple(row * GRID_ROW + col for row in (0, -1, 1) for col in (0, -1, 1))
+
 _AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION})
 _LOCAL_KINDS = frozenset({PlaceKind.CITY, PlaceKind.REGION})
 
 
-@attrs.frozen
-class Resolved:
-    """A mention and what it was resolved to: the canonical name, kind and point."""
+class Resolved(NamedTuple):
+    """A mention and what it was resolved to: the canonical name, kind and point (a named
+    tuple, like :class:`~.recognise.Mention`: internal and made for every mention)."""
 
     mention: Mention
     name: str
@@ -74,15 +78,14 @@ class Resolved:
     geonames_id: int | None
 
 
-@lru_cache(maxsize=1 << 14)
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    """The grid cell of a point; cells narrow in longitude towards the poles."""
-    width = NEAR_DEGREES / max(math.cos(math.radians(lat)), 0.2)
-    return int(lat // NEAR_DEGREES), int(lon // width)
+def _weight(entry: Entry) -> int:
+    return entry.weight
 
 
 def _top(entries: Sequence[Entry]) -> Entry | None:
-    return max(entries, key=lambda e: e.weight) if entries else None
+    if len(entries) == 1:
+        return entries[0]
+    return max(entries, key=_weight) if entries else None
 
 
 def _pairs(mentions: Sequence[Mention]) -> dict[int, tuple[Entry, ...]]:
@@ -113,13 +116,6 @@ def _pairs(mentions: Sequence[Mention]) -> dict[int, tuple[Entry, ...]]:
     return allowed
 
 
-def _area(entry: Entry) -> str | None:
-    """The first-level division an entry lies in, as ``CC.ADMIN1`` ("US.GA", "CA.08")."""
-    if entry.country_code and entry.admin1:
-        return f"{entry.country_code}.{entry.admin1}"
-    return None
-
-
 def _others(names: set[str] | None, key: str) -> bool:
     """Whether ``names`` holds a name other than ``key`` (without building a new set)."""
     if not names:
@@ -134,45 +130,41 @@ class _Context:
         self.countries: dict[str, set[str]] = defaultdict(set)
         self.areas: dict[str, set[str]] = defaultdict(set)
         #: grid cell of about 150 km -> the names with a point in it.
-        self.cells: dict[tuple[int, int], set[str]] = defaultdict(set)
+        self.cells: dict[int, set[str]] = defaultdict(set)
 
     def point(self, key: str, entry: Entry) -> None:
         """Record that ``key`` may name a place at ``entry``'s point."""
-        if (
-            entry.kind in _LOCAL_KINDS
-            and entry.latitude is not None
-            and entry.longitude is not None
-        ):
-            self.cells[_cell(entry.latitude, entry.longitude)].add(key)
+        if entry.kind in _LOCAL_KINDS and entry.cell is not None:
+            self.cells[entry.cell].add(key)
 
     def elsewhere(self, key: str) -> bool:
         """Whether any name but ``key`` points into some country."""
-        return any(keys - {key} for keys in self.countries.values())
+        return any(len(keys) > 1 or key not in keys for keys in self.countries.values())
 
     def near(self, key: str, entry: Entry) -> bool:
         """Whether another name has a point in the same or a neighbouring cell as ``entry``."""
-        if entry.latitude is None or entry.longitude is None or entry.kind is PlaceKind.COUNTRY:
+        cell = entry.cell
+        if cell is None or entry.kind is PlaceKind.COUNTRY:
             return False
-        row, col = _cell(entry.latitude, entry.longitude)
-        # An article names few cells, so reading them all is cheaper than nine look-ups.
-        for (r, c), names in self.cells.items():
-            if -1 <= r - row <= 1 and -1 <= c - col <= 1 and _others(names, key):
+        cells = self.cells
+        for step in _NEIGHBOURS:
+            names = cells.get(cell + step)
+            if names and (len(names) > 1 or key not in names):
                 return True
         return False
 
     def add(self, key: str, entry: Entry) -> None:
         if entry.country_code:
             self.countries[entry.country_code].add(key)
-        area = _area(entry)
-        if area:
-            self.areas[area].add(key)
+        if entry.area:
+            self.areas[entry.area].add(key)
 
     def score(self, key: str, entry: Entry) -> tuple[float, bool, bool]:
         """The candidate's score, whether its country and whether its division are named."""
         score = entry.prior
         cc = entry.country_code
         in_country = cc is not None and _others(self.countries.get(cc), key)
-        area = _area(entry)
+        area = entry.area
         in_area = area is not None and _others(self.areas.get(area), key)
         if in_country:
             score += COUNTRY_BONUS
@@ -183,14 +175,75 @@ class _Context:
         return score, in_country, in_area
 
 
+#: At most this many names keep their contenders (a bound on memory).
+_CONTENDERS_CACHE = 1 << 14
+_CONTENDERS: dict[str, tuple[tuple[Entry, ...], Sequence[Entry]]] = {}
+
+
+def _contenders(key: str, candidates: Sequence[Entry]) -> Sequence[Entry]:
+    """The candidates that can win in some context, in their order: each scores at least its
+    prior and at most its prior plus every bonus, so one whose best is below another's prior
+    never wins.  Cached by name for the candidates the gazetteer gives it (a pair's
+    constraint gives others, which are filtered afresh)."""
+    cached = _CONTENDERS.get(key)
+    if cached is not None and cached[0] is candidates:
+        return cached[1]
+    floor = max(entry.prior for entry in candidates) - _MAX_BONUS - 1e-9
+    found = [entry for entry in candidates if entry.prior >= floor]
+    if isinstance(candidates, tuple):
+        if len(_CONTENDERS) >= _CONTENDERS_CACHE:
+            _CONTENDERS.clear()
+        _CONTENDERS[key] = (candidates, found)
+    return found
+
+
 def _choose(
     key: str, candidates: Sequence[Entry], context: _Context
 ) -> tuple[Entry | None, bool, bool]:
+    """The best-scoring candidate (the first of equals) and whether its country and its
+    division are named (:meth:`_Context.score`, inlined: this runs for every name).
+
+    The nearness bonus costs most to check, so it is checked last and only for candidates
+    that it could make the best: those within :data:`NEAR_BONUS` of the best score without
+    it.  A candidate that cannot come close even with every bonus is not scored at all."""
+    if not candidates:
+        return None, False, False
+    countries = context.countries
+    areas = context.areas
+    if len(candidates) == 1:
+        entry = candidates[0]
+        cc = entry.country_code
+        names = countries.get(cc) if cc is not None else None
+        in_country = names is not None and (len(names) > 1 or key not in names)
+        area = entry.area
+        names = areas.get(area) if area is not None else None
+        return entry, in_country, names is not None and (len(names) > 1 or key not in names)
+    scored: list[tuple[float, Entry, bool, bool]] = []
+    top = -math.inf
+    for entry in _contenders(key, candidates):
+        score = entry.prior
+        cc = entry.country_code
+        names = countries.get(cc) if cc is not None else None
+        in_country = names is not None and (len(names) > 1 or key not in names)
+        area = entry.area
+        names = areas.get(area) if area is not None else None
+        in_area = names is not None and (len(names) > 1 or key not in names)
+        if in_country:
+            score += COUNTRY_BONUS
+        if in_area:
+            score += STATE_BONUS
+        scored.append((score, entry, in_country, in_area))
+        if score > top:
+            top = score
     best: Entry | None = None
     best_score = -math.inf
     flags = (False, False)
-    for entry in candidates:
-        score, in_country, in_area = context.score(key, entry)
+    cells = context.cells
+    for score, entry, in_country, in_area in scored:
+        if score + NEAR_BONUS + 1e-9 < top:
+            continue
+        if cells and context.near(key, entry):
+            score += NEAR_BONUS
         if score > best_score:
             best, best_score, flags = entry, score, (in_country, in_area)
     return best, flags[0], flags[1]
@@ -202,27 +255,38 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     by_key: dict[str, tuple[Entry, ...]] = {}
     for k, allowed in pairs.items():
         by_key.setdefault(mentions[k].key, allowed)
-
-    def candidates(k: int) -> Sequence[Entry]:
-        return pairs.get(k) or by_key.get(mentions[k].key) or mentions[k].places
+    if pairs:
+        options = [
+            pairs.get(k) or by_key.get(mention.key) or mention.places
+            for k, mention in enumerate(mentions)
+        ]
+    else:
+        options = [mention.places for mention in mentions]
 
     # First reading: names with one sensible meaning (countries, regions, large towns, pairs).
+    # The same name outside a pair has the same candidates each time: it is read once.
     context = _Context()
+    seen: set[str] = set()
     for k, mention in enumerate(mentions):
-        options = candidates(k)
-        top = _top(options)
+        key = mention.key
+        if not (k in pairs or mention.unknown):
+            if key in seen:
+                continue
+            seen.add(key)
+        found = options[k]
+        top = _top(found)
         if top is None:
             continue
         if top.kind is not PlaceKind.CITY or top.weight >= CONTEXT_TOWN or k in pairs:
-            context.add(mention.key, top)
-        if len(options) <= NEAR_CANDIDATES:
-            for entry in options:
-                context.point(mention.key, entry)
+            context.add(key, top)
+        if len(found) <= NEAR_CANDIDATES:
+            for entry in found:
+                context.point(key, entry)
     # Second reading: every name chosen in that context becomes context for the final choice.
     chosen: dict[str, Entry] = {}
     for k, mention in enumerate(mentions):
         if mention.key not in chosen:
-            best, _, _ = _choose(mention.key, candidates(k), context)
+            best, _, _ = _choose(mention.key, options[k], context)
             if best is not None:
                 chosen[mention.key] = best
     final = _Context()
@@ -241,7 +305,7 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
         else:
             cached = decided.get(mention.key)
             if cached is None:
-                cached = decided[mention.key] = _choose(mention.key, candidates(k), final)
+                cached = decided[mention.key] = _choose(mention.key, options[k], final)
             best, in_country, in_area = cached
         if best is None:
             if mention.unknown:
@@ -278,14 +342,13 @@ def _locate(out: list[Resolved], unknown: list[int], context: _Context) -> None:
         anchor = out[min(near, key=lambda n: abs(out[n].mention.start - start))] if near else None
         item = out[k]
         if anchor is not None:
-            out[k] = attrs.evolve(
-                item,
+            out[k] = item._replace(
                 country_code=anchor.country_code,
                 latitude=anchor.latitude,
                 longitude=anchor.longitude,
             )
         else:
-            out[k] = attrs.evolve(item, country_code=main)
+            out[k] = item._replace(country_code=main)
 
 
 def _unknown(mention: Mention) -> Resolved:
