@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-import attrs
 import regex
 
 from newsparse import Mention, Span
@@ -57,22 +56,91 @@ def _prev_word(text: str, i: int) -> str:
     return words[-1].lower() if words else ""
 
 
-@attrs.frozen
 class Person:
-    """A name core found in the text: ``span`` covers the core only."""
+    """A name core found in the text: ``start``/``end`` cover the core only.
 
-    name: str
-    span: Span
-    surname: str
-    gender: str  # "m", "f" or "" when unknown
-    strong: bool  # a title, a known first name or two or more words make it a person
-    org: bool
-    quoted: bool
-    possessive: bool
+    A plain slotted class rather than an attrs one: an article has dozens of these and only
+    the few a quotation resolves to are ever looked at, so building them must cost little.
+    """
+
+    __slots__ = ("end", "gender", "name", "org", "possessive", "quoted", "start", "surname")
+
+    def __init__(
+        self,
+        name: str,
+        start: int,
+        end: int,
+        surname: str,
+        gender: str,
+        org: bool,
+        quoted: bool,
+        possessive: bool,
+    ) -> None:
+        self.name = name
+        self.start = start
+        self.end = end
+        self.surname = surname
+        self.gender = gender  # "m", "f" or "" when unknown
+        self.org = org
+        self.quoted = quoted
+        self.possessive = possessive
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
 
 
-def _clean(token: str) -> str:
-    return token.rstrip(".").lower()
+_MALE_TITLES = frozenset(("mr", "sir", "lord", "king", "prince", "duke", "father", "brother"))
+_FEMALE_TITLES = frozenset(("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"))
+
+
+def _core_of(words: Sequence[str], lex: Lexicon) -> tuple[int, int, str, bool, bool] | None:
+    """The name inside a run of ``words``: ``(first, trim, gender, titled, org)``.
+
+    ``first`` is the index of the name's first word, ``trim`` how many characters of a
+    possessive ending ("'s") leave the last word.
+    """
+    cleaned = [word.rstrip(".").lower() for word in words]
+    count = len(cleaned)
+    first = 0
+    not_start = lex.not_name_start
+    while first < count and cleaned[first] in not_start:
+        first += 1
+    if first >= count:
+        return None
+    if cleaned[-1] in lex.org_words:
+        return first, 0, "", False, True
+    gender = ""
+    titled = False
+    titles, roles = lex.titles, lex.role_nouns
+    for index in range(first, count):
+        word = cleaned[index]
+        if word in _MALE_TITLES:
+            gender, titled, first = "m", True, index + 1
+        elif word in _FEMALE_TITLES:
+            gender, titled, first = "f", True, index + 1
+        elif word in titles or word in roles:
+            titled, first = True, index + 1
+        elif index == first and (
+            word in not_start or (word.endswith(("ing", "ly")) and index + 1 < count)
+        ):
+            first = index + 1
+    if first >= count:
+        return None
+    last = words[-1]
+    trim = 0
+    if len(last) > 2:
+        if last.endswith(("'s", "’s")):
+            trim = 2
+        elif last.endswith(("'", "’")):
+            trim = 1
+    if not gender:
+        given = cleaned[first]
+        if given in lex.male_names:
+            gender = "m"
+        elif given in lex.female_names:
+            gender = "f"
+    return first, trim, gender, titled, False
 
 
 def name_core(
@@ -83,52 +151,62 @@ def name_core(
     Returns ``(core_start, core_end, gender, titled, org)`` or ``None`` when no name is left
     after dropping the leading function words, titles and role words.
     """
-    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN_RE.finditer(text[start:end])]
-    gender = ""
-    titled = False
-    first = 0
-    while first < len(tokens) and _clean(text[slice(*tokens[first])]) in lex.not_name_start:
-        first += 1
-    if first >= len(tokens):
+    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    core = _core_of([text[a:b] for a, b in tokens], lex)
+    if core is None:
         return None
-    if _clean(text[slice(*tokens[-1])]) in lex.org_words:
-        return tokens[first][0], tokens[-1][1], "", False, True
-    org = False
-    for index, (a, b) in enumerate(tokens):
-        word = _clean(text[a:b])
-        if index < first:
-            continue
-        if word in ("mr", "sir", "lord", "king", "prince", "duke", "father", "brother"):
-            gender, titled, first = "m", True, index + 1
-        elif word in ("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"):
-            gender, titled, first = "f", True, index + 1
-        elif word in lex.titles or word in lex.role_nouns:
-            titled, first = True, index + 1
-        elif index == first and (
-            word in lex.not_name_start or (word.endswith(("ing", "ly")) and index + 1 < len(tokens))
-        ):
-            first = index + 1
-    if first >= len(tokens):
-        return None
-    a, b = tokens[first][0], tokens[-1][1]
-    last = text[tokens[-1][0] : b]
-    possessive = _POSSESSIVE_RE.search(last)
-    if possessive and len(last) > 2:
-        b -= len(possessive.group())
+    first, trim, gender, titled, org = core
+    a, b = tokens[first][0], tokens[-1][1] - trim
     if b <= a:
         return None
-    if not gender:
-        given = _clean(text[a : tokens[first][1]])
-        if given in lex.male_names:
-            gender = "m"
-        elif given in lex.female_names:
-            gender = "f"
     return a, b, gender, titled, org
 
 
-def _nearest(
-    table: tuple[list[int], list[Person]] | None, before: int, *, fallback_after: bool
-) -> Person | None:
+#: What a capitalised run says about the name in it, whatever its context:
+#: (core offset, core end, name, surname, gender, org, multi-word, intrinsic evidence,
+#: has a plain space).
+_RunCore = tuple[int, int, str, str, str, bool, bool, bool, bool]
+_MAX_CACHED_RUNS = 50_000
+_run_caches: dict[int, tuple[Lexicon, dict[str, _RunCore | None]]] = {}
+
+
+def _run_cache(lex: Lexicon) -> dict[str, _RunCore | None]:
+    """Cores of the runs seen so far with ``lex`` (the same words recur page after page)."""
+    entry = _run_caches.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = _run_caches[id(lex)] = (lex, {})
+    cache = entry[1]
+    if len(cache) > _MAX_CACHED_RUNS:
+        cache.clear()
+    return cache
+
+
+def _run_core(run: str, lex: Lexicon) -> _RunCore | None:
+    """The core of a capitalised run (its words are separated by one space each)."""
+    words = run.replace("\u00a0", " ").split(" ")
+    core = _core_of(words, lex)
+    if core is None:
+        return None
+    first, trim, gender, titled, org = core
+    a = sum(len(word) + 1 for word in words[:first])
+    b = len(run) - trim
+    if b <= a:
+        return None
+    name = run[a:b]
+    parts = name.split()
+    surname = parts[-1].lower()
+    multi = len(parts) >= 2
+    given = parts[0].rstrip(".").lower()
+    intrinsic = (multi or titled) and bool(
+        titled or gender or given in lex.male_names or given in lex.female_names
+    )
+    return a, b, name, surname, gender, org, multi, intrinsic, " " in name
+
+
+_Table = tuple[list[int], list[Person]]
+
+
+def _nearest(table: _Table | None, before: int, *, fallback_after: bool) -> Person | None:
     """The entry of ``table`` nearest before ``before`` (else the first after, if asked)."""
     if table is None:
         return None
@@ -139,94 +217,98 @@ def _nearest(
     return people[0] if fallback_after and people else None
 
 
-@attrs.define
 class SpeakerIndex:
     """Every name in one article, in text order, with what the resolver needs."""
 
-    text: str
-    lex: Lexicon
-    people: list[Person] = attrs.field(factory=list)
-    starts: list[int] = attrs.field(factory=list)
-    genders: dict[str, tuple[list[int], list[str]]] = attrs.field(factory=dict)
-    sentences: list[int] = attrs.field(factory=list)
-    by_surname: dict[str, tuple[list[int], list[Person]]] = attrs.field(factory=dict)
-    by_given: dict[str, tuple[list[int], list[Person]]] = attrs.field(factory=dict)
-    roles: dict[str, tuple[list[int], list[Person]]] = attrs.field(factory=dict)
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.people: list[Person] = []
+        self.starts: list[int] = []
+        self.genders: dict[str, tuple[list[int], list[str]]] = {}
+        #: surnames the article shows to be people's (a title, a first name, a speech verb)
+        self.evidence: set[str] = set()
+        self.by_surname: dict[str, _Table] = {}
+        self.by_given: dict[str, _Table] = {}
+        self.roles: dict[str, _Table] = {}
+        self._sentences: list[int] | None = None
+
+    @property
+    def sentences(self) -> list[int]:
+        """Where the sentences start, found on first use (only pronouns need them)."""
+        if self._sentences is None:
+            self._sentences = sentence_starts(self.text)
+        return self._sentences
 
     @classmethod
     def build(cls, text: str, lex: Lexicon, quoted: Sequence[tuple[int, int]]) -> SpeakerIndex:
         """Index the names of ``text``; ``quoted`` are the quoted regions (sorted)."""
         index = cls(text, lex)
-        index.sentences = sentence_starts(text)
         qstarts = [a for a, _ in quoted]
-        found: list[tuple[int, int, str, bool, bool, bool]] = []
-        evidence: set[str] = set()
-        cores: dict[str, tuple[int, int, str, bool, bool] | None] = {}
+        cache = _run_cache(lex)
+        evidence = index.evidence
+        genders, by_surname, by_given = index.genders, index.by_surname, index.by_given
+        people, starts = index.people, index.starts
+        core_forms, inverting, roles = lex.core_forms, lex.inverting_forms, lex.role_nouns
+        bisect_right = bisect.bisect_right
         for match in RUN_RE.finditer(text):
-            run_start = match.start()
             run = match.group()
-            if run in cores:
-                core = cores[run]
-            else:
-                core = name_core(run, 0, len(run), lex)
-                cores[run] = core
+            try:
+                core = cache[run]
+            except KeyError:
+                core = cache[run] = _run_core(run, lex)
             if core is None:
                 continue
-            a, b, gender, titled, org = core
-            a += run_start
-            b += run_start
-            k = bisect.bisect_right(qstarts, a) - 1
+            off_a, off_b, name, surname, gender, org, multi, intrinsic, spaced = core
+            run_start = match.start()
+            a = run_start + off_a
+            b = run_start + off_b
+            k = bisect_right(qstarts, a) - 1
             inside = k >= 0 and quoted[k][0] <= a < quoted[k][1]
-            found.append((a, b, gender, titled, org, inside))
+            person = Person(name, a, b, surname, gender, org, inside, text[b : b + 1] in ("'", "’"))
+            people.append(person)
+            starts.append(a)
             if org:
                 continue
-            words = text[a:b].split()
-            surname = words[-1].lower()
             if gender:
-                starts, values = index.genders.setdefault(surname, ([], []))
-                starts.append(a)
-                values.append(gender)
+                table = genders.get(surname)
+                if table is None:
+                    table = genders[surname] = ([], [])
+                table[0].append(a)
+                table[1].append(gender)
+            if spaced:
+                for key, tables in ((surname, by_surname), (name.split()[0].lower(), by_given)):
+                    entry = tables.get(key)
+                    if entry is None:
+                        entry = tables[key] = ([], [])
+                    entry[0].append(a)
+                    entry[1].append(person)
             if surname in evidence:
                 continue
-            given = words[0].rstrip(".").lower()
-            if (
-                (len(words) >= 2 or titled)
-                and (titled or gender or given in lex.male_names or given in lex.female_names)
-            ) or (
-                _next_word(text, b) in lex.core_forms
-                or _prev_word(text, run_start) in lex.inverting_forms
-                or (len(words) >= 2 and _APPOSITIVE_RE.match(text, b) is not None)
-                or (len(words) >= 2 and _prev_word(text, run_start) in lex.role_nouns)
+            if intrinsic or _next_word(text, b) in core_forms:
+                evidence.add(surname)
+                continue
+            before = _prev_word(text, run_start)
+            if before in inverting or (
+                multi and (before in roles or _APPOSITIVE_RE.match(text, b) is not None)
             ):
                 evidence.add(surname)
-        for a, b, gender, _titled, org, inside in found:
-            name = text[a:b]
-            surname = name.split()[-1].lower()
-            strong = not org and surname in evidence
-            possessive = text[b : b + 1] in ("'", "’")
-            person = Person(name, Span(a, b), surname, gender, strong, org, inside, possessive)
-            index.people.append(person)
-            index.starts.append(a)
-            if " " in name and not org:
-                for key, table in (
-                    (surname, index.by_surname),
-                    (name.split()[0].lower(), index.by_given),
-                ):
-                    starts, people = table.setdefault(key, ([], []))
-                    starts.append(a)
-                    people.append(person)
         return index
+
+    def strong(self, person: Person) -> bool:
+        """Whether a title, a known first name or a speech verb shows the name is a person's."""
+        return not person.org and person.surname in self.evidence
 
     def people_within(self, span: Span) -> list[Person]:
         """The name mentions inside ``span``, in text order."""
         lo = bisect.bisect_left(self.starts, span.start)
         hi = bisect.bisect_left(self.starts, span.end)
-        return [p for p in self.people[lo:hi] if p.span.end <= span.end]
+        return [p for p in self.people[lo:hi] if p.end <= span.end]
 
     def first_person_in(self, lo: int, hi: int, skip: Span) -> Span | None:
         """The first name in ``[lo, hi)`` outside ``skip`` (a headline's speaker)."""
         for person in self.people_within(Span(lo, hi)):
-            if skip.start <= person.span.start < skip.end or person.org or not person.strong:
+            if skip.start <= person.start < skip.end or not self.strong(person):
                 continue
             return person.span
         return None
@@ -240,7 +322,7 @@ class SpeakerIndex:
         if known is None:
             return ""
         starts, values = known
-        k = bisect.bisect_right(starts, person.span.start) - 1
+        k = bisect.bisect_right(starts, person.start) - 1
         return values[max(k, 0)]
 
     def full_name(self, surname: str, before: int) -> Person | None:
@@ -287,9 +369,9 @@ class SpeakerIndex:
             first: Person | None = None
             owner: Person | None = None
             for person in self.people[lo:k]:
-                if person.span.start >= end:
+                if person.start >= end:
                     break
-                if person.quoted or not person.strong or person.name.isupper():
+                if person.quoted or not self.strong(person) or person.name.isupper():
                     continue
                 lone = " " not in person.name and not person.gender
                 if lone and person.surname not in self.by_surname:
@@ -302,7 +384,7 @@ class SpeakerIndex:
                 if person.possessive:
                     owner = owner or person
                     continue
-                if _next_word(self.text, person.span.end) in self.lex.inverting_forms:
+                if _next_word(self.text, person.end) in self.lex.inverting_forms:
                     return person  # the subject of a speech verb
                 if first is None:
                     first = person
@@ -319,7 +401,7 @@ class SpeakerIndex:
         k = bisect.bisect_left(self.starts, before)
         floor = before - limit
         for person in reversed(self.people[:k]):
-            if person.span.start < floor:
+            if person.start < floor:
                 break
             if not person.quoted and head in person.name.lower().split()[1:]:
                 return person
@@ -334,7 +416,7 @@ class SpeakerIndex:
             pattern = regex.compile(rf"(?i:\b{regex.escape(head)})[ \u00a0]+(?=\p{{Lu}})")
             for match in pattern.finditer(self.text):
                 k = bisect.bisect_left(self.starts, match.end())
-                if k < len(self.people) and self.people[k].span.start <= match.end() + 12:
+                if k < len(self.people) and self.people[k].start <= match.end() + 12:
                     person = self.people[k]
                     if not person.org and not person.quoted:
                         table[0].append(match.start())
