@@ -18,7 +18,7 @@ from newsparse.extractors.quotes.attribution import (
 )
 from newsparse.extractors.quotes.lexicon import Lexicon, lexicon
 from newsparse.extractors.quotes.marks import Region, pair_marks
-from newsparse.extractors.quotes.sentences import BOUNDARY_RE
+from newsparse.extractors.quotes.sentences import Sentences
 from newsparse.extractors.quotes.speakers import SpeakerIndex
 
 __all__ = ["extract_quotes"]
@@ -74,19 +74,6 @@ def _groups(article: Article) -> Iterator[tuple[Part, list[tuple[int, int]]]]:
         yield Part.BODY, run
 
 
-def _sentence_start(text: str, lo: int, hi: int) -> int:
-    start = lo
-    for match in BOUNDARY_RE.finditer(text, max(lo, hi - 1500), min(len(text), hi + 1)):
-        if match.end() <= hi:
-            start = match.end()
-    return start
-
-
-def _sentence_end(text: str, lo: int, hi: int) -> int:
-    match = BOUNDARY_RE.search(text, lo, min(len(text), hi + 1))
-    return min(hi, match.start() + 1) if match else hi
-
-
 def _words(text: str, lo: int, hi: int) -> int:
     return len(_WORD_RE.findall(text, lo, hi))
 
@@ -113,8 +100,16 @@ class _Reader:
             for region in pair_marks(self.text, spans, singles=singles):
                 self.regions.append((part, spans, region))
         self.regions.sort(key=lambda item: item[2].start)
-        quoted = [(r.start, r.end) for _, _, r in self.regions]
-        self.index = SpeakerIndex.build(self.text, lex, quoted)
+        self.sentences = Sentences(self.text)
+        self._index: SpeakerIndex | None = None
+
+    @property
+    def index(self) -> SpeakerIndex:
+        """The names of the article, indexed the first time a quotation needs a speaker."""
+        if self._index is None:
+            quoted = [(r.start, r.end) for _, _, r in self.regions]
+            self._index = SpeakerIndex.build(self.text, self.lex, quoted, self.sentences)
+        return self._index
 
     def speaker_of(self, subject: Span, last: _Speaker) -> _Speaker:
         """Resolve the subject phrase of a speech verb to a speaker."""
@@ -177,7 +172,7 @@ def _last_cue_before(reader: _Reader, lo: int, hi: int, *, sentences: int = 3) -
     """The last attributed verb in the sentences of ``[lo, hi)`` (nearest first)."""
     end = hi
     for _ in range(sentences):
-        start = _sentence_start(reader.text, lo, max(lo, end - 1))
+        start = reader.sentences.start_before(lo, max(lo, end - 1))
         cue = find_before(reader.text, start, end, reader.lex)
         if cue is not None:
             return cue
@@ -206,12 +201,12 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         gap_lo = para_lo
         if prev is not None and prev.closed and para_lo <= prev.close_at < region.open_at:
             gap_lo = prev.close_at + 1
-        sent_lo = _sentence_start(text, gap_lo, region.open_at)
+        sent_lo = reader.sentences.start_before(gap_lo, region.open_at)
         after_lo = region.close_at + 1 if region.closed else region.end
         after_hi = para_hi
         if nxt is not None and after_lo <= nxt.open_at < after_hi:
             after_hi = nxt.open_at
-        after_hi = _sentence_end(text, after_lo, after_hi)
+        after_hi = reader.sentences.end_after(after_lo, after_hi)
         ends_sentence = _SENTENCE_END_RE.search(body) is not None
         lead = text[sent_lo : region.open_at]
         cue: Cue | None = None
@@ -234,7 +229,7 @@ def _read(reader: _Reader) -> Iterator[Quote]:
             if intro.endswith(":") and _only_space(text, prev_hi, para_lo):
                 # "He said:" closing the paragraph before the quotation
                 end = prev_lo + len(intro)
-                start = _sentence_start(text, prev_lo, end)
+                start = reader.sentences.start_before(prev_lo, end)
                 cue = find_before(text, start, end, lex) or find_colon(text, start, end, lex)
                 if cue is None:
                     cue = find_subject(text, start, end, lex)
@@ -242,7 +237,7 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         kind = QuoteKind.DIRECT if standalone else QuoteKind.PARTIAL
         if body[:1].islower() and not standalone:
             kind = QuoteKind.PARTIAL
-        words = _words(text, region.start, region.end)
+        words = -1  # counted only when a short quotation with no verb must be told apart
         named_in_part: Span | None = None
         if part is not Part.BODY and cue is None:
             # headlines and captions: "'They finish them off': Zelensky on the front"
@@ -258,13 +253,10 @@ def _read(reader: _Reader) -> Iterator[Quote]:
             continue
         if _is_title(body) and not after_cue:
             continue  # a title or a name: on NBC's "Meet the Press", the show, "The Apprentice,"
-        if (
-            kind is QuoteKind.PARTIAL
-            and cue is None
-            and words <= 4
-            and _TERM_BEFORE_RE.search(lead[-30:])
-        ):
-            continue  # a term: the "third straw", their "classroom"
+        if kind is QuoteKind.PARTIAL and cue is None:
+            words = _words(text, region.start, region.end)
+            if words <= 4 and _TERM_BEFORE_RE.search(lead[-30:]):
+                continue  # a term: the "third straw", their "classroom"
         same_para = last_end >= para_lo
         follows = same_para or (
             last_para_end >= 0

@@ -15,6 +15,7 @@ false), so one stray mark cannot swallow the rest of the page.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -24,7 +25,6 @@ __all__ = ["Region", "pair_marks"]
 
 _DOUBLE = '"“”„‟«»〝〞＂'
 _SINGLE = "'‘’‚‛‹›"
-_MARK_RE = regex.compile(r"[\"“”„‟«»〝〞＂'‘’‚‛‹›]")
 _OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹")
 _CLOSE_GLYPHS = frozenset("”»〞’›")
 _BEFORE_OPEN = frozenset("([{<—–-‐/…:;")
@@ -99,8 +99,27 @@ def _starts_with_open(text: str, lo: int, hi: int) -> int:
     return -1
 
 
+def find_marks(text: str, glyphs: str, lo: int, hi: int) -> list[int]:
+    """The offsets in ``[lo, hi)`` of any of ``glyphs``, sorted.
+
+    One ``str.find`` per glyph: most glyphs do not occur on a page and a search for them
+    costs next to nothing, where a regular expression would step through every character.
+    """
+    found: list[int] = []
+    for glyph in glyphs:
+        i = text.find(glyph, lo, hi)
+        while i >= 0:
+            found.append(i)
+            i = text.find(glyph, i + 1, hi)
+    found.sort()
+    return found
+
+
 def _pair_doubles(text: str, spans: Sequence[tuple[int, int]]) -> list[Region]:
     regions: list[Region] = []
+    if not spans:
+        return regions
+    marks = find_marks(text, _DOUBLE, min(lo for lo, _ in spans), max(hi for _, hi in spans))
     inside = False
     open_at = start = 0
     touched: list[int] = []
@@ -108,9 +127,9 @@ def _pair_doubles(text: str, spans: Sequence[tuple[int, int]]) -> list[Region]:
     for index, (lo, hi) in enumerate(spans):
         if inside:
             touched.append(index)
-        for match in _MARK_RE.finditer(text, lo, hi):
-            i = match.start()
-            if text[i] not in _DOUBLE or i == skip:
+        k = bisect.bisect_left(marks, lo)
+        for i in marks[k : bisect.bisect_left(marks, hi, k)]:
+            if i == skip:
                 continue
             direction = _direction(text, i, lo, hi)
             if not inside:
@@ -143,9 +162,8 @@ def _pair_singles(text: str, lo: int, hi: int, taken: Sequence[Region]) -> list[
     blocked = [(r.open_at, r.close_at if r.closed else r.end) for r in taken]
     regions: list[Region] = []
     open_at = -1
-    for match in _MARK_RE.finditer(text, lo, hi):
-        i = match.start()
-        if text[i] not in _SINGLE or any(a <= i <= b for a, b in blocked):
+    for i in find_marks(text, _SINGLE, lo, hi):
+        if any(a <= i <= b for a, b in blocked):
             if open_at >= 0 and any(a <= i <= b for a, b in blocked):
                 open_at = -1
             continue

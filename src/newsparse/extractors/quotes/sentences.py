@@ -3,24 +3,96 @@
 A sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a closing mark) before spaces
 and a capital letter or an opening mark, unless the word before the stop is an abbreviation
 (``Mr.``, ``Sen.``, ``U.S.``, an initial); a line break always ends one.
+
+The boundaries of a text are found in one pass, the first time they are asked for, and every
+later question ("where does the sentence around this quotation start?") is a binary search:
+quotations sit in the same few sentences, and scanning the text around each one again would
+read most of the page once per quotation.
 """
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
-__all__ = ["BOUNDARY_RE", "sentence_starts"]
+__all__ = ["BOUNDARY_RE", "Sentences", "sentence_starts"]
 
+#: The abbreviation test is a lookbehind placed after a lookahead for the stop, so that it
+#: only runs where a sentence could end rather than at every character.
 BOUNDARY_RE = regex.compile(
+    r"(?=[.!?])"
     r"(?<!\b(?:\p{Lu}\p{Ll}{0,2}|Mrs|Sen|Rep|Gov|Capt|Prof|Corp|Sgt|Supt|Insp|Cllr|vs|[\p{Lu}.]{2,6}))"
     r"[.!?][\"”’']?[ \u00a0]+(?=[\p{Lu}\"“‘'])"
 )
 _LINE_RE = regex.compile(r"\n+")
 
 
+class Sentences:
+    """The sentence boundaries of one text, found on first use."""
+
+    __slots__ = ("_ends", "_sentence_starts", "_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._sentence_starts: list[int] | None = None
+
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        """Where each boundary (the stop and the spaces after it) starts and ends."""
+        if self._starts is None:
+            # every boundary starts at a stop, and no boundary holds another stop, so trying
+            # the pattern at each stop finds what a scan of the whole text would
+            text = self._text
+            stops: list[int] = []
+            for glyph in ".!?":
+                i = text.find(glyph)
+                while i >= 0:
+                    stops.append(i)
+                    i = text.find(glyph, i + 1)
+            stops.sort()
+            starts: list[int] = []
+            ends = self._ends
+            match_at = BOUNDARY_RE.match
+            for i in stops:
+                match = match_at(text, i)
+                if match is not None:
+                    starts.append(i)
+                    ends.append(match.end())
+            self._starts = starts
+        return self._starts, self._ends
+
+    def start_before(self, lo: int, hi: int, *, reach: int = 1500) -> int:
+        """Where the sentence holding offset ``hi`` starts, no earlier than ``lo``.
+
+        Only boundaries that lie wholly within the ``reach`` characters before ``hi`` count;
+        with none there, ``lo`` is the start.
+        """
+        starts, ends = self._bounds()
+        k = bisect.bisect_right(ends, hi) - 1
+        if k >= 0 and starts[k] >= max(lo, hi - reach):
+            return ends[k]
+        return lo
+
+    def end_after(self, lo: int, hi: int) -> int:
+        """Where the sentence going on at ``lo`` ends (just after its stop), at most ``hi``."""
+        starts, ends = self._bounds()
+        k = bisect.bisect_left(starts, lo)
+        if k < len(starts) and ends[k] <= hi:
+            return min(hi, starts[k] + 1)
+        return hi
+
+    def starts(self) -> list[int]:
+        """The offsets where sentences start, sorted (0 included)."""
+        if self._sentence_starts is None:
+            found = {0}
+            found.update(self._bounds()[1])
+            found.update(match.end() for match in _LINE_RE.finditer(self._text))
+            self._sentence_starts = sorted(found)
+        return self._sentence_starts
+
+
 def sentence_starts(text: str) -> list[int]:
     """The offsets where sentences start, sorted (0 included)."""
-    starts = {0}
-    starts.update(match.end() for match in BOUNDARY_RE.finditer(text))
-    starts.update(match.end() for match in _LINE_RE.finditer(text))
-    return sorted(starts)
+    return Sentences(text).starts()

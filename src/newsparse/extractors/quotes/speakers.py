@@ -26,7 +26,7 @@ import regex
 
 from newsparse import Mention, Span
 from newsparse.extractors.quotes.lexicon import Lexicon
-from newsparse.extractors.quotes.sentences import sentence_starts
+from newsparse.extractors.quotes.sentences import Sentences
 
 __all__ = ["Person", "SpeakerIndex", "name_core"]
 
@@ -56,34 +56,45 @@ def _prev_word(text: str, i: int) -> str:
     return words[-1].lower() if words else ""
 
 
+#: What a capitalised run says about the name in it, whatever its context:
+#: (core offset, core end, name, surname, gender, org, multi-word, intrinsic evidence,
+#: has a plain space).
+_RunCore = tuple[int, int, str, str, str, bool, bool, bool, bool]
+
+
 class Person:
     """A name core found in the text: ``start``/``end`` cover the core only.
 
-    A plain slotted class rather than an attrs one: an article has dozens of these and only
-    the few a quotation resolves to are ever looked at, so building them must cost little.
+    A plain slotted record rather than an attrs class: an article has dozens of these and only
+    the few a quotation resolves to are ever looked at, so building one must cost little.
+    What the name's words say (surname, gender, organisation) is shared by every mention of
+    the same run (``core``); what depends on the surrounding text is asked of the index.
     """
 
-    __slots__ = ("end", "gender", "name", "org", "possessive", "quoted", "start", "surname")
+    __slots__ = ("core", "end", "run_start", "start")
 
-    def __init__(
-        self,
-        name: str,
-        start: int,
-        end: int,
-        surname: str,
-        gender: str,
-        org: bool,
-        quoted: bool,
-        possessive: bool,
-    ) -> None:
-        self.name = name
-        self.start = start
-        self.end = end
-        self.surname = surname
-        self.gender = gender  # "m", "f" or "" when unknown
-        self.org = org
-        self.quoted = quoted
-        self.possessive = possessive
+    def __init__(self, core: _RunCore, run_start: int) -> None:
+        self.core = core
+        self.run_start = run_start
+        self.start = run_start + core[0]
+        self.end = run_start + core[1]
+
+    @property
+    def name(self) -> str:
+        return self.core[2]
+
+    @property
+    def surname(self) -> str:
+        return self.core[3]
+
+    @property
+    def gender(self) -> str:
+        """ "m", "f" or "" when the name's own words do not tell."""
+        return self.core[4]
+
+    @property
+    def org(self) -> bool:
+        return self.core[5]
 
     @property
     def span(self) -> Span:
@@ -162,10 +173,6 @@ def name_core(
     return a, b, gender, titled, org
 
 
-#: What a capitalised run says about the name in it, whatever its context:
-#: (core offset, core end, name, surname, gender, org, multi-word, intrinsic evidence,
-#: has a plain space).
-_RunCore = tuple[int, int, str, str, str, bool, bool, bool, bool]
 _MAX_CACHED_RUNS = 50_000
 _run_caches: dict[int, tuple[Lexicon, dict[str, _RunCore | None]]] = {}
 
@@ -218,86 +225,135 @@ def _nearest(table: _Table | None, before: int, *, fallback_after: bool) -> Pers
 
 
 class SpeakerIndex:
-    """Every name in one article, in text order, with what the resolver needs."""
+    """Every name in one article, in text order, with what the resolver needs.
 
-    def __init__(self, text: str, lex: Lexicon) -> None:
+    Building it only finds the names; the tables a resolution reads (full names by surname
+    and by first name, genders, which surnames are people's) are made on first use, since
+    most names on a page are never asked about.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        lex: Lexicon,
+        quoted: Sequence[tuple[int, int]] = (),
+        sentences: Sentences | None = None,
+    ) -> None:
         self.text = text
+        self._sentence_bounds = sentences if sentences is not None else Sentences(text)
         self.lex = lex
+        self.quoted_regions = quoted
+        self.quoted_starts = [a for a, _ in quoted]
         self.people: list[Person] = []
         self.starts: list[int] = []
-        self.genders: dict[str, tuple[list[int], list[str]]] = {}
-        #: surnames the article shows to be people's (a title, a first name, a speech verb)
-        self.evidence: set[str] = set()
-        self.by_surname: dict[str, _Table] = {}
-        self.by_given: dict[str, _Table] = {}
         self.roles: dict[str, _Table] = {}
-        self._sentences: list[int] | None = None
+        self._mentions: dict[str, list[Person]] | None = None
+        self._by_surname: dict[str, _Table] = {}
+        self._by_given: dict[str, _Table] = {}
+        self._genders: dict[str, tuple[list[int], list[str]]] = {}
+        self._evidence: dict[str, bool] = {}
 
     @property
     def sentences(self) -> list[int]:
         """Where the sentences start, found on first use (only pronouns need them)."""
-        if self._sentences is None:
-            self._sentences = sentence_starts(self.text)
-        return self._sentences
+        return self._sentence_bounds.starts()
 
     @classmethod
-    def build(cls, text: str, lex: Lexicon, quoted: Sequence[tuple[int, int]]) -> SpeakerIndex:
-        """Index the names of ``text``; ``quoted`` are the quoted regions (sorted)."""
-        index = cls(text, lex)
-        qstarts = [a for a, _ in quoted]
+    def build(
+        cls,
+        text: str,
+        lex: Lexicon,
+        quoted: Sequence[tuple[int, int]],
+        sentences: Sentences | None = None,
+    ) -> SpeakerIndex:
+        """Index the names of ``text``; ``quoted`` are the quoted regions (sorted);
+        ``sentences`` its sentence boundaries when the caller has them already."""
+        index = cls(text, lex, quoted, sentences)
         cache = _run_cache(lex)
-        evidence = index.evidence
-        genders, by_surname, by_given = index.genders, index.by_surname, index.by_given
         people, starts = index.people, index.starts
-        core_forms, inverting, roles = lex.core_forms, lex.inverting_forms, lex.role_nouns
-        bisect_right = bisect.bisect_right
         for match in RUN_RE.finditer(text):
             run = match.group()
             try:
                 core = cache[run]
             except KeyError:
                 core = cache[run] = _run_core(run, lex)
-            if core is None:
-                continue
-            off_a, off_b, name, surname, gender, org, multi, intrinsic, spaced = core
-            run_start = match.start()
-            a = run_start + off_a
-            b = run_start + off_b
-            k = bisect_right(qstarts, a) - 1
-            inside = k >= 0 and quoted[k][0] <= a < quoted[k][1]
-            person = Person(name, a, b, surname, gender, org, inside, text[b : b + 1] in ("'", "’"))
-            people.append(person)
-            starts.append(a)
-            if org:
-                continue
-            if gender:
-                table = genders.get(surname)
-                if table is None:
-                    table = genders[surname] = ([], [])
-                table[0].append(a)
-                table[1].append(gender)
-            if spaced:
-                for key, tables in ((surname, by_surname), (name.split()[0].lower(), by_given)):
-                    entry = tables.get(key)
-                    if entry is None:
-                        entry = tables[key] = ([], [])
-                    entry[0].append(a)
-                    entry[1].append(person)
-            if surname in evidence:
-                continue
-            if intrinsic or _next_word(text, b) in core_forms:
-                evidence.add(surname)
-                continue
-            before = _prev_word(text, run_start)
-            if before in inverting or (
-                multi and (before in roles or _APPOSITIVE_RE.match(text, b) is not None)
-            ):
-                evidence.add(surname)
+            if core is not None:
+                person = Person(core, match.start())
+                people.append(person)
+                starts.append(person.start)
         return index
 
+    def _tables(self) -> dict[str, list[Person]]:
+        """The mentions of each surname (people, not organisations), with the full-name tables."""
+        if self._mentions is None:
+            mentions: dict[str, list[Person]] = {}
+            for person in self.people:
+                core = person.core
+                if core[5]:
+                    continue
+                surname = core[3]
+                found = mentions.get(surname)
+                if found is None:
+                    mentions[surname] = [person]
+                else:
+                    found.append(person)
+                if core[8]:
+                    for key, tables in (
+                        (surname, self._by_surname),
+                        (core[2].split()[0].lower(), self._by_given),
+                    ):
+                        entry = tables.get(key)
+                        if entry is None:
+                            entry = tables[key] = ([], [])
+                        entry[0].append(person.start)
+                        entry[1].append(person)
+            self._mentions = mentions
+        return self._mentions
+
+    @property
+    def by_surname(self) -> dict[str, _Table]:
+        """Full names (two or more words) by their lower-case last word."""
+        self._tables()
+        return self._by_surname
+
+    @property
+    def by_given(self) -> dict[str, _Table]:
+        """Full names by their lower-case first word."""
+        self._tables()
+        return self._by_given
+
+    def is_quoted(self, person: Person) -> bool:
+        """Whether the mention sits inside a quotation."""
+        k = bisect.bisect_right(self.quoted_starts, person.start) - 1
+        return k >= 0 and self.quoted_regions[k][0] <= person.start < self.quoted_regions[k][1]
+
+    def is_possessive(self, person: Person) -> bool:
+        """Whether the mention owns what follows ("Clinton's plan")."""
+        return self.text[person.end : person.end + 1] in ("'", "’")
+
     def strong(self, person: Person) -> bool:
-        """Whether a title, a known first name or a speech verb shows the name is a person's."""
-        return not person.org and person.surname in self.evidence
+        """Whether the article shows the name to be a person's somewhere: a title or a known
+        first name with it, a speech verb after it or before it ("said Smith"), a description
+        of a person set off after it, or a role word before it."""
+        if person.org:
+            return False
+        surname = person.surname
+        known = self._evidence.get(surname)
+        if known is None:
+            known = self._evidence[surname] = any(
+                self._shows_person(mention) for mention in self._tables().get(surname, ())
+            )
+        return known
+
+    def _shows_person(self, person: Person) -> bool:
+        core, text, lex = person.core, self.text, self.lex
+        if core[7] or _next_word(text, person.end) in lex.core_forms:
+            return True
+        before = _prev_word(text, person.run_start)
+        return before in lex.inverting_forms or (
+            core[6]
+            and (before in lex.role_nouns or _APPOSITIVE_RE.match(text, person.end) is not None)
+        )
 
     def people_within(self, span: Span) -> list[Person]:
         """The name mentions inside ``span``, in text order."""
@@ -318,10 +374,16 @@ class SpeakerIndex:
         of the nearest earlier gendered mention of the surname (families share surnames)."""
         if person.gender:
             return person.gender
-        known = self.genders.get(person.surname)
+        known = self._genders.get(person.surname)
         if known is None:
-            return ""
+            gendered = [p for p in self._tables().get(person.surname, ()) if p.gender]
+            known = self._genders[person.surname] = (
+                [p.start for p in gendered],
+                [p.gender for p in gendered],
+            )
         starts, values = known
+        if not starts:
+            return ""
         k = bisect.bisect_right(starts, person.start) - 1
         return values[max(k, 0)]
 
@@ -371,7 +433,7 @@ class SpeakerIndex:
             for person in self.people[lo:k]:
                 if person.start >= end:
                     break
-                if person.quoted or not self.strong(person) or person.name.isupper():
+                if self.is_quoted(person) or not self.strong(person) or person.name.isupper():
                     continue
                 lone = " " not in person.name and not person.gender
                 if lone and person.surname not in self.by_surname:
@@ -381,7 +443,7 @@ class SpeakerIndex:
                 found = self.gender_of(person)
                 if gender in ("m", "f") and found and found != gender:
                     continue
-                if person.possessive:
+                if self.is_possessive(person):
                     owner = owner or person
                     continue
                 if _next_word(self.text, person.end) in self.lex.inverting_forms:
@@ -403,7 +465,7 @@ class SpeakerIndex:
         for person in reversed(self.people[:k]):
             if person.start < floor:
                 break
-            if not person.quoted and head in person.name.lower().split()[1:]:
+            if not self.is_quoted(person) and head in person.name.lower().split()[1:]:
                 return person
         return None
 
@@ -418,7 +480,7 @@ class SpeakerIndex:
                 k = bisect.bisect_left(self.starts, match.end())
                 if k < len(self.people) and self.people[k].start <= match.end() + 12:
                     person = self.people[k]
-                    if not person.org and not person.quoted:
+                    if not person.org and not self.is_quoted(person):
                         table[0].append(match.start())
                         table[1].append(person)
             self.roles[head] = table
