@@ -17,7 +17,7 @@ from newsparse.extractors.quotes.attribution import (
     tokenize,
 )
 from newsparse.extractors.quotes.lexicon import Lexicon, lexicon
-from newsparse.extractors.quotes.marks import Region, pair_marks
+from newsparse.extractors.quotes.marks import MarkIndex, Region, pair_marks
 from newsparse.extractors.quotes.sentences import Sentences
 from newsparse.extractors.quotes.speakers import SpeakerIndex
 
@@ -39,6 +39,18 @@ _OPENING_PUNCT_RE = regex.compile(r"\s*[,—–\-(]")
 _COLON_RE = regex.compile(r"[ \u00a0]{0,3}[:\-–—][ \u00a0]{0,3}")
 _PREPOSITIONS = frozenset(["of", "for", "from", "in", "at", "with", "by", "to", "about", "on"])
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}{1,12})[ \u00a0]{1,3}$")
+
+
+def _ends_with(pattern: regex.Pattern[str], body: str) -> bool:
+    """Whether ``pattern`` (a mark, an optional closing mark, then blank space to the end)
+    matches at the end of ``body``.  Such a match starts at one of the last two visible
+    characters, so only those are tried rather than every offset of a long quotation."""
+    return pattern.search(body, max(0, len(body.rstrip()) - 2)) is not None
+
+
+#: The longest naming cue with the marks after it ("signs reading: "), so that the cue is
+#: looked for only in the characters that could hold it.
+_NAMING_REACH = 24
 
 
 def _word_before(text: str, i: int) -> str:
@@ -80,7 +92,7 @@ def _words(text: str, lo: int, hi: int) -> int:
 
 def _is_title(body: str) -> bool:
     words = body.split()
-    if not 1 <= len(words) <= 8 or _SENTENCE_END_RE.search(body):
+    if not 1 <= len(words) <= 8 or _ends_with(_SENTENCE_END_RE, body):
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
     caps = [w for w in words if w.lower() not in small]
@@ -95,9 +107,10 @@ class _Reader:
         self.lex = lex
         self.groups = list(_groups(article))
         self.regions: list[tuple[Part, list[tuple[int, int]], Region]] = []
+        marks = MarkIndex(self.text)
         for part, spans in self.groups:
             singles = [part is not Part.BODY] * len(spans)
-            for region in pair_marks(self.text, spans, singles=singles):
+            for region in pair_marks(self.text, spans, singles=singles, marks=marks):
                 self.regions.append((part, spans, region))
         self.regions.sort(key=lambda item: item[2].start)
         self.sentences = Sentences(self.text)
@@ -207,11 +220,11 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         if nxt is not None and after_lo <= nxt.open_at < after_hi:
             after_hi = nxt.open_at
         after_hi = reader.sentences.end_after(after_lo, after_hi)
-        ends_sentence = _SENTENCE_END_RE.search(body) is not None
+        ends_sentence = _ends_with(_SENTENCE_END_RE, body)
         lead = text[sent_lo : region.open_at]
         cue: Cue | None = None
         if region.closed and (
-            _CLOSING_PUNCT_RE.search(body) or _OPENING_PUNCT_RE.match(text, after_lo, after_hi)
+            _ends_with(_CLOSING_PUNCT_RE, body) or _OPENING_PUNCT_RE.match(text, after_lo, after_hi)
         ):
             # attribution follows a quotation that ends in punctuation ('"...," he said') or
             # is set off by it ('"..." — he said'); otherwise the sentence just goes on
@@ -249,7 +262,8 @@ def _read(reader: _Reader) -> Iterator[Quote]:
             if cue is None:
                 outer = Span(region.open_at, region.close_at + 1 if region.closed else region.end)
                 named_in_part = reader.index.first_person_in(para_lo, para_hi, outer)
-        if _NAMING_RE.search(text, max(para_lo, region.open_at - 40), region.open_at):
+        naming_lo = max(para_lo, region.open_at - 40, region.open_at - _NAMING_REACH)
+        if _NAMING_RE.search(text, naming_lo, region.open_at):
             continue
         if _is_title(body) and not after_cue:
             continue  # a title or a name: on NBC's "Meet the Press", the show, "The Apprentice,"

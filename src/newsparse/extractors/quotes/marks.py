@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-__all__ = ["Region", "pair_marks"]
+__all__ = ["MarkIndex", "Region", "find_marks", "pair_marks"]
 
 _DOUBLE = '"“”„‟«»〝〞＂'
 _SINGLE = "'‘’‚‛‹›"
@@ -115,11 +115,32 @@ def find_marks(text: str, glyphs: str, lo: int, hi: int) -> list[int]:
     return found
 
 
-def _pair_doubles(text: str, spans: Sequence[tuple[int, int]]) -> list[Region]:
+class MarkIndex:
+    """Where the quotation marks of one text are, found once for all its paragraphs."""
+
+    __slots__ = ("_singles", "doubles", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.doubles = find_marks(text, _DOUBLE, 0, len(text))
+        self._singles: list[int] | None = None
+
+    @property
+    def singles(self) -> list[int]:
+        """Single marks (apostrophes mostly), found on first use: only headlines and
+        captions quote with them."""
+        if self._singles is None:
+            self._singles = find_marks(self.text, _SINGLE, 0, len(self.text))
+        return self._singles
+
+
+def _within(found: list[int], lo: int, hi: int) -> list[int]:
+    k = bisect.bisect_left(found, lo)
+    return found[k : bisect.bisect_left(found, hi, k)]
+
+
+def _pair_doubles(text: str, spans: Sequence[tuple[int, int]], marks: list[int]) -> list[Region]:
     regions: list[Region] = []
-    if not spans:
-        return regions
-    marks = find_marks(text, _DOUBLE, min(lo for lo, _ in spans), max(hi for _, hi in spans))
     inside = False
     open_at = start = 0
     touched: list[int] = []
@@ -127,8 +148,7 @@ def _pair_doubles(text: str, spans: Sequence[tuple[int, int]]) -> list[Region]:
     for index, (lo, hi) in enumerate(spans):
         if inside:
             touched.append(index)
-        k = bisect.bisect_left(marks, lo)
-        for i in marks[k : bisect.bisect_left(marks, hi, k)]:
+        for i in _within(marks, lo, hi):
             if i == skip:
                 continue
             direction = _direction(text, i, lo, hi)
@@ -157,12 +177,14 @@ def _pair_doubles(text: str, spans: Sequence[tuple[int, int]]) -> list[Region]:
     return regions
 
 
-def _pair_singles(text: str, lo: int, hi: int, taken: Sequence[Region]) -> list[Region]:
+def _pair_singles(
+    text: str, lo: int, hi: int, taken: Sequence[Region], marks: list[int]
+) -> list[Region]:
     """Single-quoted regions in ``[lo, hi)`` that lie outside every double-quoted one."""
     blocked = [(r.open_at, r.close_at if r.closed else r.end) for r in taken]
     regions: list[Region] = []
     open_at = -1
-    for i in find_marks(text, _SINGLE, lo, hi):
+    for i in _within(marks, lo, hi):
         if any(a <= i <= b for a, b in blocked):
             if open_at >= 0 and any(a <= i <= b for a, b in blocked):
                 open_at = -1
@@ -181,18 +203,26 @@ def _pair_singles(text: str, lo: int, hi: int, taken: Sequence[Region]) -> list[
 
 
 def pair_marks(
-    text: str, spans: Sequence[tuple[int, int]], *, singles: Sequence[bool] = ()
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    *,
+    singles: Sequence[bool] = (),
+    marks: MarkIndex | None = None,
 ) -> list[Region]:
     """Pair the quotation marks of consecutive paragraphs ``spans`` of ``text``.
 
     ``singles[i]`` says whether single marks may quote on their own in paragraph ``i``
-    (headlines and captions usually quote that way).  Regions come back in text order.
+    (headlines and captions usually quote that way).  ``marks`` is the text's
+    :class:`MarkIndex` when the caller pairs several runs of paragraphs of one text.
+    Regions come back in text order.
     """
-    regions = _pair_doubles(text, spans)
+    if marks is None or marks.text is not text:
+        marks = MarkIndex(text)
+    regions = _pair_doubles(text, spans, marks.doubles) if marks.doubles else []
     for index, (lo, hi) in enumerate(spans):
         if index < len(singles) and singles[index]:
             inside = [r for r in regions if index in r.paragraphs]
-            for region in _pair_singles(text, lo, hi, inside):
+            for region in _pair_singles(text, lo, hi, inside, marks.singles):
                 regions.append(attrs.evolve(region, paragraphs=(index,)))
     regions.sort(key=lambda r: r.start)
     return regions

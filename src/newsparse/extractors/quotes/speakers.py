@@ -433,12 +433,13 @@ class SpeakerIndex:
             for person in self.people[lo:k]:
                 if person.start >= end:
                     break
-                if self.is_quoted(person) or not self.strong(person) or person.name.isupper():
+                # cheap tests first: most capitalised words on a page are not people
+                if (exclude_org and person.org) or person.name.isupper():
                     continue
                 lone = " " not in person.name and not person.gender
                 if lone and person.surname not in self.by_surname:
                     continue  # a lone capitalised word that never names a person in full
-                if exclude_org and person.org:
+                if self.is_quoted(person) or not self.strong(person):
                     continue
                 found = self.gender_of(person)
                 if gender in ("m", "f") and found and found != gender:
