@@ -19,6 +19,7 @@ verbs only where no article stands right before them.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -32,6 +33,14 @@ __all__ = ["Cue", "Token", "find_after", "find_before", "find_colon", "find_subj
 _TOKEN_RE = regex.compile(
     r"\d{1,20}(?:[.,]\d{1,20}){0,6}|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+){0,6}|[^\s]"
 )
+#: The same tokens for text made only of ASCII and common typographic marks, where the
+#: Unicode classes reduce to ASCII ones: the standard library's engine returns its many
+#: small matches about twice as fast.
+_PLAIN_TOKEN_RE = re.compile(
+    r"[0-9]{1,20}(?:[.,][0-9]{1,20}){0,6}|[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+){0,6}"
+    r"|[^\t\n\x0b\x0c\r \x85\xa0]"
+)
+_NOT_PLAIN_RE = re.compile(r"[^\x00-\x7f’‘“”–—…•£€\xa0«»„]")
 
 Token = tuple[int, int, str]
 
@@ -215,7 +224,18 @@ class Cue:
 
 def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     """Words and single punctuation marks of ``text[lo:hi]`` with their offsets."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, lo, hi)]
+    pattern = _TOKEN_RE if _NOT_PLAIN_RE.search(text, lo, hi) else _PLAIN_TOKEN_RE
+    tokens: list[Token] = []
+    pos = lo
+    find = text.find
+    for word in pattern.findall(text, lo, hi):
+        # every character outside a token is blank space, so a token starts at the first
+        # occurrence of its text from the end of the one before
+        pos = find(word, pos)
+        end = pos + len(word)
+        tokens.append((pos, end, word))
+        pos = end
+    return tokens
 
 
 def _is_word(token: Token) -> bool:

@@ -45,7 +45,11 @@ def _ends_with(pattern: regex.Pattern[str], body: str) -> bool:
     """Whether ``pattern`` (a mark, an optional closing mark, then blank space to the end)
     matches at the end of ``body``.  Such a match starts at one of the last two visible
     characters, so only those are tried rather than every offset of a long quotation."""
-    return pattern.search(body, max(0, len(body.rstrip()) - 2)) is not None
+    tail = max(0, len(body) - 64)
+    visible = tail + len(body[tail:].rstrip())
+    if visible == tail:
+        visible = len(body.rstrip())
+    return pattern.search(body, max(0, visible - 2)) is not None
 
 
 #: The longest naming cue with the marks after it ("signs reading: "), so that the cue is
@@ -91,7 +95,7 @@ def _words(text: str, lo: int, hi: int) -> int:
 
 
 def _is_title(body: str) -> bool:
-    words = body.split()
+    words = body.split(None, 8)  # nine pieces are enough to tell it is too long
     if not 1 <= len(words) <= 8 or _ends_with(_SENTENCE_END_RE, body):
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}

@@ -25,7 +25,6 @@ BOUNDARY_RE = regex.compile(
     r"(?<!\b(?:\p{Lu}\p{Ll}{0,2}|Mrs|Sen|Rep|Gov|Capt|Prof|Corp|Sgt|Supt|Insp|Cllr|vs|[\p{Lu}.]{2,6}))"
     r"[.!?][\"”’']?[ \u00a0]+(?=[\p{Lu}\"“‘'])"
 )
-_LINE_RE = regex.compile(r"\n+")
 
 
 class Sentences:
@@ -83,12 +82,37 @@ class Sentences:
             return min(hi, starts[k] + 1)
         return hi
 
+    def start_at_most(self, x: int) -> int:
+        """The last offset ``<= x`` where a sentence starts (0 at the least): the end of a
+        boundary or of a run of line breaks.  Equal to the last of :meth:`starts` not
+        after ``x``, found without listing them all."""
+        ends = self._bounds()[1]
+        k = bisect.bisect_right(ends, x) - 1
+        best = ends[k] if k >= 0 else 0
+        text = self._text
+        r = text.rfind("\n", 0, x)
+        if r >= 0 and r + 1 == x and text.startswith("\n", x):
+            # the line breaks go on past x: the run before them is the one that ended
+            while r > 0 and text[r - 1] == "\n":
+                r -= 1
+            r = text.rfind("\n", 0, r)
+        if r >= 0 and r + 1 > best:
+            best = r + 1
+        return best
+
     def starts(self) -> list[int]:
         """The offsets where sentences start, sorted (0 included)."""
         if self._sentence_starts is None:
             found = {0}
             found.update(self._bounds()[1])
-            found.update(match.end() for match in _LINE_RE.finditer(self._text))
+            text = self._text
+            i = text.find("\n")
+            while i >= 0:
+                i += 1
+                while text.startswith("\n", i):
+                    i += 1
+                found.add(i)  # the end of a run of line breaks
+                i = text.find("\n", i)
             self._sentence_starts = sorted(found)
         return self._sentence_starts
 

@@ -56,6 +56,27 @@ def _prev_word(text: str, i: int) -> str:
     return words[-1].lower() if words else ""
 
 
+#: How many distinct phrases a cache keeps before it starts afresh (memory stays bounded).
+_MAX_CACHED_RUNS = 50_000
+_Core = tuple[int, int, str, bool, bool]
+_core_caches: dict[int, tuple[Lexicon, dict[str, _Core | None]]] = {}
+
+
+def _cached_core(phrase: str, lex: Lexicon) -> _Core | None:
+    """:func:`name_core` of a whole phrase, remembered (speakers are named again and again)."""
+    entry = _core_caches.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = _core_caches[id(lex)] = (lex, {})
+    cache = entry[1]
+    try:
+        return cache[phrase]
+    except KeyError:
+        if len(cache) > _MAX_CACHED_RUNS:
+            cache.clear()
+        core = cache[phrase] = name_core(phrase, 0, len(phrase), lex)
+        return core
+
+
 #: What a capitalised run says about the name in it, whatever its context:
 #: (core offset, core end, name, surname, gender, org, multi-word, intrinsic evidence,
 #: has a plain space).
@@ -173,7 +194,6 @@ def name_core(
     return a, b, gender, titled, org
 
 
-_MAX_CACHED_RUNS = 50_000
 _run_caches: dict[int, tuple[Lexicon, dict[str, _RunCore | None]]] = {}
 
 
@@ -252,11 +272,6 @@ class SpeakerIndex:
         self._by_given: dict[str, _Table] = {}
         self._genders: dict[str, tuple[list[int], list[str]]] = {}
         self._evidence: dict[str, bool] = {}
-
-    @property
-    def sentences(self) -> list[int]:
-        """Where the sentences start, found on first use (only pronouns need them)."""
-        return self._sentence_bounds.starts()
 
     @classmethod
     def build(
@@ -397,10 +412,12 @@ class SpeakerIndex:
 
     def resolve_name(self, span: Span) -> tuple[str, Span, tuple[Mention, ...]] | None:
         """The full name for the name mention that contains ``span``."""
-        core = name_core(self.text, span.start, span.end, self.lex)
+        core = _cached_core(self.text[span.start : span.end], self.lex)
         if core is None:
             return None
         a, b, _, _, org = core
+        a += span.start
+        b += span.start
         name = self.text[a:b]
         chain = (Mention(self.text[span.start : span.end], span),)
         if " " in name or org:
@@ -422,11 +439,11 @@ class SpeakerIndex:
         plan") are passed over.
         """
         k = bisect.bisect_left(self.starts, before)
-        s = bisect.bisect_right(self.sentences, before) - 1
+        start_at_most = self._sentence_bounds.start_at_most
         floor = before - limit
         end = before
-        while s >= 0 and end > floor:
-            start = self.sentences[s]
+        start = start_at_most(before)
+        while end > floor:
             lo = bisect.bisect_left(self.starts, max(start, floor), 0, k)
             first: Person | None = None
             owner: Person | None = None
@@ -453,9 +470,11 @@ class SpeakerIndex:
                     first = person
             if first is not None or owner is not None:
                 return first or owner
+            if start <= 0:
+                return None
             k = lo
             end = start
-            s -= 1
+            start = start_at_most(start - 1)
         return None
 
     def organisation(self, head: str, before: int, *, limit: int = 3000) -> Person | None:
