@@ -27,20 +27,19 @@ import regex
 
 from newsparse import Span
 from newsparse.extractors.quotes.lexicon import Lexicon
+from newsparse.extractors.quotes.plain import PLAIN_SPACE, is_plain
 
 __all__ = ["Cue", "Token", "find_after", "find_before", "find_colon", "find_subject", "tokenize"]
 
 _TOKEN_RE = regex.compile(
     r"\d{1,20}(?:[.,]\d{1,20}){0,6}|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+){0,6}|[^\s]"
 )
-#: The same tokens for text made only of ASCII and common typographic marks, where the
-#: Unicode classes reduce to ASCII ones: the standard library's engine returns its many
-#: small matches about twice as fast.
+#: The same tokens for plain text (:mod:`.plain`), where the Unicode classes reduce to ASCII
+#: ones: the standard library's engine returns its many small matches about twice as fast.
 _PLAIN_TOKEN_RE = re.compile(
     r"[0-9]{1,20}(?:[.,][0-9]{1,20}){0,6}|[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+){0,6}"
-    r"|[^\t\n\x0b\x0c\r \x85\xa0]"
+    rf"|[^{PLAIN_SPACE}]"
 )
-_NOT_PLAIN_RE = re.compile(r"[^\x00-\x7f’‘“”–—…•£€\xa0«»„]")
 
 Token = tuple[int, int, str]
 
@@ -224,7 +223,7 @@ class Cue:
 
 def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     """Words and single punctuation marks of ``text[lo:hi]`` with their offsets."""
-    pattern = _TOKEN_RE if _NOT_PLAIN_RE.search(text, lo, hi) else _PLAIN_TOKEN_RE
+    pattern = _PLAIN_TOKEN_RE if is_plain(text, lo, hi) else _TOKEN_RE
     tokens: list[Token] = []
     pos = lo
     find = text.find

@@ -178,16 +178,19 @@ def _pair_doubles(text: str, spans: Sequence[tuple[int, int]], marks: list[int])
 
 
 def _pair_singles(
-    text: str, lo: int, hi: int, taken: Sequence[Region], marks: list[int]
+    text: str, lo: int, hi: int, taken: Sequence[Region], marks: list[int], paragraph: int
 ) -> list[Region]:
-    """Single-quoted regions in ``[lo, hi)`` that lie outside every double-quoted one."""
-    blocked = [(r.open_at, r.close_at if r.closed else r.end) for r in taken]
+    """Single-quoted regions in ``[lo, hi)`` (paragraph number ``paragraph``) that lie outside
+    every double-quoted one."""
     regions: list[Region] = []
+    found = _within(marks, lo, hi)
+    if not found:
+        return regions
+    blocked = [(r.open_at, r.close_at if r.closed else r.end) for r in taken]
     open_at = -1
-    for i in _within(marks, lo, hi):
-        if any(a <= i <= b for a, b in blocked):
-            if open_at >= 0 and any(a <= i <= b for a, b in blocked):
-                open_at = -1
+    for i in found:
+        if blocked and any(a <= i <= b for a, b in blocked):
+            open_at = -1
             continue
         direction = _single_direction(text, i, lo, hi)
         if direction == NONE:
@@ -197,7 +200,7 @@ def _pair_singles(
                 open_at = i
         elif direction in (CLOSE, EITHER):
             if i > open_at + 1:
-                regions.append(Region(open_at + 1, i, open_at, i, (), single=True))
+                regions.append(Region(open_at + 1, i, open_at, i, (paragraph,), single=True))
             open_at = -1
     return regions
 
@@ -222,7 +225,6 @@ def pair_marks(
     for index, (lo, hi) in enumerate(spans):
         if index < len(singles) and singles[index]:
             inside = [r for r in regions if index in r.paragraphs]
-            for region in _pair_singles(text, lo, hi, inside, marks.singles):
-                regions.append(attrs.evolve(region, paragraphs=(index,)))
+            regions.extend(_pair_singles(text, lo, hi, inside, marks.singles, index))
     regions.sort(key=lambda r: r.start)
     return regions

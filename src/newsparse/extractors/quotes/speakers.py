@@ -20,12 +20,14 @@ Every step is kept as a :class:`~newsparse.Mention` so the finding can show its 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import regex
 
 from newsparse import Mention, Span
 from newsparse.extractors.quotes.lexicon import Lexicon
+from newsparse.extractors.quotes.plain import is_plain
 from newsparse.extractors.quotes.sentences import Sentences
 
 __all__ = ["Person", "SpeakerIndex", "name_core"]
@@ -36,6 +38,18 @@ _PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del)(?=
 RUN_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’\-])(?:{_DOTTED}|{_WORD})"
     rf"(?:[ \u00a0](?:{_DOTTED}|{_WORD}|{_PARTICLE})){{0,6}}"
+)
+#: RUN_RE for plain text (:mod:`.plain`), with ASCII classes for the standard library's
+#: engine; the first capital comes first so that the engine can skip to it.
+_PLAIN_WORD = r"[A-Z][A-Za-z0-9]{0,40}(?:['’\-][A-Za-z0-9]{1,40}){0,4}"
+_PLAIN_DOTTED = r"[A-Z][a-z]{0,3}\.(?=[ \u00a0][A-Z])"
+_PLAIN_PARTICLE = (
+    r"(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del)(?=[ \u00a0][A-Z])"
+)
+PLAIN_RUN_RE = re.compile(
+    r"[A-Z](?<![A-Za-z0-9'’\-][A-Z])"
+    r"(?:[a-z]{0,3}\.(?=[ \u00a0][A-Z])|[A-Za-z0-9]{0,40}(?:['’\-][A-Za-z0-9]{1,40}){0,4})"
+    rf"(?:[ \u00a0](?:{_PLAIN_DOTTED}|{_PLAIN_WORD}|{_PLAIN_PARTICLE})){{0,6}}"
 )
 _TOKEN_RE = regex.compile(r"[^ \u00a0]+")
 _POSSESSIVE_RE = regex.compile(r"['’]s?$")
@@ -286,7 +300,7 @@ class SpeakerIndex:
         index = cls(text, lex, quoted, sentences)
         cache = _run_cache(lex)
         people, starts = index.people, index.starts
-        for match in RUN_RE.finditer(text):
+        for match in (PLAIN_RUN_RE if is_plain(text) else RUN_RE).finditer(text):
             run = match.group()
             try:
                 core = cache[run]
