@@ -80,6 +80,7 @@ def test_plain_space_is_the_blank_space_of_plain_text() -> None:
         pytest.param("Jos\u00e9 said", False, id="accented-letter"),
         pytest.param("Jose\u0301 said", False, id="combining-mark"),
         pytest.param("\u00bd of it", False, id="fraction-digit"),
+        pytest.param("a\ud800b", False, id="lone-surrogate"),
         pytest.param(
             "\u0417\u0435\u043b\u0435\u043d\u0441\u044c\u043a\u0438\u0439", False, id="cyrillic"
         ),

@@ -445,9 +445,12 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
     ``strict`` (the quotation ended its sentence) asks for the verb within a few words, as
     in ``"..." Ms Acosta said.``, so that the next sentence is not read as attribution.
     """
-    tokens = tokenize(text, lo, min(hi, lo + 200))
-    if strict and any(t[2] == ":" for t in tokens):
-        return None  # 'He paused. Then Smith said: "..."' introduces the next quotation
+    end = min(hi, lo + 200)
+    if strict and text.find(":", lo, end) >= 0:
+        # 'He paused. Then Smith said: "..."' introduces the next quotation (a colon is
+        # always a token of its own)
+        return None
+    tokens = tokenize(text, lo, end)
     start = 0
     while start < len(tokens) and tokens[start][2] in ",—–-":
         start += 1

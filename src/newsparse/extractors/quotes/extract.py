@@ -154,7 +154,8 @@ class _Reader:
         people = self.index.people_within(subject)
         if " and " in phrase and len(people) >= 2 and all(not p.org for p in people):
             return _Speaker(phrase, subject, (mention,))  # "Cummings and Conyers"
-        people = [p for p in people if _word_before(text, p.span.start) not in _PREPOSITIONS]
+        if tokens[-1][2][0].isupper():
+            people = [p for p in people if _word_before(text, p.start) not in _PREPOSITIONS]
         if tokens[-1][2][0].isupper() and people:
             person = people[-1]
             for candidate in reversed(people):

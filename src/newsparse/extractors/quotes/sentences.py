@@ -27,6 +27,10 @@ BOUNDARY_RE = regex.compile(
 )
 
 
+#: What may follow a stop that ends a sentence: a closing mark or a space.
+_AFTER_STOP = frozenset(['"', "”", "’", "'", " ", "\u00a0"])
+
+
 class Sentences:
     """The sentence boundaries of one text, found on first use."""
 
@@ -55,6 +59,8 @@ class Sentences:
             ends = self._ends
             match_at = BOUNDARY_RE.match
             for i in stops:
+                if text[i + 1 : i + 2] not in _AFTER_STOP:
+                    continue  # "3.5", "bbc.co.uk", the first dots of "..."
                 match = match_at(text, i)
                 if match is not None:
                     starts.append(i)
