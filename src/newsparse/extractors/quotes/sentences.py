@@ -92,16 +92,21 @@ class Sentences:
         """The last offset ``<= x`` where a sentence starts (0 at the least): the end of a
         boundary or of a run of line breaks.  Equal to the last of :meth:`starts` not
         after ``x``, found without listing them all."""
-        ends = self._bounds()[1]
-        k = bisect.bisect_right(ends, x) - 1
-        best = ends[k] if k >= 0 else 0
         text = self._text
         r = text.rfind("\n", 0, x)
         if r >= 0 and r + 1 == x and text.startswith("\n", x):
-            # the line breaks go on past x: the run before them is the one that ended
-            while r > 0 and text[r - 1] == "\n":
-                r -= 1
-            r = text.rfind("\n", 0, r)
+            # x sits inside a run of line breaks, so the run that ended last lies before
+            # it: a long run is not walked back (again and again, once per question)
+            if not text.startswith("\n" * 8, max(0, r - 8)):
+                while r > 0 and text[r - 1] == "\n":
+                    r -= 1
+                r = text.rfind("\n", 0, r)
+            else:
+                starts = self.starts()
+                return starts[bisect.bisect_right(starts, x) - 1]
+        ends = self._bounds()[1]
+        k = bisect.bisect_right(ends, x) - 1
+        best = ends[k] if k >= 0 else 0
         if r >= 0 and r + 1 > best:
             best = r + 1
         return best

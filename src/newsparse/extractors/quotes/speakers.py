@@ -224,6 +224,8 @@ def _run_cache(lex: Lexicon) -> dict[str, _RunCore | None]:
 
 def _run_core(run: str, lex: Lexicon) -> _RunCore | None:
     """The core of a capitalised run (its words are separated by one space each)."""
+    if " " not in run and "\u00a0" not in run:
+        return _word_core(run, lex)
     words = run.replace("\u00a0", " ").split(" ")
     core = _core_of(words, lex)
     if core is None:
@@ -242,6 +244,33 @@ def _run_core(run: str, lex: Lexicon) -> _RunCore | None:
         titled or gender or given in lex.male_names or given in lex.female_names
     )
     return a, b, name, surname, gender, org, multi, intrinsic, " " in name
+
+
+def _word_core(word: str, lex: Lexicon) -> _RunCore | None:
+    """:func:`_run_core` of a run of one word (most runs): no titles before it, one word."""
+    clean = word.rstrip(".").lower()
+    if clean in lex.not_name_start:
+        return None
+    if clean in lex.org_words:
+        return 0, len(word), word, word.lower(), "", True, False, False, False
+    if (
+        clean in _MALE_TITLES
+        or clean in _FEMALE_TITLES
+        or clean in lex.titles
+        or clean in lex.role_nouns
+    ):
+        return None  # a title with no name after it
+    end = len(word)
+    if end > 2:
+        if word.endswith(("'s", "’s")):
+            end -= 2
+        elif word.endswith(("'", "’")):
+            end -= 1
+    if end <= 0:
+        return None
+    gender = "m" if clean in lex.male_names else "f" if clean in lex.female_names else ""
+    name = word[:end]
+    return 0, end, name, name.lower(), gender, False, False, False, False
 
 
 _Table = tuple[list[int], list[Person]]
@@ -453,10 +482,12 @@ class SpeakerIndex:
         plan") are passed over.
         """
         k = bisect.bisect_left(self.starts, before)
-        start_at_most = self._sentence_bounds.start_at_most
+        sentences = self._sentence_bounds
         floor = before - limit
         end = before
-        start = start_at_most(before)
+        start = sentences.start_at_most(before)
+        starts: list[int] | None = None
+        by_surname = self.by_surname
         while end > floor:
             lo = bisect.bisect_left(self.starts, max(start, floor), 0, k)
             first: Person | None = None
@@ -465,10 +496,11 @@ class SpeakerIndex:
                 if person.start >= end:
                     break
                 # cheap tests first: most capitalised words on a page are not people
-                if (exclude_org and person.org) or person.name.isupper():
+                core = person.core  # (.., name, surname, gender, org, ..)
+                name = core[2]
+                if (exclude_org and core[5]) or name.isupper():
                     continue
-                lone = " " not in person.name and not person.gender
-                if lone and person.surname not in self.by_surname:
+                if " " not in name and not core[4] and core[3] not in by_surname:
                     continue  # a lone capitalised word that never names a person in full
                 if self.is_quoted(person) or not self.strong(person):
                     continue
@@ -484,11 +516,17 @@ class SpeakerIndex:
                     first = person
             if first is not None or owner is not None:
                 return first or owner
-            if start <= 0:
-                return None
+            if start <= 0 or lo == 0:
+                return None  # the text, or its names, begin here
             k = lo
             end = start
-            start = start_at_most(start - 1)
+            # the sentence of the nearest earlier name: the ones between name nobody
+            at = min(start - 1, self.people[k - 1].start)
+            if starts is None and before - at < 400:
+                start = sentences.start_at_most(at)
+            else:  # a long way back: list the sentence starts once
+                starts = starts or sentences.starts()
+                start = starts[bisect.bisect_right(starts, at) - 1]
         return None
 
     def organisation(self, head: str, before: int, *, limit: int = 3000) -> Person | None:
