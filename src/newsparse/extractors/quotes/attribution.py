@@ -531,7 +531,14 @@ def find_before(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
     """
     tokens = tokenize(text, max(lo, hi - 600), hi)
     first: Cue | None = None
-    for i in range(len(tokens) - 1, -1, -1):
+    forms = lex.speech_forms
+    # only a speech verb or "according" can hold a cue: the other words are not tried
+    candidates = [
+        i
+        for i, token in enumerate(tokens)
+        if (low := token[2].lower()) in forms or low == "according"
+    ]
+    for i in reversed(candidates):
         cue = _cue_at(tokens, i, hi, lex)
         if cue is None:
             continue

@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-import attrs
 import regex
 
 __all__ = ["MarkIndex", "Region", "find_marks", "pair_marks"]
@@ -35,20 +34,37 @@ _ELISION_RE = regex.compile(r"(?i:em|til|till|tis|twas|n|cause|bout|s)\b|\d\d?s?
 OPEN, CLOSE, EITHER, NONE = 1, 2, 3, 0
 
 
-@attrs.frozen
 class Region:
     """A quoted region: ``start``/``end`` exclude the outer marks.
 
     ``open_at`` and ``close_at`` are the offsets of the outer marks (``close_at`` is -1 when
     the paragraph ended first); ``paragraphs`` is the index of each paragraph it touches.
+    A plain slotted record (it never leaves the extractor), cheap to make for every pair.
     """
 
-    start: int
-    end: int
-    open_at: int
-    close_at: int
-    paragraphs: tuple[int, ...]
-    single: bool = False
+    __slots__ = ("close_at", "end", "open_at", "paragraphs", "single", "start")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        open_at: int,
+        close_at: int,
+        paragraphs: tuple[int, ...],
+        single: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.open_at = open_at
+        self.close_at = close_at
+        self.paragraphs = paragraphs
+        self.single = single
+
+    def __repr__(self) -> str:
+        return (
+            f"Region(start={self.start}, end={self.end}, open_at={self.open_at}, "
+            f"close_at={self.close_at}, paragraphs={self.paragraphs}, single={self.single})"
+        )
 
     @property
     def closed(self) -> bool:
