@@ -237,7 +237,10 @@ def pair_marks(
     """
     if marks is None or marks.text is not text:
         marks = MarkIndex(text)
-    regions = _pair_doubles(text, spans, marks.doubles) if marks.doubles else []
+    doubles = marks.doubles
+    if doubles and spans:
+        doubles = _within(doubles, min(lo for lo, _ in spans), max(hi for _, hi in spans))
+    regions = _pair_doubles(text, spans, doubles) if doubles else []
     for index, (lo, hi) in enumerate(spans):
         if index < len(singles) and singles[index]:
             inside = [r for r in regions if index in r.paragraphs]

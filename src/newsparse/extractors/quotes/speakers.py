@@ -312,7 +312,7 @@ class SpeakerIndex:
         self.roles: dict[str, _Table] = {}
         self._mentions: dict[str, list[Person]] | None = None
         self._by_surname: dict[str, _Table] = {}
-        self._by_given: dict[str, _Table] = {}
+        self._by_given: dict[str, _Table] | None = None
         self._genders: dict[str, tuple[list[int], list[str]]] = {}
         self._evidence: dict[str, bool] = {}
 
@@ -345,6 +345,7 @@ class SpeakerIndex:
         """The mentions of each surname (people, not organisations), with the full-name tables."""
         if self._mentions is None:
             mentions: dict[str, list[Person]] = {}
+            by_surname = self._by_surname
             for person in self.people:
                 core = person.core
                 if core[5]:
@@ -356,15 +357,11 @@ class SpeakerIndex:
                 else:
                     found.append(person)
                 if core[8]:
-                    for key, tables in (
-                        (surname, self._by_surname),
-                        (core[2].split()[0].lower(), self._by_given),
-                    ):
-                        entry = tables.get(key)
-                        if entry is None:
-                            entry = tables[key] = ([], [])
-                        entry[0].append(person.start)
-                        entry[1].append(person)
+                    entry = by_surname.get(surname)
+                    if entry is None:
+                        entry = by_surname[surname] = ([], [])
+                    entry[0].append(person.start)
+                    entry[1].append(person)
             self._mentions = mentions
         return self._mentions
 
@@ -376,8 +373,19 @@ class SpeakerIndex:
 
     @property
     def by_given(self) -> dict[str, _Table]:
-        """Full names by their lower-case first word."""
-        self._tables()
+        """Full names by their lower-case first word (made on first use: few need it)."""
+        if self._by_given is None:
+            by_given: dict[str, _Table] = {}
+            for person in self.people:
+                core = person.core
+                if core[8] and not core[5]:  # a full name, not an organisation
+                    key = core[2].split()[0].lower()
+                    entry = by_given.get(key)
+                    if entry is None:
+                        entry = by_given[key] = ([], [])
+                    entry[0].append(person.start)
+                    entry[1].append(person)
+            self._by_given = by_given
         return self._by_given
 
     def is_quoted(self, person: Person) -> bool:
