@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
-import attrs
 import regex
 
 from newsparse import Article, Mention, Part, Quote, QuoteKind, Span
@@ -65,8 +65,9 @@ def _word_before(text: str, i: int) -> str:
 _PLURAL_PRONOUNS = frozenset(("they", "we", "it", "them"))
 
 
-@attrs.frozen
-class _Speaker:
+class _Speaker(NamedTuple):
+    """Who a quotation is attributed to, with the mentions that led there."""
+
     name: str | None
     span: Span | None
     chain: tuple[Mention, ...]
