@@ -239,8 +239,10 @@ def pair_marks(
         marks = MarkIndex(text)
     doubles = marks.doubles
     if doubles and spans:
-        doubles = _within(doubles, min(lo for lo, _ in spans), max(hi for _, hi in spans))
+        doubles = _within(doubles, spans[0][0], spans[-1][1])  # consecutive: in text order
     regions = _pair_doubles(text, spans, doubles) if doubles else []
+    if not any(singles):
+        return regions  # in text order already
     for index, (lo, hi) in enumerate(spans):
         if index < len(singles) and singles[index]:
             inside = [r for r in regions if index in r.paragraphs]
