@@ -271,7 +271,8 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         naming_lo = max(para_lo, region.open_at - 40, region.open_at - _NAMING_REACH)
         if _NAMING_RE.search(text, naming_lo, region.open_at):
             continue
-        if _is_title(body) and not after_cue:
+        title = _is_title(body)
+        if title and not after_cue:
             continue  # a title or a name: on NBC's "Meet the Press", the show, "The Apprentice,"
         if kind is QuoteKind.PARTIAL and cue is None:
             words = _words(text, region.start, region.end)
@@ -286,7 +287,7 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         if cue is None:
             if kind is QuoteKind.PARTIAL and (words <= 6 or not follows):
                 continue
-            if _is_title(body) and not follows:
+            if title and not follows:
                 continue
         if region.single and cue is None and named_in_part is None:
             continue
