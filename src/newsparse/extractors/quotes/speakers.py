@@ -146,69 +146,35 @@ _MALE_TITLES = frozenset(("mr", "sir", "lord", "king", "prince", "duke", "father
 _FEMALE_TITLES = frozenset(("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"))
 
 
-# What the lexicon says of a lower-case word, as bits: one dictionary look-up per word
-# instead of one set look-up per list.
-_NOT_START = 1
-_ORG_WORD = 2
-_MALE_TITLE = 4
-_FEMALE_TITLE = 8
-_TITLE = 16
-_MALE_NAME = 32
-_FEMALE_NAME = 64
-_ANY_TITLE = _MALE_TITLE | _FEMALE_TITLE | _TITLE
-_word_kinds: dict[int, tuple[Lexicon, dict[str, int]]] = {}
-
-
-def _kinds(lex: Lexicon) -> dict[str, int]:
-    """The bits of every word the lexicon lists, made once per lexicon."""
-    entry = _word_kinds.get(id(lex))
-    if entry is None or entry[0] is not lex:
-        kinds: dict[str, int] = {}
-        for words, bit in (
-            (lex.not_name_start, _NOT_START),
-            (lex.org_words, _ORG_WORD),
-            (_MALE_TITLES, _MALE_TITLE),
-            (_FEMALE_TITLES, _FEMALE_TITLE),
-            (lex.titles, _TITLE),
-            (lex.role_nouns, _TITLE),
-            (lex.male_names, _MALE_NAME),
-            (lex.female_names, _FEMALE_NAME),
-        ):
-            for word in words:
-                kinds[word] = kinds.get(word, 0) | bit
-        entry = _word_kinds[id(lex)] = (lex, kinds)
-    return entry[1]
-
-
 def _core_of(words: Sequence[str], lex: Lexicon) -> tuple[int, int, str, bool, bool] | None:
     """The name inside a run of ``words``: ``(first, trim, gender, titled, org)``.
 
     ``first`` is the index of the name's first word, ``trim`` how many characters of a
     possessive ending ("'s") leave the last word.
     """
-    known = _kinds(lex)
     cleaned = [word.rstrip(".").lower() for word in words]
-    kinds = [known.get(word, 0) for word in cleaned]
     count = len(cleaned)
     first = 0
-    while first < count and kinds[first] & _NOT_START:
+    not_start = lex.not_name_start
+    while first < count and cleaned[first] in not_start:
         first += 1
     if first >= count:
         return None
-    if kinds[-1] & _ORG_WORD:
+    if cleaned[-1] in lex.org_words:
         return first, 0, "", False, True
     gender = ""
     titled = False
+    titles, roles = lex.titles, lex.role_nouns
     for index in range(first, count):
-        kind = kinds[index]
-        if kind & _MALE_TITLE:
+        word = cleaned[index]
+        if word in _MALE_TITLES:
             gender, titled, first = "m", True, index + 1
-        elif kind & _FEMALE_TITLE:
+        elif word in _FEMALE_TITLES:
             gender, titled, first = "f", True, index + 1
-        elif kind & _TITLE:
+        elif word in titles or word in roles:
             titled, first = True, index + 1
         elif index == first and (
-            kind & _NOT_START or (cleaned[index].endswith(("ing", "ly")) and index + 1 < count)
+            word in not_start or (word.endswith(("ing", "ly")) and index + 1 < count)
         ):
             first = index + 1
     if first >= count:
@@ -221,10 +187,10 @@ def _core_of(words: Sequence[str], lex: Lexicon) -> tuple[int, int, str, bool, b
         elif last.endswith(("'", "’")):
             trim = 1
     if not gender:
-        kind = kinds[first]
-        if kind & _MALE_NAME:
+        given = cleaned[first]
+        if given in lex.male_names:
             gender = "m"
-        elif kind & _FEMALE_NAME:
+        elif given in lex.female_names:
             gender = "f"
     return first, trim, gender, titled, False
 
@@ -281,19 +247,24 @@ def _run_core(run: str, lex: Lexicon) -> _RunCore | None:
     multi = len(parts) >= 2
     given = parts[0].rstrip(".").lower()
     intrinsic = (multi or titled) and bool(
-        titled or gender or _kinds(lex).get(given, 0) & (_MALE_NAME | _FEMALE_NAME)
+        titled or gender or given in lex.male_names or given in lex.female_names
     )
     return a, b, name, surname, gender, org, multi, intrinsic, " " in name
 
 
 def _word_core(word: str, lex: Lexicon) -> _RunCore | None:
     """:func:`_run_core` of a run of one word (most runs): no titles before it, one word."""
-    kind = _kinds(lex).get(word.rstrip(".").lower(), 0)
-    if kind & _NOT_START:
+    clean = word.rstrip(".").lower()
+    if clean in lex.not_name_start:
         return None
-    if kind & _ORG_WORD:
+    if clean in lex.org_words:
         return 0, len(word), word, word.lower(), "", True, False, False, False
-    if kind & _ANY_TITLE:
+    if (
+        clean in _MALE_TITLES
+        or clean in _FEMALE_TITLES
+        or clean in lex.titles
+        or clean in lex.role_nouns
+    ):
         return None  # a title with no name after it
     end = len(word)
     if end > 2:
@@ -303,7 +274,7 @@ def _word_core(word: str, lex: Lexicon) -> _RunCore | None:
             end -= 1
     if end <= 0:
         return None
-    gender = "m" if kind & _MALE_NAME else "f" if kind & _FEMALE_NAME else ""
+    gender = "m" if clean in lex.male_names else "f" if clean in lex.female_names else ""
     name = word[:end]
     return 0, end, name, name.lower(), gender, False, False, False, False
 
