@@ -76,8 +76,9 @@ def _prev_word(text: str, i: int) -> str:
     return words[-1].lower() if words else ""
 
 
-#: How many distinct phrases a cache keeps before it starts afresh (memory stays bounded).
-_MAX_CACHED_RUNS = 50_000
+#: How many distinct phrases a cache keeps before it starts afresh: about 3 MB, a few hundred
+#: pages of names, while the words every page uses are back in it after the next page.
+_MAX_CACHED_RUNS = 10_000
 _Core = tuple[int, int, str, bool, bool]
 _core_caches: dict[int, tuple[Lexicon, dict[str, _Core | None]]] = {}
 
