@@ -58,7 +58,6 @@ PLAIN_RUN_RE = re.compile(
     rf"(?:[ \u00a0](?:{_PLAIN_DOTTED}|{_PLAIN_WORD}|{_PLAIN_PARTICLE})){{0,6}}"
 )
 _TOKEN_RE = regex.compile(r"[^ \u00a0]+")
-_POSSESSIVE_RE = regex.compile(r"['’]s?$")
 #: "Yukiya Amano, director general of ...": a name set off by a description of a person.
 _APPOSITIVE_RE = regex.compile(
     r",[ \u00a0](?:\d{1,3},[ \u00a0])?(?:the|a|an|who|whose|\p{Ll}{3,20}[ \u00a0](?:of|for|at)\b)"
