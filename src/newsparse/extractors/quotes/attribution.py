@@ -19,6 +19,7 @@ verbs only where no article stands right before them.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -26,11 +27,18 @@ import regex
 
 from newsparse import Span
 from newsparse.extractors.quotes.lexicon import Lexicon
+from newsparse.extractors.quotes.plain import PLAIN_SPACE, is_plain
 
 __all__ = ["Cue", "Token", "find_after", "find_before", "find_colon", "find_subject", "tokenize"]
 
 _TOKEN_RE = regex.compile(
     r"\d{1,20}(?:[.,]\d{1,20}){0,6}|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+){0,6}|[^\s]"
+)
+#: The same tokens for plain text (:mod:`.plain`), where the Unicode classes reduce to ASCII
+#: ones: the standard library's engine returns its many small matches about twice as fast.
+_PLAIN_TOKEN_RE = re.compile(
+    r"[0-9]{1,20}(?:[.,][0-9]{1,20}){0,6}|[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+){0,6}"
+    rf"|[^{PLAIN_SPACE}]"
 )
 
 Token = tuple[int, int, str]
@@ -215,7 +223,18 @@ class Cue:
 
 def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     """Words and single punctuation marks of ``text[lo:hi]`` with their offsets."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, lo, hi)]
+    pattern = _PLAIN_TOKEN_RE if is_plain(text, lo, hi) else _TOKEN_RE
+    tokens: list[Token] = []
+    pos = lo
+    find = text.find
+    for word in pattern.findall(text, lo, hi):
+        # every character outside a token is blank space, so a token starts at the first
+        # occurrence of its text from the end of the one before
+        pos = find(word, pos)
+        end = pos + len(word)
+        tokens.append((pos, end, word))
+        pos = end
+    return tokens
 
 
 def _is_word(token: Token) -> bool:
@@ -426,9 +445,12 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
     ``strict`` (the quotation ended its sentence) asks for the verb within a few words, as
     in ``"..." Ms Acosta said.``, so that the next sentence is not read as attribution.
     """
-    tokens = tokenize(text, lo, min(hi, lo + 200))
-    if strict and any(t[2] == ":" for t in tokens):
-        return None  # 'He paused. Then Smith said: "..."' introduces the next quotation
+    end = min(hi, lo + 200)
+    if strict and text.find(":", lo, end) >= 0:
+        # 'He paused. Then Smith said: "..."' introduces the next quotation (a colon is
+        # always a token of its own)
+        return None
+    tokens = tokenize(text, lo, end)
     start = 0
     while start < len(tokens) and tokens[start][2] in ",—–-":
         start += 1
@@ -509,7 +531,14 @@ def find_before(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
     """
     tokens = tokenize(text, max(lo, hi - 600), hi)
     first: Cue | None = None
-    for i in range(len(tokens) - 1, -1, -1):
+    forms = lex.speech_forms
+    # only a speech verb or "according" can hold a cue: the other words are not tried
+    candidates = [
+        i
+        for i, token in enumerate(tokens)
+        if (low := token[2].lower()) in forms or low == "according"
+    ]
+    for i in reversed(candidates):
         cue = _cue_at(tokens, i, hi, lex)
         if cue is None:
             continue

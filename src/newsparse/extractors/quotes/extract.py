@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
-import attrs
 import regex
 
 from newsparse import Article, Mention, Part, Quote, QuoteKind, Span
@@ -17,8 +17,8 @@ from newsparse.extractors.quotes.attribution import (
     tokenize,
 )
 from newsparse.extractors.quotes.lexicon import Lexicon, lexicon
-from newsparse.extractors.quotes.marks import Region, pair_marks
-from newsparse.extractors.quotes.sentences import BOUNDARY_RE
+from newsparse.extractors.quotes.marks import MarkIndex, Region, pair_marks
+from newsparse.extractors.quotes.sentences import Sentences
 from newsparse.extractors.quotes.speakers import SpeakerIndex
 
 __all__ = ["extract_quotes"]
@@ -41,6 +41,22 @@ _PREPOSITIONS = frozenset(["of", "for", "from", "in", "at", "with", "by", "to", 
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}{1,12})[ \u00a0]{1,3}$")
 
 
+def _ends_with(pattern: regex.Pattern[str], body: str) -> bool:
+    """Whether ``pattern`` (a mark, an optional closing mark, then blank space to the end)
+    matches at the end of ``body``.  Such a match starts at one of the last two visible
+    characters, so only those are tried rather than every offset of a long quotation."""
+    tail = max(0, len(body) - 64)
+    visible = tail + len(body[tail:].rstrip())
+    if visible == tail:
+        visible = len(body.rstrip())
+    return pattern.search(body, max(0, visible - 2)) is not None
+
+
+#: The longest naming cue with the marks after it ("signs reading: "), so that the cue is
+#: looked for only in the characters that could hold it.
+_NAMING_REACH = 24
+
+
 def _word_before(text: str, i: int) -> str:
     match = _WORD_BEFORE_RE.search(text, max(0, i - 16), i)
     return match.group(1).lower() if match else ""
@@ -49,8 +65,9 @@ def _word_before(text: str, i: int) -> str:
 _PLURAL_PRONOUNS = frozenset(("they", "we", "it", "them"))
 
 
-@attrs.frozen
-class _Speaker:
+class _Speaker(NamedTuple):
+    """Who a quotation is attributed to, with the mentions that led there."""
+
     name: str | None
     span: Span | None
     chain: tuple[Mention, ...]
@@ -74,26 +91,13 @@ def _groups(article: Article) -> Iterator[tuple[Part, list[tuple[int, int]]]]:
         yield Part.BODY, run
 
 
-def _sentence_start(text: str, lo: int, hi: int) -> int:
-    start = lo
-    for match in BOUNDARY_RE.finditer(text, max(lo, hi - 1500), min(len(text), hi + 1)):
-        if match.end() <= hi:
-            start = match.end()
-    return start
-
-
-def _sentence_end(text: str, lo: int, hi: int) -> int:
-    match = BOUNDARY_RE.search(text, lo, min(len(text), hi + 1))
-    return min(hi, match.start() + 1) if match else hi
-
-
 def _words(text: str, lo: int, hi: int) -> int:
     return len(_WORD_RE.findall(text, lo, hi))
 
 
 def _is_title(body: str) -> bool:
-    words = body.split()
-    if not 1 <= len(words) <= 8 or _SENTENCE_END_RE.search(body):
+    words = body.split(None, 8)  # nine pieces are enough to tell it is too long
+    if not 1 <= len(words) <= 8 or _ends_with(_SENTENCE_END_RE, body):
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
     caps = [w for w in words if w.lower() not in small]
@@ -108,13 +112,22 @@ class _Reader:
         self.lex = lex
         self.groups = list(_groups(article))
         self.regions: list[tuple[Part, list[tuple[int, int]], Region]] = []
+        marks = MarkIndex(self.text)
         for part, spans in self.groups:
             singles = [part is not Part.BODY] * len(spans)
-            for region in pair_marks(self.text, spans, singles=singles):
+            for region in pair_marks(self.text, spans, singles=singles, marks=marks):
                 self.regions.append((part, spans, region))
         self.regions.sort(key=lambda item: item[2].start)
-        quoted = [(r.start, r.end) for _, _, r in self.regions]
-        self.index = SpeakerIndex.build(self.text, lex, quoted)
+        self.sentences = Sentences(self.text)
+        self._index: SpeakerIndex | None = None
+
+    @property
+    def index(self) -> SpeakerIndex:
+        """The names of the article, indexed the first time a quotation needs a speaker."""
+        if self._index is None:
+            quoted = [(r.start, r.end) for _, _, r in self.regions]
+            self._index = SpeakerIndex.build(self.text, self.lex, quoted, self.sentences)
+        return self._index
 
     def speaker_of(self, subject: Span, last: _Speaker) -> _Speaker:
         """Resolve the subject phrase of a speech verb to a speaker."""
@@ -142,7 +155,8 @@ class _Reader:
         people = self.index.people_within(subject)
         if " and " in phrase and len(people) >= 2 and all(not p.org for p in people):
             return _Speaker(phrase, subject, (mention,))  # "Cummings and Conyers"
-        people = [p for p in people if _word_before(text, p.span.start) not in _PREPOSITIONS]
+        if tokens[-1][2][0].isupper():
+            people = [p for p in people if _word_before(text, p.start) not in _PREPOSITIONS]
         if tokens[-1][2][0].isupper() and people:
             person = people[-1]
             for candidate in reversed(people):
@@ -177,7 +191,7 @@ def _last_cue_before(reader: _Reader, lo: int, hi: int, *, sentences: int = 3) -
     """The last attributed verb in the sentences of ``[lo, hi)`` (nearest first)."""
     end = hi
     for _ in range(sentences):
-        start = _sentence_start(reader.text, lo, max(lo, end - 1))
+        start = reader.sentences.start_before(lo, max(lo, end - 1))
         cue = find_before(reader.text, start, end, reader.lex)
         if cue is not None:
             return cue
@@ -206,17 +220,17 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         gap_lo = para_lo
         if prev is not None and prev.closed and para_lo <= prev.close_at < region.open_at:
             gap_lo = prev.close_at + 1
-        sent_lo = _sentence_start(text, gap_lo, region.open_at)
+        sent_lo = reader.sentences.start_before(gap_lo, region.open_at)
         after_lo = region.close_at + 1 if region.closed else region.end
         after_hi = para_hi
         if nxt is not None and after_lo <= nxt.open_at < after_hi:
             after_hi = nxt.open_at
-        after_hi = _sentence_end(text, after_lo, after_hi)
-        ends_sentence = _SENTENCE_END_RE.search(body) is not None
+        after_hi = reader.sentences.end_after(after_lo, after_hi)
+        ends_sentence = _ends_with(_SENTENCE_END_RE, body)
         lead = text[sent_lo : region.open_at]
         cue: Cue | None = None
         if region.closed and (
-            _CLOSING_PUNCT_RE.search(body) or _OPENING_PUNCT_RE.match(text, after_lo, after_hi)
+            _ends_with(_CLOSING_PUNCT_RE, body) or _OPENING_PUNCT_RE.match(text, after_lo, after_hi)
         ):
             # attribution follows a quotation that ends in punctuation ('"...," he said') or
             # is set off by it ('"..." — he said'); otherwise the sentence just goes on
@@ -234,7 +248,7 @@ def _read(reader: _Reader) -> Iterator[Quote]:
             if intro.endswith(":") and _only_space(text, prev_hi, para_lo):
                 # "He said:" closing the paragraph before the quotation
                 end = prev_lo + len(intro)
-                start = _sentence_start(text, prev_lo, end)
+                start = reader.sentences.start_before(prev_lo, end)
                 cue = find_before(text, start, end, lex) or find_colon(text, start, end, lex)
                 if cue is None:
                     cue = find_subject(text, start, end, lex)
@@ -242,7 +256,7 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         kind = QuoteKind.DIRECT if standalone else QuoteKind.PARTIAL
         if body[:1].islower() and not standalone:
             kind = QuoteKind.PARTIAL
-        words = _words(text, region.start, region.end)
+        words = -1  # counted only when a short quotation with no verb must be told apart
         named_in_part: Span | None = None
         if part is not Part.BODY and cue is None:
             # headlines and captions: "'They finish them off': Zelensky on the front"
@@ -254,17 +268,16 @@ def _read(reader: _Reader) -> Iterator[Quote]:
             if cue is None:
                 outer = Span(region.open_at, region.close_at + 1 if region.closed else region.end)
                 named_in_part = reader.index.first_person_in(para_lo, para_hi, outer)
-        if _NAMING_RE.search(text, max(para_lo, region.open_at - 40), region.open_at):
+        naming_lo = max(para_lo, region.open_at - 40, region.open_at - _NAMING_REACH)
+        if _NAMING_RE.search(text, naming_lo, region.open_at):
             continue
-        if _is_title(body) and not after_cue:
+        title = _is_title(body)
+        if title and not after_cue:
             continue  # a title or a name: on NBC's "Meet the Press", the show, "The Apprentice,"
-        if (
-            kind is QuoteKind.PARTIAL
-            and cue is None
-            and words <= 4
-            and _TERM_BEFORE_RE.search(lead[-30:])
-        ):
-            continue  # a term: the "third straw", their "classroom"
+        if kind is QuoteKind.PARTIAL and cue is None:
+            words = _words(text, region.start, region.end)
+            if words <= 4 and _TERM_BEFORE_RE.search(lead[-30:]):
+                continue  # a term: the "third straw", their "classroom"
         same_para = last_end >= para_lo
         follows = same_para or (
             last_para_end >= 0
@@ -274,7 +287,7 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         if cue is None:
             if kind is QuoteKind.PARTIAL and (words <= 6 or not follows):
                 continue
-            if _is_title(body) and not follows:
+            if title and not follows:
                 continue
         if region.single and cue is None and named_in_part is None:
             continue

@@ -15,16 +15,15 @@ false), so one stray mark cannot swallow the rest of the page.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
-import attrs
 import regex
 
-__all__ = ["Region", "pair_marks"]
+__all__ = ["MarkIndex", "Region", "find_marks", "pair_marks"]
 
 _DOUBLE = '"“”„‟«»〝〞＂'
 _SINGLE = "'‘’‚‛‹›"
-_MARK_RE = regex.compile(r"[\"“”„‟«»〝〞＂'‘’‚‛‹›]")
 _OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹")
 _CLOSE_GLYPHS = frozenset("”»〞’›")
 _BEFORE_OPEN = frozenset("([{<—–-‐/…:;")
@@ -35,20 +34,37 @@ _ELISION_RE = regex.compile(r"(?i:em|til|till|tis|twas|n|cause|bout|s)\b|\d\d?s?
 OPEN, CLOSE, EITHER, NONE = 1, 2, 3, 0
 
 
-@attrs.frozen
 class Region:
     """A quoted region: ``start``/``end`` exclude the outer marks.
 
     ``open_at`` and ``close_at`` are the offsets of the outer marks (``close_at`` is -1 when
     the paragraph ended first); ``paragraphs`` is the index of each paragraph it touches.
+    A plain slotted record (it never leaves the extractor), cheap to make for every pair.
     """
 
-    start: int
-    end: int
-    open_at: int
-    close_at: int
-    paragraphs: tuple[int, ...]
-    single: bool = False
+    __slots__ = ("close_at", "end", "open_at", "paragraphs", "single", "start")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        open_at: int,
+        close_at: int,
+        paragraphs: tuple[int, ...],
+        single: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.open_at = open_at
+        self.close_at = close_at
+        self.paragraphs = paragraphs
+        self.single = single
+
+    def __repr__(self) -> str:
+        return (
+            f"Region(start={self.start}, end={self.end}, open_at={self.open_at}, "
+            f"close_at={self.close_at}, paragraphs={self.paragraphs}, single={self.single})"
+        )
 
     @property
     def closed(self) -> bool:
@@ -99,7 +115,47 @@ def _starts_with_open(text: str, lo: int, hi: int) -> int:
     return -1
 
 
-def _pair_doubles(text: str, spans: Sequence[tuple[int, int]]) -> list[Region]:
+def find_marks(text: str, glyphs: str, lo: int, hi: int) -> list[int]:
+    """The offsets in ``[lo, hi)`` of any of ``glyphs``, sorted.
+
+    One ``str.find`` per glyph: most glyphs do not occur on a page and a search for them
+    costs next to nothing, where a regular expression would step through every character.
+    """
+    found: list[int] = []
+    for glyph in glyphs:
+        i = text.find(glyph, lo, hi)
+        while i >= 0:
+            found.append(i)
+            i = text.find(glyph, i + 1, hi)
+    found.sort()
+    return found
+
+
+class MarkIndex:
+    """Where the quotation marks of one text are, found once for all its paragraphs."""
+
+    __slots__ = ("_singles", "doubles", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.doubles = find_marks(text, _DOUBLE, 0, len(text))
+        self._singles: list[int] | None = None
+
+    @property
+    def singles(self) -> list[int]:
+        """Single marks (apostrophes mostly), found on first use: only headlines and
+        captions quote with them."""
+        if self._singles is None:
+            self._singles = find_marks(self.text, _SINGLE, 0, len(self.text))
+        return self._singles
+
+
+def _within(found: list[int], lo: int, hi: int) -> list[int]:
+    k = bisect.bisect_left(found, lo)
+    return found[k : bisect.bisect_left(found, hi, k)]
+
+
+def _pair_doubles(text: str, spans: Sequence[tuple[int, int]], marks: list[int]) -> list[Region]:
     regions: list[Region] = []
     inside = False
     open_at = start = 0
@@ -108,9 +164,8 @@ def _pair_doubles(text: str, spans: Sequence[tuple[int, int]]) -> list[Region]:
     for index, (lo, hi) in enumerate(spans):
         if inside:
             touched.append(index)
-        for match in _MARK_RE.finditer(text, lo, hi):
-            i = match.start()
-            if text[i] not in _DOUBLE or i == skip:
+        for i in _within(marks, lo, hi):
+            if i == skip:
                 continue
             direction = _direction(text, i, lo, hi)
             if not inside:
@@ -138,16 +193,20 @@ def _pair_doubles(text: str, spans: Sequence[tuple[int, int]]) -> list[Region]:
     return regions
 
 
-def _pair_singles(text: str, lo: int, hi: int, taken: Sequence[Region]) -> list[Region]:
-    """Single-quoted regions in ``[lo, hi)`` that lie outside every double-quoted one."""
-    blocked = [(r.open_at, r.close_at if r.closed else r.end) for r in taken]
+def _pair_singles(
+    text: str, lo: int, hi: int, taken: Sequence[Region], marks: list[int], paragraph: int
+) -> list[Region]:
+    """Single-quoted regions in ``[lo, hi)`` (paragraph number ``paragraph``) that lie outside
+    every double-quoted one."""
     regions: list[Region] = []
+    found = _within(marks, lo, hi)
+    if not found:
+        return regions
+    blocked = [(r.open_at, r.close_at if r.closed else r.end) for r in taken]
     open_at = -1
-    for match in _MARK_RE.finditer(text, lo, hi):
-        i = match.start()
-        if text[i] not in _SINGLE or any(a <= i <= b for a, b in blocked):
-            if open_at >= 0 and any(a <= i <= b for a, b in blocked):
-                open_at = -1
+    for i in found:
+        if blocked and any(a <= i <= b for a, b in blocked):
+            open_at = -1
             continue
         direction = _single_direction(text, i, lo, hi)
         if direction == NONE:
@@ -157,24 +216,36 @@ def _pair_singles(text: str, lo: int, hi: int, taken: Sequence[Region]) -> list[
                 open_at = i
         elif direction in (CLOSE, EITHER):
             if i > open_at + 1:
-                regions.append(Region(open_at + 1, i, open_at, i, (), single=True))
+                regions.append(Region(open_at + 1, i, open_at, i, (paragraph,), single=True))
             open_at = -1
     return regions
 
 
 def pair_marks(
-    text: str, spans: Sequence[tuple[int, int]], *, singles: Sequence[bool] = ()
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    *,
+    singles: Sequence[bool] = (),
+    marks: MarkIndex | None = None,
 ) -> list[Region]:
     """Pair the quotation marks of consecutive paragraphs ``spans`` of ``text``.
 
     ``singles[i]`` says whether single marks may quote on their own in paragraph ``i``
-    (headlines and captions usually quote that way).  Regions come back in text order.
+    (headlines and captions usually quote that way).  ``marks`` is the text's
+    :class:`MarkIndex` when the caller pairs several runs of paragraphs of one text.
+    Regions come back in text order.
     """
-    regions = _pair_doubles(text, spans)
+    if marks is None or marks.text is not text:
+        marks = MarkIndex(text)
+    doubles = marks.doubles
+    if doubles and spans:
+        doubles = _within(doubles, spans[0][0], spans[-1][1])  # consecutive: in text order
+    regions = _pair_doubles(text, spans, doubles) if doubles else []
+    if not any(singles):
+        return regions  # in text order already
     for index, (lo, hi) in enumerate(spans):
         if index < len(singles) and singles[index]:
             inside = [r for r in regions if index in r.paragraphs]
-            for region in _pair_singles(text, lo, hi, inside):
-                regions.append(attrs.evolve(region, paragraphs=(index,)))
+            regions.extend(_pair_singles(text, lo, hi, inside, marks.singles, index))
     regions.sort(key=lambda r: r.start)
     return regions

@@ -15,19 +15,26 @@ mention is then resolved the way a reader does it:
 * anything else (an organisation, "one neighbour") is its own speaker, without "the".
 
 Every step is kept as a :class:`~newsparse.Mention` so the finding can show its chain.
+
+Speed.  What a run's words say (its core, surname, gender) does not depend on where the run
+stands, and the same runs come back page after page ("The", "Mr Zelensky", "BBC News"), so
+cores are kept in a bounded process-wide cache; what depends on the surrounding text (is the
+mention quoted, is the surname shown to be a person's) is worked out only for the mentions
+a resolution looks at.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
-import attrs
 import regex
 
 from newsparse import Mention, Span
 from newsparse.extractors.quotes.lexicon import Lexicon
-from newsparse.extractors.quotes.sentences import sentence_starts
+from newsparse.extractors.quotes.plain import is_plain
+from newsparse.extractors.quotes.sentences import Sentences
 
 __all__ = ["Person", "SpeakerIndex", "name_core"]
 
@@ -38,8 +45,19 @@ RUN_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’\-])(?:{_DOTTED}|{_WORD})"
     rf"(?:[ \u00a0](?:{_DOTTED}|{_WORD}|{_PARTICLE})){{0,6}}"
 )
+#: RUN_RE for plain text (:mod:`.plain`), with ASCII classes for the standard library's
+#: engine; the first capital comes first so that the engine can skip to it.
+_PLAIN_WORD = r"[A-Z][A-Za-z0-9]{0,40}(?:['’\-][A-Za-z0-9]{1,40}){0,4}"
+_PLAIN_DOTTED = r"[A-Z][a-z]{0,3}\.(?=[ \u00a0][A-Z])"
+_PLAIN_PARTICLE = (
+    r"(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del)(?=[ \u00a0][A-Z])"
+)
+PLAIN_RUN_RE = re.compile(
+    r"[A-Z](?<![A-Za-z0-9'’\-][A-Z])"
+    r"(?:[a-z]{0,3}\.(?=[ \u00a0][A-Z])|[A-Za-z0-9]{0,40}(?:['’\-][A-Za-z0-9]{1,40}){0,4})"
+    rf"(?:[ \u00a0](?:{_PLAIN_DOTTED}|{_PLAIN_WORD}|{_PLAIN_PARTICLE})){{0,6}}"
+)
 _TOKEN_RE = regex.compile(r"[^ \u00a0]+")
-_POSSESSIVE_RE = regex.compile(r"['’]s?$")
 #: "Yukiya Amano, director general of ...": a name set off by a description of a person.
 _APPOSITIVE_RE = regex.compile(
     r",[ \u00a0](?:\d{1,3},[ \u00a0])?(?:the|a|an|who|whose|\p{Ll}{3,20}[ \u00a0](?:of|for|at)\b)"
@@ -57,22 +75,124 @@ def _prev_word(text: str, i: int) -> str:
     return words[-1].lower() if words else ""
 
 
-@attrs.frozen
+#: How many distinct phrases a cache keeps before it starts afresh: about 3 MB, a few hundred
+#: pages of names, while the words every page uses are back in it after the next page.
+_MAX_CACHED_RUNS = 10_000
+_Core = tuple[int, int, str, bool, bool]
+_core_caches: dict[int, tuple[Lexicon, dict[str, _Core | None]]] = {}
+
+
+def _cached_core(phrase: str, lex: Lexicon) -> _Core | None:
+    """:func:`name_core` of a whole phrase, remembered (speakers are named again and again)."""
+    entry = _core_caches.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = _core_caches[id(lex)] = (lex, {})
+    cache = entry[1]
+    try:
+        return cache[phrase]
+    except KeyError:
+        if len(cache) > _MAX_CACHED_RUNS:
+            cache.clear()
+        core = cache[phrase] = name_core(phrase, 0, len(phrase), lex)
+        return core
+
+
+#: What a capitalised run says about the name in it, whatever its context:
+#: (core offset, core end, name, surname, gender, org, multi-word, intrinsic evidence,
+#: has a plain space).
+_RunCore = tuple[int, int, str, str, str, bool, bool, bool, bool]
+
+
 class Person:
-    """A name core found in the text: ``span`` covers the core only."""
+    """A name core found in the text: ``start``/``end`` cover the core only.
 
-    name: str
-    span: Span
-    surname: str
-    gender: str  # "m", "f" or "" when unknown
-    strong: bool  # a title, a known first name or two or more words make it a person
-    org: bool
-    quoted: bool
-    possessive: bool
+    A plain slotted record rather than an attrs class: an article has dozens of these and only
+    the few a quotation resolves to are ever looked at, so building one must cost little.
+    What the name's words say (surname, gender, organisation) is shared by every mention of
+    the same run (``core``); what depends on the surrounding text is asked of the index.
+    """
+
+    __slots__ = ("core", "end", "run_start", "start")
+
+    def __init__(self, core: _RunCore, run_start: int) -> None:
+        self.core = core
+        self.run_start = run_start
+        self.start = run_start + core[0]
+        self.end = run_start + core[1]
+
+    @property
+    def name(self) -> str:
+        return self.core[2]
+
+    @property
+    def surname(self) -> str:
+        return self.core[3]
+
+    @property
+    def gender(self) -> str:
+        """ "m", "f" or "" when the name's own words do not tell."""
+        return self.core[4]
+
+    @property
+    def org(self) -> bool:
+        return self.core[5]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
 
 
-def _clean(token: str) -> str:
-    return token.rstrip(".").lower()
+_MALE_TITLES = frozenset(("mr", "sir", "lord", "king", "prince", "duke", "father", "brother"))
+_FEMALE_TITLES = frozenset(("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"))
+
+
+def _core_of(words: Sequence[str], lex: Lexicon) -> tuple[int, int, str, bool, bool] | None:
+    """The name inside a run of ``words``: ``(first, trim, gender, titled, org)``.
+
+    ``first`` is the index of the name's first word, ``trim`` how many characters of a
+    possessive ending ("'s") leave the last word.
+    """
+    cleaned = [word.rstrip(".").lower() for word in words]
+    count = len(cleaned)
+    first = 0
+    not_start = lex.not_name_start
+    while first < count and cleaned[first] in not_start:
+        first += 1
+    if first >= count:
+        return None
+    if cleaned[-1] in lex.org_words:
+        return first, 0, "", False, True
+    gender = ""
+    titled = False
+    titles, roles = lex.titles, lex.role_nouns
+    for index in range(first, count):
+        word = cleaned[index]
+        if word in _MALE_TITLES:
+            gender, titled, first = "m", True, index + 1
+        elif word in _FEMALE_TITLES:
+            gender, titled, first = "f", True, index + 1
+        elif word in titles or word in roles:
+            titled, first = True, index + 1
+        elif index == first and (
+            word in not_start or (word.endswith(("ing", "ly")) and index + 1 < count)
+        ):
+            first = index + 1
+    if first >= count:
+        return None
+    last = words[-1]
+    trim = 0
+    if len(last) > 2:
+        if last.endswith(("'s", "’s")):
+            trim = 2
+        elif last.endswith(("'", "’")):
+            trim = 1
+    if not gender:
+        given = cleaned[first]
+        if given in lex.male_names:
+            gender = "m"
+        elif given in lex.female_names:
+            gender = "f"
+    return first, trim, gender, titled, False
 
 
 def name_core(
@@ -83,52 +203,86 @@ def name_core(
     Returns ``(core_start, core_end, gender, titled, org)`` or ``None`` when no name is left
     after dropping the leading function words, titles and role words.
     """
-    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN_RE.finditer(text[start:end])]
-    gender = ""
-    titled = False
-    first = 0
-    while first < len(tokens) and _clean(text[slice(*tokens[first])]) in lex.not_name_start:
-        first += 1
-    if first >= len(tokens):
+    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    core = _core_of([text[a:b] for a, b in tokens], lex)
+    if core is None:
         return None
-    if _clean(text[slice(*tokens[-1])]) in lex.org_words:
-        return tokens[first][0], tokens[-1][1], "", False, True
-    org = False
-    for index, (a, b) in enumerate(tokens):
-        word = _clean(text[a:b])
-        if index < first:
-            continue
-        if word in ("mr", "sir", "lord", "king", "prince", "duke", "father", "brother"):
-            gender, titled, first = "m", True, index + 1
-        elif word in ("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"):
-            gender, titled, first = "f", True, index + 1
-        elif word in lex.titles or word in lex.role_nouns:
-            titled, first = True, index + 1
-        elif index == first and (
-            word in lex.not_name_start or (word.endswith(("ing", "ly")) and index + 1 < len(tokens))
-        ):
-            first = index + 1
-    if first >= len(tokens):
-        return None
-    a, b = tokens[first][0], tokens[-1][1]
-    last = text[tokens[-1][0] : b]
-    possessive = _POSSESSIVE_RE.search(last)
-    if possessive and len(last) > 2:
-        b -= len(possessive.group())
+    first, trim, gender, titled, org = core
+    a, b = tokens[first][0], tokens[-1][1] - trim
     if b <= a:
         return None
-    if not gender:
-        given = _clean(text[a : tokens[first][1]])
-        if given in lex.male_names:
-            gender = "m"
-        elif given in lex.female_names:
-            gender = "f"
     return a, b, gender, titled, org
 
 
-def _nearest(
-    table: tuple[list[int], list[Person]] | None, before: int, *, fallback_after: bool
-) -> Person | None:
+_run_caches: dict[int, tuple[Lexicon, dict[str, _RunCore | None]]] = {}
+
+
+def _run_cache(lex: Lexicon) -> dict[str, _RunCore | None]:
+    """Cores of the runs seen so far with ``lex`` (the same words recur page after page)."""
+    entry = _run_caches.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = _run_caches[id(lex)] = (lex, {})
+    cache = entry[1]
+    if len(cache) > _MAX_CACHED_RUNS:
+        cache.clear()
+    return cache
+
+
+def _run_core(run: str, lex: Lexicon) -> _RunCore | None:
+    """The core of a capitalised run (its words are separated by one space each)."""
+    if " " not in run and "\u00a0" not in run:
+        return _word_core(run, lex)
+    words = run.replace("\u00a0", " ").split(" ")
+    core = _core_of(words, lex)
+    if core is None:
+        return None
+    first, trim, gender, titled, org = core
+    a = sum(len(word) + 1 for word in words[:first])
+    b = len(run) - trim
+    if b <= a:
+        return None
+    name = run[a:b]
+    parts = name.split()
+    surname = parts[-1].lower()
+    multi = len(parts) >= 2
+    given = parts[0].rstrip(".").lower()
+    intrinsic = (multi or titled) and bool(
+        titled or gender or given in lex.male_names or given in lex.female_names
+    )
+    return a, b, name, surname, gender, org, multi, intrinsic, " " in name
+
+
+def _word_core(word: str, lex: Lexicon) -> _RunCore | None:
+    """:func:`_run_core` of a run of one word (most runs): no titles before it, one word."""
+    clean = word.rstrip(".").lower()
+    if clean in lex.not_name_start:
+        return None
+    if clean in lex.org_words:
+        return 0, len(word), word, word.lower(), "", True, False, False, False
+    if (
+        clean in _MALE_TITLES
+        or clean in _FEMALE_TITLES
+        or clean in lex.titles
+        or clean in lex.role_nouns
+    ):
+        return None  # a title with no name after it
+    end = len(word)
+    if end > 2:
+        if word.endswith(("'s", "’s")):
+            end -= 2
+        elif word.endswith(("'", "’")):
+            end -= 1
+    if end <= 0:
+        return None
+    gender = "m" if clean in lex.male_names else "f" if clean in lex.female_names else ""
+    name = word[:end]
+    return 0, end, name, name.lower(), gender, False, False, False, False
+
+
+_Table = tuple[list[int], list[Person]]
+
+
+def _nearest(table: _Table | None, before: int, *, fallback_after: bool) -> Person | None:
     """The entry of ``table`` nearest before ``before`` (else the first after, if asked)."""
     if table is None:
         return None
@@ -139,94 +293,150 @@ def _nearest(
     return people[0] if fallback_after and people else None
 
 
-@attrs.define
 class SpeakerIndex:
-    """Every name in one article, in text order, with what the resolver needs."""
+    """Every name in one article, in text order, with what the resolver needs.
 
-    text: str
-    lex: Lexicon
-    people: list[Person] = attrs.field(factory=list)
-    starts: list[int] = attrs.field(factory=list)
-    genders: dict[str, tuple[list[int], list[str]]] = attrs.field(factory=dict)
-    sentences: list[int] = attrs.field(factory=list)
-    by_surname: dict[str, tuple[list[int], list[Person]]] = attrs.field(factory=dict)
-    by_given: dict[str, tuple[list[int], list[Person]]] = attrs.field(factory=dict)
-    roles: dict[str, tuple[list[int], list[Person]]] = attrs.field(factory=dict)
+    Building it only finds the names; the tables a resolution reads (full names by surname
+    and by first name, genders, which surnames are people's) are made on first use, since
+    most names on a page are never asked about.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        lex: Lexicon,
+        quoted: Sequence[tuple[int, int]] = (),
+        sentences: Sentences | None = None,
+    ) -> None:
+        self.text = text
+        self._sentence_bounds = sentences if sentences is not None else Sentences(text)
+        self.lex = lex
+        self.quoted_regions = quoted
+        self.quoted_starts = [a for a, _ in quoted]
+        self.people: list[Person] = []
+        self.starts: list[int] = []
+        self.roles: dict[str, _Table] = {}
+        self._mentions: dict[str, list[Person]] | None = None
+        self._by_surname: dict[str, _Table] = {}
+        self._by_given: dict[str, _Table] | None = None
+        self._genders: dict[str, tuple[list[int], list[str]]] = {}
+        self._evidence: dict[str, bool] = {}
 
     @classmethod
-    def build(cls, text: str, lex: Lexicon, quoted: Sequence[tuple[int, int]]) -> SpeakerIndex:
-        """Index the names of ``text``; ``quoted`` are the quoted regions (sorted)."""
-        index = cls(text, lex)
-        index.sentences = sentence_starts(text)
-        qstarts = [a for a, _ in quoted]
-        found: list[tuple[int, int, str, bool, bool, bool]] = []
-        evidence: set[str] = set()
-        cores: dict[str, tuple[int, int, str, bool, bool] | None] = {}
-        for match in RUN_RE.finditer(text):
-            run_start = match.start()
+    def build(
+        cls,
+        text: str,
+        lex: Lexicon,
+        quoted: Sequence[tuple[int, int]],
+        sentences: Sentences | None = None,
+    ) -> SpeakerIndex:
+        """Index the names of ``text``; ``quoted`` are the quoted regions (sorted);
+        ``sentences`` its sentence boundaries when the caller has them already."""
+        index = cls(text, lex, quoted, sentences)
+        cache = _run_cache(lex)
+        people, starts = index.people, index.starts
+        for match in (PLAIN_RUN_RE if is_plain(text) else RUN_RE).finditer(text):
             run = match.group()
-            if run in cores:
-                core = cores[run]
-            else:
-                core = name_core(run, 0, len(run), lex)
-                cores[run] = core
-            if core is None:
-                continue
-            a, b, gender, titled, org = core
-            a += run_start
-            b += run_start
-            k = bisect.bisect_right(qstarts, a) - 1
-            inside = k >= 0 and quoted[k][0] <= a < quoted[k][1]
-            found.append((a, b, gender, titled, org, inside))
-            if org:
-                continue
-            words = text[a:b].split()
-            surname = words[-1].lower()
-            if gender:
-                starts, values = index.genders.setdefault(surname, ([], []))
-                starts.append(a)
-                values.append(gender)
-            if surname in evidence:
-                continue
-            given = words[0].rstrip(".").lower()
-            if (
-                (len(words) >= 2 or titled)
-                and (titled or gender or given in lex.male_names or given in lex.female_names)
-            ) or (
-                _next_word(text, b) in lex.core_forms
-                or _prev_word(text, run_start) in lex.inverting_forms
-                or (len(words) >= 2 and _APPOSITIVE_RE.match(text, b) is not None)
-                or (len(words) >= 2 and _prev_word(text, run_start) in lex.role_nouns)
-            ):
-                evidence.add(surname)
-        for a, b, gender, _titled, org, inside in found:
-            name = text[a:b]
-            surname = name.split()[-1].lower()
-            strong = not org and surname in evidence
-            possessive = text[b : b + 1] in ("'", "’")
-            person = Person(name, Span(a, b), surname, gender, strong, org, inside, possessive)
-            index.people.append(person)
-            index.starts.append(a)
-            if " " in name and not org:
-                for key, table in (
-                    (surname, index.by_surname),
-                    (name.split()[0].lower(), index.by_given),
-                ):
-                    starts, people = table.setdefault(key, ([], []))
-                    starts.append(a)
-                    people.append(person)
+            try:
+                core = cache[run]
+            except KeyError:
+                core = cache[run] = _run_core(run, lex)
+            if core is not None:
+                person = Person(core, match.start())
+                people.append(person)
+                starts.append(person.start)
         return index
+
+    def _tables(self) -> dict[str, list[Person]]:
+        """The mentions of each surname (people, not organisations), with the full-name tables."""
+        if self._mentions is None:
+            mentions: dict[str, list[Person]] = {}
+            by_surname = self._by_surname
+            for person in self.people:
+                core = person.core
+                if core[5]:
+                    continue
+                surname = core[3]
+                found = mentions.get(surname)
+                if found is None:
+                    mentions[surname] = [person]
+                else:
+                    found.append(person)
+                if core[8]:
+                    entry = by_surname.get(surname)
+                    if entry is None:
+                        entry = by_surname[surname] = ([], [])
+                    entry[0].append(person.start)
+                    entry[1].append(person)
+            self._mentions = mentions
+        return self._mentions
+
+    @property
+    def by_surname(self) -> dict[str, _Table]:
+        """Full names (two or more words) by their lower-case last word."""
+        self._tables()
+        return self._by_surname
+
+    @property
+    def by_given(self) -> dict[str, _Table]:
+        """Full names by their lower-case first word (made on first use: few need it)."""
+        if self._by_given is None:
+            by_given: dict[str, _Table] = {}
+            for person in self.people:
+                core = person.core
+                if core[8] and not core[5]:  # a full name, not an organisation
+                    key = core[2].split()[0].lower()
+                    entry = by_given.get(key)
+                    if entry is None:
+                        entry = by_given[key] = ([], [])
+                    entry[0].append(person.start)
+                    entry[1].append(person)
+            self._by_given = by_given
+        return self._by_given
+
+    def is_quoted(self, person: Person) -> bool:
+        """Whether the mention sits inside a quotation."""
+        k = bisect.bisect_right(self.quoted_starts, person.start) - 1
+        return k >= 0 and self.quoted_regions[k][0] <= person.start < self.quoted_regions[k][1]
+
+    def is_possessive(self, person: Person) -> bool:
+        """Whether the mention owns what follows ("Clinton's plan")."""
+        return self.text[person.end : person.end + 1] in ("'", "’")
+
+    def strong(self, person: Person) -> bool:
+        """Whether the article shows the name to be a person's somewhere: a title or a known
+        first name with it, a speech verb after it or before it ("said Smith"), a description
+        of a person set off after it, or a role word before it."""
+        if person.org:
+            return False
+        surname = person.surname
+        known = self._evidence.get(surname)
+        if known is None:
+            known = self._evidence[surname] = any(
+                self._shows_person(mention) for mention in self._tables().get(surname, ())
+            )
+        return known
+
+    def _shows_person(self, person: Person) -> bool:
+        core, text, lex = person.core, self.text, self.lex
+        if core[7] or _next_word(text, person.end) in lex.core_forms:
+            return True
+        before = _prev_word(text, person.run_start)
+        return before in lex.inverting_forms or (
+            core[6]
+            and (before in lex.role_nouns or _APPOSITIVE_RE.match(text, person.end) is not None)
+        )
 
     def people_within(self, span: Span) -> list[Person]:
         """The name mentions inside ``span``, in text order."""
         lo = bisect.bisect_left(self.starts, span.start)
         hi = bisect.bisect_left(self.starts, span.end)
-        return [p for p in self.people[lo:hi] if p.span.end <= span.end]
+        return [p for p in self.people[lo:hi] if p.end <= span.end]
 
     def first_person_in(self, lo: int, hi: int, skip: Span) -> Span | None:
         """The first name in ``[lo, hi)`` outside ``skip`` (a headline's speaker)."""
         for person in self.people_within(Span(lo, hi)):
-            if skip.start <= person.span.start < skip.end or person.org or not person.strong:
+            if skip.start <= person.start < skip.end or not self.strong(person):
                 continue
             return person.span
         return None
@@ -236,11 +446,17 @@ class SpeakerIndex:
         of the nearest earlier gendered mention of the surname (families share surnames)."""
         if person.gender:
             return person.gender
-        known = self.genders.get(person.surname)
+        known = self._genders.get(person.surname)
         if known is None:
-            return ""
+            gendered = [p for p in self._tables().get(person.surname, ()) if p.gender]
+            known = self._genders[person.surname] = (
+                [p.start for p in gendered],
+                [p.gender for p in gendered],
+            )
         starts, values = known
-        k = bisect.bisect_right(starts, person.span.start) - 1
+        if not starts:
+            return ""
+        k = bisect.bisect_right(starts, person.start) - 1
         return values[max(k, 0)]
 
     def full_name(self, surname: str, before: int) -> Person | None:
@@ -253,10 +469,12 @@ class SpeakerIndex:
 
     def resolve_name(self, span: Span) -> tuple[str, Span, tuple[Mention, ...]] | None:
         """The full name for the name mention that contains ``span``."""
-        core = name_core(self.text, span.start, span.end, self.lex)
+        core = _cached_core(self.text[span.start : span.end], self.lex)
         if core is None:
             return None
         a, b, _, _, org = core
+        a += span.start
+        b += span.start
         name = self.text[a:b]
         chain = (Mention(self.text[span.start : span.end], span),)
         if " " in name or org:
@@ -278,39 +496,51 @@ class SpeakerIndex:
         plan") are passed over.
         """
         k = bisect.bisect_left(self.starts, before)
-        s = bisect.bisect_right(self.sentences, before) - 1
+        sentences = self._sentence_bounds
         floor = before - limit
         end = before
-        while s >= 0 and end > floor:
-            start = self.sentences[s]
+        start = sentences.start_at_most(before)
+        starts: list[int] | None = None
+        by_surname = self.by_surname
+        while end > floor:
             lo = bisect.bisect_left(self.starts, max(start, floor), 0, k)
             first: Person | None = None
             owner: Person | None = None
             for person in self.people[lo:k]:
-                if person.span.start >= end:
+                if person.start >= end:
                     break
-                if person.quoted or not person.strong or person.name.isupper():
+                # cheap tests first: most capitalised words on a page are not people
+                core = person.core  # (.., name, surname, gender, org, ..)
+                name = core[2]
+                if (exclude_org and core[5]) or name.isupper():
                     continue
-                lone = " " not in person.name and not person.gender
-                if lone and person.surname not in self.by_surname:
+                if " " not in name and not core[4] and core[3] not in by_surname:
                     continue  # a lone capitalised word that never names a person in full
-                if exclude_org and person.org:
+                if self.is_quoted(person) or not self.strong(person):
                     continue
                 found = self.gender_of(person)
                 if gender in ("m", "f") and found and found != gender:
                     continue
-                if person.possessive:
+                if self.is_possessive(person):
                     owner = owner or person
                     continue
-                if _next_word(self.text, person.span.end) in self.lex.inverting_forms:
+                if _next_word(self.text, person.end) in self.lex.inverting_forms:
                     return person  # the subject of a speech verb
                 if first is None:
                     first = person
             if first is not None or owner is not None:
                 return first or owner
+            if start <= 0 or lo == 0:
+                return None  # the text, or its names, begin here
             k = lo
             end = start
-            s -= 1
+            # the sentence of the nearest earlier name: the ones between name nobody
+            at = min(start - 1, self.people[k - 1].start)
+            if starts is None and before - at < 400:
+                start = sentences.start_at_most(at)
+            else:  # a long way back: list the sentence starts once
+                starts = starts or sentences.starts()
+                start = starts[bisect.bisect_right(starts, at) - 1]
         return None
 
     def organisation(self, head: str, before: int, *, limit: int = 3000) -> Person | None:
@@ -319,9 +549,9 @@ class SpeakerIndex:
         k = bisect.bisect_left(self.starts, before)
         floor = before - limit
         for person in reversed(self.people[:k]):
-            if person.span.start < floor:
+            if person.start < floor:
                 break
-            if not person.quoted and head in person.name.lower().split()[1:]:
+            if not self.is_quoted(person) and head in person.name.lower().split()[1:]:
                 return person
         return None
 
@@ -334,9 +564,9 @@ class SpeakerIndex:
             pattern = regex.compile(rf"(?i:\b{regex.escape(head)})[ \u00a0]+(?=\p{{Lu}})")
             for match in pattern.finditer(self.text):
                 k = bisect.bisect_left(self.starts, match.end())
-                if k < len(self.people) and self.people[k].span.start <= match.end() + 12:
+                if k < len(self.people) and self.people[k].start <= match.end() + 12:
                     person = self.people[k]
-                    if not person.org and not person.quoted:
+                    if not person.org and not self.is_quoted(person):
                         table[0].append(match.start())
                         table[1].append(person)
             self.roles[head] = table

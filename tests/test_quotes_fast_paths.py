@@ -1,0 +1,130 @@
+"""The quotes extractor's fast paths give what the plain definitions give.
+
+Each shortcut (ASCII patterns on plain text, sentence boundaries searched by bisection,
+quotation marks found with ``str.find``) is compared with the definition it stands for, on
+table cases and on generated text.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsparse.extractors.quotes.attribution import _TOKEN_RE, tokenize
+from newsparse.extractors.quotes.marks import find_marks
+from newsparse.extractors.quotes.plain import PLAIN_SPACE, PLAIN_SYMBOLS, is_plain
+from newsparse.extractors.quotes.sentences import BOUNDARY_RE, Sentences, sentence_starts
+from newsparse.extractors.quotes.speakers import PLAIN_RUN_RE, RUN_RE
+
+_SYMBOLS = [
+    chr(c)
+    for c in range(0x80, 0x20000)
+    if regex.fullmatch(f"[{PLAIN_SYMBOLS}]", chr(c)) is not None
+]
+_ASCII = [chr(c) for c in range(0x80)]
+# words, names, abbreviations and the marks around them, so that runs and boundaries occur
+_PIECES = [
+    "Mr",
+    "Mr.",
+    "J.",
+    "U.S.",
+    "Jane",
+    "Doe",
+    "de",
+    "van",
+    "O'Neil",
+    "Smith-Jones",
+    "said",
+    "the",
+    "42",
+    "3.5",
+    ". ",
+    "! ",
+    "? ",
+    ".\u201d ",
+    "\n",
+    "\n\n",
+    " ",
+    "\u00a0",
+    "\u2019s",
+    "\u201c",
+    "\u2014",
+]
+plain_text = st.lists(
+    st.one_of(st.sampled_from(_PIECES), st.sampled_from(_ASCII), st.sampled_from(_SYMBOLS)),
+    max_size=60,
+).map("".join)
+any_text = st.lists(st.one_of(st.sampled_from(_PIECES), st.characters()), max_size=60).map("".join)
+
+
+def test_plain_symbols_are_not_letters_marks_or_digits() -> None:
+    letters = [c for c in _SYMBOLS if regex.match(r"[\p{L}\p{M}\p{N}]", c)]
+    assert letters == []
+
+
+def test_plain_space_is_the_blank_space_of_plain_text() -> None:
+    blank = {c for c in _ASCII + _SYMBOLS if regex.match(r"\s", c)}
+    listed = {c for c in _ASCII + _SYMBOLS if regex.fullmatch(f"[{PLAIN_SPACE}]", c)}
+    assert blank == listed
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        pytest.param("Jane Doe said", True, id="ascii"),
+        pytest.param("\u201cYes,\u201d said Jane \u2014 \u00a320 \U0001f600", True, id="symbols"),
+        pytest.param("Jos\u00e9 said", False, id="accented-letter"),
+        pytest.param("Jose\u0301 said", False, id="combining-mark"),
+        pytest.param("\u00bd of it", False, id="fraction-digit"),
+        pytest.param("a\ud800b", False, id="lone-surrogate"),
+        pytest.param(
+            "\u0417\u0435\u043b\u0435\u043d\u0441\u044c\u043a\u0438\u0439", False, id="cyrillic"
+        ),
+    ],
+)
+def test_is_plain(text: str, plain: bool) -> None:
+    assert is_plain(text) is plain
+    assert is_plain("x " + text, 2) is plain
+
+
+@given(plain_text)
+def test_plain_runs_are_the_unicode_runs(text: str) -> None:
+    assert is_plain(text)
+    plain = [m.span() for m in PLAIN_RUN_RE.finditer(text)]
+    assert plain == [m.span() for m in RUN_RE.finditer(text)]
+
+
+@given(st.one_of(plain_text, any_text), st.integers(0, 80), st.integers(0, 80))
+def test_tokens_are_the_pattern_tokens(text: str, lo: int, size: int) -> None:
+    lo = min(lo, len(text))
+    hi = min(len(text), lo + size)
+    expected = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, lo, hi)]
+    assert tokenize(text, lo, hi) == expected
+
+
+@given(any_text, st.data())
+def test_sentence_queries_match_a_scan_of_the_text(text: str, data: st.DataObject) -> None:
+    sentences = Sentences(text)
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    # the definitions: the boundaries a scan of the window finds
+    start = lo
+    for match in BOUNDARY_RE.finditer(text, max(lo, hi - 1500), min(len(text), hi + 1)):
+        if match.end() <= hi:
+            start = match.end()
+    assert sentences.start_before(lo, hi) == start
+    match = BOUNDARY_RE.search(text, lo, min(len(text), hi + 1))
+    assert sentences.end_after(lo, hi) == (min(hi, match.start() + 1) if match else hi)
+    starts = sentence_starts(text)
+    assert sentences.start_at_most(hi) == starts[bisect.bisect_right(starts, hi) - 1]
+
+
+@given(any_text)
+def test_marks_found_are_every_mark(text: str) -> None:
+    glyphs = "\"\u201c\u201d'\u2019"
+    expected = [i for i, ch in enumerate(text) if ch in glyphs]
+    assert find_marks(text, glyphs, 0, len(text)) == expected
