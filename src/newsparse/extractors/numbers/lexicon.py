@@ -50,6 +50,9 @@ class Lexicon:
     address_words: frozenset[str]
     lowercase_currency_codes: frozenset[str]
     qualifiers: frozenset[str]
+    lower_bounds: frozenset[str]
+    upper_bounds: frozenset[str]
+    range_joins: frozenset[str]
     months: dict[str, int]
     weekdays: frozenset[str]
     time_zones: frozenset[str]
@@ -60,6 +63,7 @@ class Lexicon:
     change_verbs: frozenset[str]
     pronoun_one_before: frozenset[str]
     pronoun_one_after: frozenset[str]
+    pronoun_one_modals: frozenset[str]
     half_not_after: frozenset[str]
     second_not_before: frozenset[str]
     second_not_after: frozenset[str]
@@ -93,6 +97,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         *raw["percent_words"],
         *raw["point_words"],
         *raw["qualifiers"],
+        *raw["lower_bounds"],
+        *raw["upper_bounds"],
     ]
     max_phrase = max(len(p.split()) for p in phrases)
 
@@ -102,6 +108,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
     common = (
         lower("noun_stop")
         | lower("qualifiers")
+        | frozenset(
+            w for key in ("lower_bounds", "upper_bounds") for p in raw[key] for w in p.split()
+        )
         | frozenset(raw["months"])
         | lower("weekdays")
         | lower("score_words")
@@ -154,7 +163,10 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         indefinite_one_after=lower("indefinite_one_after"),
         address_words=lower("address_words"),
         lowercase_currency_codes=lower("lowercase_currency_codes"),
-        qualifiers=lower("qualifiers"),
+        qualifiers=lower("qualifiers") | lower("lower_bounds") | lower("upper_bounds"),
+        lower_bounds=lower("lower_bounds"),
+        upper_bounds=lower("upper_bounds"),
+        range_joins=lower("range_joins"),
         months=raw["months"],
         weekdays=lower("weekdays"),
         time_zones=lower("time_zones"),
@@ -165,6 +177,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         change_verbs=lower("change_verbs"),
         pronoun_one_before=lower("pronoun_one_before"),
         pronoun_one_after=lower("pronoun_one_after"),
+        pronoun_one_modals=lower("pronoun_one_modals"),
         half_not_after=lower("half_not_after"),
         second_not_before=lower("second_not_before"),
         second_not_after=lower("second_not_after"),

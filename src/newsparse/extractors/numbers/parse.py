@@ -98,7 +98,7 @@ class _Walker(RangeReader):
         if q is None:
             return None
         if q.kind == NumberKind.CARDINAL and q.value.denominator == 1:
-            skip = self.ratio(q.j) or self.counter(q)
+            skip = self.ratio(q.j) or self.counter(q) or self.list_marker(q)
             if skip:
                 return skip, []
         out: list[Number] = []
@@ -110,6 +110,9 @@ class _Walker(RangeReader):
                 conn.low == "to" and gap(toks, k) == 1 and self._not_change(q.i)
             ):
                 ranged = self.range_rest(q.i, q, k + 1)
+            if ranged is not None:
+                return ranged[0], [ranged[1]]
+            ranged = self.bounded(q)
             if ranged is not None:
                 return ranged[0], [ranged[1]]
         over = self.over(q)
@@ -136,6 +139,24 @@ class _Walker(RangeReader):
         out.append(self.number(q.i, q.j, q.value, kind, unit=q.unit, norm=q.norm))
         return q.j, out
 
+    def list_marker(self, q: Quantity) -> int:
+        """The end of a list marker "1)" or "2 )" that opens a clause, or 0: it numbers the
+        items of a list, it counts nothing."""
+        toks = self.tokens
+        k = q.j
+        if not q.plain or len(toks[q.i].text) > 2 or k >= len(toks) or toks[k].text != ")":
+            return 0
+        if gap(toks, k) > 1:
+            return 0
+        if q.i > 0 and toks[q.i - 1].kind == "n":
+            return 0
+        for back in range(q.i - 1, max(-1, q.i - 12), -1):
+            if toks[back].text == "(":
+                return 0  # "(there were 2)" closes a parenthesis
+            if toks[back].text in (")", ".", ";", ":", "\n"):
+                break
+        return k + 1
+
     def restated(self, q: Quantity) -> None:
         """ "forty-five (45)", "ten (10) days": words restated in digits are one number."""
         toks = self.tokens
@@ -153,15 +174,15 @@ class _Walker(RangeReader):
         toks = self.tokens
         tok = toks[i]
         k = i + 1
-        if tok.text == "No" and k < len(toks) and toks[k].text == "." and glued(toks, k):
-            k += 1
+        if tok.low == "no" and k < len(toks) and toks[k].text == "." and gap(toks, k) <= 1:
+            k += 1  # "No. 3", and "no . 3" in text split into word tokens
         elif tok.low not in self.lex.position_words:
             return None
         if k >= len(toks) or gap(toks, k) != 1 or not toks[k].text.isdigit():
             return None
         if len(toks[k].text) > 3 or self.code_after(k + 1) or self.suffix_kind(k + 1):
             return None
-        if tok.text == "No" and word_at(toks, i - 1) in self.lex.address_words:
+        if tok.low == "no" and word_at(toks, i - 1) in self.lex.address_words:
             return k + 1, None
         value = Fraction(int(toks[k].text))
         return k + 1, self.number(i, k + 1, value, NumberKind.ORDINAL)

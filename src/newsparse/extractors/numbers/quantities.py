@@ -17,7 +17,7 @@ from newsparse import Number, NumberKind, Part, Span
 from .dates import date_at, time_at
 from .lexicon import Lexicon
 from .scan import gap, glued, tokenize, word_at
-from .units import phrase_at
+from .units import UNIT_STEPS, phrase_at
 from .values import as_fraction, exact, parse_digits
 from .words import read_words
 
@@ -108,7 +108,7 @@ class QuantityReader:
         if k >= 0 and toks[k].low in ("a", "an"):
             k -= 1  # "about a third"
             i -= 1
-        while k >= 0 and len(words) < 4:
+        while k >= 0 and len(words) < 5:
             tok = toks[k]
             if tok.kind == "n" or tok.text in (",", ";", ":", "(", ")"):
                 break
@@ -165,6 +165,10 @@ class QuantityReader:
                     return True
             if prev.text == "/" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "n":
                 return True  # the second half of "24/7" or "9/11"
+            if prev.text == "^" or (
+                prev.text == "−" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "w"
+            ):
+                return True  # an exponent: "km^3", "fb−1"
         if i > 1 and toks[i - 1].text == "." and toks[i - 2].text == "No":
             return True
         if i == 0 or toks[i - 1].kind != "w" or gap(toks, i) != 1:
@@ -179,14 +183,22 @@ class QuantityReader:
             return True  # iPhone 15, PlayStation 5
         if not tok.text.isdigit() or low in lex.common or low in lex.months:
             return False
-        if self.unit_follows(i + 1):
-            return False  # "the UK 25%", "Everest 8849m"
+        if self.unit_follows(i + 1) and not self._letter_after(i + 1):
+            return False  # "the UK 25%", "Everest 8849m"; but "Boeing 777F" is a name
         if prev.text.isupper() and len(prev.text) >= 2:
             return True  # FTSE 100
         year = len(tok.text) == 4 and 1100 <= int(tok.text) <= 2199
         if not prev.text[0].isupper() or year:
             return False
         return len(tok.text) >= 3 or self.named_after(i - 1)  # Boeing 737, the Unit 4 plant
+
+    def _letter_after(self, j: int) -> bool:
+        """Whether one capital letter is glued on at ``j`` ("777F", "13F"): a unit symbol
+        only where nothing says the digits are a name."""
+        toks = self.tokens
+        return (
+            j < len(toks) and glued(toks, j) and len(toks[j].text) == 1 and toks[j].text.isupper()
+        )
 
     def named_after(self, k: int) -> bool:
         """Whether the capitalised words ending at token ``k`` follow "the", "at", ...: a
@@ -231,17 +243,11 @@ class QuantityReader:
             q.j = j + 1
             q.plain = False
             return q
-        if (
-            plain
-            and j + 1 < len(toks)
-            and toks[j].text == "/"
-            and glued(toks, j)
-            and glued(toks, j + 1)
-            and toks[j + 1].kind == "n"
-            and toks[j + 1].text.isdigit()
-        ):
+        if plain and self._slash(j):
             num, den = int(tok.text), int(toks[j + 1].text)
-            chained = j + 2 < len(toks) and toks[j + 2].text == "/" and glued(toks, j + 2)
+            chained = (
+                j + 2 < len(toks) and toks[j + 2].text == "/" and gap(toks, j + 2) == gap(toks, j)
+            )
             if chained or not 0 < num < den or (num != 1 and den not in _DENOMINATORS):
                 return None  # a date, a name or a code: "9/11", "24/7", "5/17/2018"
             q.value = Fraction(num, den)
@@ -253,12 +259,10 @@ class QuantityReader:
             and j + 2 < len(toks)
             and gap(toks, j) == 1
             and toks[j].kind == "n"
-            and toks[j + 1].text == "/"
-            and glued(toks, j + 1)
-            and glued(toks, j + 2)
-            and toks[j + 2].text.isdigit()
             and toks[j].text.isdigit()
+            and self._slash(j + 1)
             and int(toks[j + 2].text) > int(toks[j].text) > 0
+            and not (j + 3 < len(toks) and toks[j + 3].text == "/")
         ):
             q.value += Fraction(int(toks[j].text), int(toks[j + 2].text))
             q.j = j + 3
@@ -284,9 +288,46 @@ class QuantityReader:
             q.norm = tok.text + "s"
             return q
         self.power(q)
+        self.uncertainty(q)
         self.scale(q, money)
         self.lower_groups(q)
         return q
+
+    def uncertainty(self, q: Quantity) -> None:
+        """ "2,000.45±0.01", "9.83e-3 +/- 1e-5": a measurement and its margin are one
+        number, valued at the measurement."""
+        toks = self.tokens
+        k = q.j
+        if k >= len(toks) or gap(toks, k) > 1:
+            return
+        if toks[k].text == "±":
+            k += 1
+        elif (
+            toks[k].text == "+"
+            and k + 2 < len(toks)
+            and toks[k + 1].text == "/"
+            and toks[k + 2].text in _MINUS
+            and glued(toks, k + 1)
+            and glued(toks, k + 2)
+        ):
+            k += 3
+        else:
+            return
+        if k >= len(toks) or gap(toks, k) > 1 or toks[k].kind != "n" or self.code_after(k + 1):
+            return
+        if parse_digits(toks[k].text, decimal_comma=self.ctx.decimal_comma) is None:
+            return
+        q.j = k + 1
+        q.plain = False
+
+    def _slash(self, j: int) -> bool:
+        """Whether token ``j`` is a fraction slash before digits: "1/4", or "1 / 4" in text
+        split into word tokens (the same spacing on both sides)."""
+        toks = self.tokens
+        if j + 1 >= len(toks) or toks[j].text != "/" or toks[j + 1].kind != "n":
+            return False
+        spacing = gap(toks, j)
+        return spacing <= 1 and gap(toks, j + 1) == spacing and toks[j + 1].text.isdigit()
 
     def lower_groups(self, q: Quantity) -> None:
         """ "4 thousand 3 hundred", "3 hundred and 21": digits with scale words, continued."""
@@ -428,6 +469,8 @@ class QuantityReader:
         if single and w == "one":
             if prev in lex.pronoun_one_before or nxt in lex.pronoun_one_after:
                 return None
+            if prev is None and nxt in lex.pronoun_one_modals:
+                return None  # "One can see", ", one should ask": the pronoun
             if nxt_tok is not None and nxt_tok.text in DASHES and glued(toks, got.end):
                 return None
             after = toks[got.end + 1].low if got.end + 1 < len(toks) else ""
@@ -657,6 +700,14 @@ class QuantityReader:
             if money:
                 self.cents(q)
                 return
+        if (
+            not hyphen
+            and word_at(toks, j) == "below"
+            and word_at(toks, j + 1) == "zero"
+            and q.kind is NumberKind.CARDINAL
+        ):
+            q.kind, q.unit, q.j, q.value = NumberKind.MEASURE, "°", j + 2, -q.value
+            return  # "2 below zero": a temperature
         got = phrase_at(
             toks,
             at,
@@ -669,9 +720,27 @@ class QuantityReader:
             end, key, symbol = got
             if key in ("h", "s", "b", "in", "min") and not glued(toks, at):
                 return
+            if (
+                len(key) == 1
+                and key.isupper()
+                and end + 1 < len(toks)
+                and toks[end].text in DASHES
+                and glued(toks, end)
+                and toks[end + 1].kind == "w"
+            ):
+                return  # "F-Series", "C-suite": a letter of a name, not a unit
+            if (
+                end + 1 < len(toks)
+                and toks[end].text == "^"
+                and glued(toks, end)
+                and glued(toks, end + 1)
+                and toks[end + 1].text in ("2", "3")
+            ):
+                symbol += toks[end + 1].text  # "4km^3"
+                end += 2
             q.kind, q.unit, q.j = NumberKind.MEASURE, symbol, end
-            if symbol == "ft":
-                self.inches(q)
+            if symbol in UNIT_STEPS:
+                self.compound(q)
             if (
                 end < len(toks)
                 and toks[end].text in DASHES
@@ -685,22 +754,30 @@ class QuantityReader:
                 q.value = -q.value
                 q.j += 2
 
-    def inches(self, q: Quantity) -> None:
-        """ "5ft 10in", "5 feet 2 inches": one height, in feet."""
+    def compound(self, q: Quantity) -> None:
+        """ "5ft 10in", "2 km and 1 metre", "10 kms, 8 metres, 6 cm": one measure written in
+        descending units of one dimension, valued in the first unit.  The smaller part must
+        stay below one of the larger unit ("5 feet 13 inches" is two numbers)."""
         toks = self.tokens
         k = q.j
         if word_at(toks, k) == "and" or (k < len(toks) and toks[k].text == ","):
             k += 1
+            if word_at(toks, k) == "and":
+                k += 1
         if k >= len(toks) or gap(toks, k) != 1:
             return
         rest = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
-        if rest is None or rest.kind is not NumberKind.CARDINAL or not 0 <= rest.value < 12:
+        if rest is None or rest.kind is not NumberKind.CARDINAL or rest.value < 0:
             return
         probe = Quantity(rest.i, rest.j, rest.value)
         self.suffix(probe)
-        if probe.unit != "in":
+        big, small = UNIT_STEPS[q.unit or ""], UNIT_STEPS.get(probe.unit or "")
+        if small is None or small[0] != big[0] or small[1] >= big[1]:
             return
-        q.value += rest.value / 12
+        part = probe.value * small[1] / big[1]
+        if part >= 1:
+            return
+        q.value += part
         q.j = probe.j
 
     def currency_suffix(self, q: Quantity, at: int) -> bool:

@@ -14,6 +14,7 @@ from newsparse import Number, NumberKind
 
 from .quantities import DASHES, Quantity, QuantityReader
 from .scan import gap, glued, word_at
+from .units import phrase_at
 from .words import read_words
 
 __all__ = ["RangeReader"]
@@ -132,6 +133,58 @@ class RangeReader(QuantityReader):
         num = self.number(
             i, q2.j, None, NumberKind.RANGE, unit=unit, low=low, high=q2.value, approx_at=i
         )
+        return q2.j, num
+
+    def bounded(self, q: Quantity) -> tuple[int, Number] | None:
+        """ "more than 10 and less than 20", "no more than 50 and no less than 20": a number
+        bounded on both sides is one range; its span runs from the first bound to the second
+        number, as "between 3 and 5" does."""
+        toks = self.tokens
+        lex = self.lex
+        first = self.qualifier(q.i)
+        if first is None:
+            return None
+        first_raw = first
+        first = " ".join(first.split())
+        if first in lex.lower_bounds:
+            above = True
+        elif first in lex.upper_bounds:
+            above = False
+        else:
+            return None
+        k = q.j
+        if k < len(toks) and toks[k].text == "," and gap(toks, k) == 0:
+            k += 1
+            if word_at(toks, k) in lex.range_joins:
+                k += 1
+        elif word_at(toks, k) in lex.range_joins and gap(toks, k) == 1:
+            k += 1
+        else:
+            return None
+        got = phrase_at(toks, k, lex.qualifiers, lex, max_gap=1)
+        if got is None or gap(toks, got[0]) != 1:
+            return None
+        second = got[1]
+        if (second in lex.lower_bounds) == above or (
+            second not in lex.lower_bounds and second not in lex.upper_bounds
+        ):
+            return None
+        q2 = self.quantity(got[0])
+        if q2 is None or q2.kind in (NumberKind.ORDINAL, NumberKind.YEAR):
+            return None
+        if q.kind != NumberKind.CARDINAL and (q.kind != q2.kind or q.unit != q2.unit):
+            return None
+        low, high = (q.value, q2.value) if above else (q2.value, q.value)
+        if low >= high:
+            return None  # "more than 40 and less than 10" are two bounds, not a range
+        start = q.i
+        while (
+            start > 0
+            and q.i - start < 6
+            and toks[start - 1].start >= toks[q.i - 1].end - len(first_raw)
+        ):
+            start -= 1
+        num = self.number(start, q2.j, None, NumberKind.RANGE, unit=q2.unit, low=low, high=high)
         return q2.j, num
 
     def ratio(self, j: int) -> int:

@@ -72,9 +72,32 @@ def _fraction_tail(tokens: list[Token], j: int, lex: Lexicon) -> tuple[int, Frac
     second = _word(tokens, j + 2)
     if first in ("a", "an", "one") and second in lex.denominators and second != "second":
         return j + 3, Fraction(1, lex.denominators[second])
+    if first in ("a", "an", "one") and second in lex.ordinals and lex.ordinals[second] > 2:
+        return j + 3, Fraction(1, lex.ordinals[second])  # "and a thirtieth"
     if first in lex.units and second in lex.denominators and second.endswith("s"):
         return j + 3, Fraction(lex.units[first], lex.denominators[second])
     return None
+
+
+def _compound_denominator(
+    tokens: list[Token], j: int, lex: Lexicon
+) -> tuple[int, int, bool] | None:
+    """ "twenty-fifth", "twenty fifths" at ``j`` after a numerator ("one twenty-fifth",
+    "three twenty firsts"): (end, denominator, plural), or None."""
+    tens = lex.tens.get(_word(tokens, j) or "")
+    if tens is None:
+        return None
+    k = j + 1
+    if k < len(tokens) and tokens[k].text in _DASHES:
+        k += 1
+    w = _word(tokens, k)
+    if w is None or tokens[k].start - tokens[k - 1].end > 1:
+        return None
+    plural = w.endswith("s")
+    v = lex.ordinals.get(w[:-1] if plural else w)
+    if v is None or v >= 10:
+        return None
+    return k + 1, tens + v, plural
 
 
 def _point_digits(tokens: list[Token], j: int, lex: Lexicon) -> tuple[int, str] | None:
@@ -140,6 +163,11 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
             break
         if w in lex.cardinals:
             v = lex.cardinals[w]
+            if last in ("unit", "teen", "tens") and w in lex.tens:
+                den = _compound_denominator(tokens, j, lex)
+                if den is not None and (den[2] or total + cur == 1):
+                    value = (total + cur) / den[1]
+                    return _scale_after_fraction(tokens, den[0], lex, value, start_count=count)
             if last in ("unit", "teen", "point", "ordinal"):
                 break
             if last == "tens" and v >= 10:
@@ -183,6 +211,8 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
                 break
             if last == "tens" and v < 10:
                 cur += v
+            elif last in ("hundred", "scale") and v < 100:
+                cur += v  # "nine hundred ninth", "two thousand and fifth"
             elif v >= 100 and last is not None:
                 cur = (total + (cur or Fraction(1))) * v
                 total = Fraction(0)
@@ -219,7 +249,7 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
                     return WordNumber(j, total + frac * last_scale, words=count + 1, scaled=True)
                 return WordNumber(j, total + cur + frac, fraction=True, words=count + 1)
             nxt = _word(tokens, j + 1)
-            if last in ("hundred", "scale") and (nxt in lex.cardinals):
+            if last in ("hundred", "scale") and (nxt in lex.cardinals or nxt in lex.ordinals):
                 j += 1
                 continue
             break
