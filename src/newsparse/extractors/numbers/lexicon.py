@@ -64,6 +64,7 @@ class Lexicon:
     pronoun_one_before: frozenset[str]
     pronoun_one_after: frozenset[str]
     pronoun_one_modals: frozenset[str]
+    indefinite_units: frozenset[str]
     half_not_after: frozenset[str]
     second_not_before: frozenset[str]
     second_not_after: frozenset[str]
@@ -178,6 +179,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         pronoun_one_before=lower("pronoun_one_before"),
         pronoun_one_after=lower("pronoun_one_after"),
         pronoun_one_modals=lower("pronoun_one_modals"),
+        indefinite_units=lower("indefinite_units"),
         half_not_after=lower("half_not_after"),
         second_not_before=lower("second_not_before"),
         second_not_after=lower("second_not_after"),

@@ -165,6 +165,8 @@ class QuantityReader:
                     return True
             if prev.text == "/" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "n":
                 return True  # the second half of "24/7" or "9/11"
+            if prev.text == "+" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "n":
+                return True  # a catalogue code: "J1149.5+6663"
             if prev.text == "^" or (
                 prev.text == "−" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "w"
             ):
@@ -179,8 +181,13 @@ class QuantityReader:
             return False
         if low in lex.identifier_words and (low != "no" or prev.text == "No"):
             return not self.unit_follows(i + 1)  # "page 5" but "section 150ft"
-        if any(c.isupper() for c in prev.text[1:]) and not prev.text.isupper():
-            return True  # iPhone 15, PlayStation 5
+        if (
+            any(c.isupper() for c in prev.text[1:])
+            and not prev.text.isupper()
+            and prev.text not in lex.measure_units_cased
+            and low not in lex.measure_units
+        ):
+            return True  # iPhone 15, PlayStation 5; but "2.80 GHz 8 MB" lists measures
         if not tok.text.isdigit() or low in lex.common or low in lex.months:
             return False
         if self.unit_follows(i + 1) and not self._letter_after(i + 1):
@@ -461,8 +468,11 @@ class QuantityReader:
         w = toks[i].low
         got = read_words(toks, i, lex)
         if got is None:
-            return None
+            return self.one_unit(i) if w in ("a", "an") else None
         prev = word_at(toks, i - 1)
+        art = i if w in ("a", "an") else i - 1 if prev in ("a", "an") else -1
+        if art > 0 and self._priced(art - 1):
+            return None  # "64.2 cents a dozen": per dozen, not a dozen
         nxt_tok = toks[got.end] if got.end < len(toks) else None
         nxt = word_at(toks, got.end)
         single = got.end == i + 1
@@ -471,8 +481,13 @@ class QuantityReader:
                 return None
             if prev is None and nxt in lex.pronoun_one_modals:
                 return None  # "One can see", ", one should ask": the pronoun
-            if nxt_tok is not None and nxt_tok.text in DASHES and glued(toks, got.end):
-                return None
+            if (
+                nxt_tok is not None
+                and nxt_tok.text in DASHES
+                and glued(toks, got.end)
+                and not self._currency_follows(got.end + 1)
+            ):
+                return None  # "one-off", "one-day international"; but "a one-yen bid"
             after = toks[got.end + 1].low if got.end + 1 < len(toks) else ""
             if nxt is not None and not nxt.endswith("s") and after in self.lex.indefinite_one_after:
                 return None  # "One neighbour, who asked not to be named": "a neighbour"
@@ -506,6 +521,40 @@ class QuantityReader:
         return Quantity(
             start, got.end, got.value, kind=kind, word=True, scale=10**6 if got.scaled else 1
         )
+
+    def _priced(self, k: int) -> bool:
+        """Whether token ``k`` ends a price or measure ("cents", "$2", "kg"), so a following
+        "a dozen" means "per dozen"."""
+        toks = self.tokens
+        tok = toks[k]
+        if tok.kind == "n":
+            return k > 0 and toks[k - 1].text in self.lex.currency_symbols
+        return tok.low in self.lex.currency_words or tok.low in self.lex.measure_units
+
+    def one_unit(self, i: int) -> Quantity | None:
+        """ "a dollar", "a penny", "an ml": one of a currency or a unit written as an
+        abbreviation.  Ambiguous words ("a pound", "a second", "a year ago") are left out."""
+        toks = self.tokens
+        lex = self.lex
+        k = i + 1
+        if k >= len(toks) or gap(toks, k) != 1 or toks[k].kind != "w":
+            return None
+        if k + 1 < len(toks) and glued(toks, k + 1) and toks[k + 1].text in DASHES:
+            return None  # "a dollar-denominated bond"
+        w = toks[k].low
+        code = lex.currency_words.get(w)
+        if code is not None and not code.endswith("?") and not w.endswith("s"):
+            q = Quantity(i, k + 1, Fraction(1), kind=NumberKind.MONEY, word=True)
+            if "/" in code:
+                code, minor = code.split("/")
+                q.value /= int(minor)
+            q.unit = code
+            return q
+        if w in lex.indefinite_units:
+            return Quantity(
+                i, k + 1, Fraction(1), kind=NumberKind.MEASURE, unit=lex.measure_units[w], word=True
+            )
+        return None
 
     def unit_follows(self, j: int) -> bool:
         """Whether a percent sign, unit or currency follows at token ``j``."""
@@ -646,6 +695,9 @@ class QuantityReader:
             if tail.value * 100 >= 100 or tail.unit not in (q.unit, "USD"):
                 return
             q.value += tail.value
+        elif tail.kind is NumberKind.CARDINAL and self._minor_unit(end, q.unit):
+            q.value += minor.value / 100
+            end = self._minor_unit(end, q.unit)
         elif tail.kind is NumberKind.CARDINAL:
             after = toks[end] if end < len(toks) else None
             if (
@@ -658,6 +710,11 @@ class QuantityReader:
         else:
             return
         q.j = end
+
+    def _minor_unit(self, j: int, unit: str | None) -> int:
+        """The end of the hundredth unit of ``unit`` at ``j`` ("sen" after ringgit), or 0."""
+        got = phrase_at(self.tokens, j, self.lex.currency_words, self.lex, max_gap=1)
+        return got[0] if got is not None and got[2] == f"{unit}/100" else 0
 
     def money_tail(self, q: Quantity) -> None:
         """A currency code repeated after "$10" ("US$4.7 billion USD")."""
@@ -700,6 +757,8 @@ class QuantityReader:
             if money:
                 self.cents(q)
                 return
+        elif self.currency_suffix(q, at):
+            return  # "a 12-cent dividend", "a one-yen bid"
         if (
             not hyphen
             and word_at(toks, j) == "below"
@@ -786,6 +845,15 @@ class QuantityReader:
         if at >= len(toks) or gap(toks, at) > 1:
             return False
         tok = toks[at]
+        if (
+            len(tok.text) == 4
+            and tok.text[0] == "M"
+            and tok.text[1:] in lex.currency_codes
+            and not self.code_after(at + 1)
+        ):
+            q.kind, q.unit, q.j = NumberKind.MONEY, tok.text[1:], at + 1
+            q.value *= 10**6  # "48.5 MGBP": millions of pounds, the finance notation
+            return True
         lower_code = tok.text.islower() and tok.low in lex.lowercase_currency_codes
         if (tok.text in lex.currency_codes or lower_code) and not self.code_after(at + 1):
             code = tok.text.upper()

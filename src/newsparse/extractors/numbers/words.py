@@ -19,6 +19,9 @@ from .scan import Token
 __all__ = ["WordNumber", "read_words"]
 
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
+#: The states a plural denominator may follow: "three fifths", "ninety-five hundred fifths",
+#: "a hundred thousand trillionths".
+_NUMERATOR_ENDS = frozenset({"unit", "teen", "tens", "hundred", "scale"})
 _ZERO = Fraction(0)  # fractions are immutable: one zero serves every reading
 
 
@@ -208,20 +211,26 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
                 if w.endswith("s") or cur + total == 1:
                     value = (total + cur) / lex.denominators[w]
                     return _scale_after_fraction(tokens, j + 1, lex, value, start_count=count)
-                break
+                if v < 100:
+                    break
             if last == "tens" and v < 10:
                 cur += v
             elif last in ("hundred", "scale") and v < 100:
                 cur += v  # "nine hundred ninth", "two thousand and fifth"
             elif v >= 100 and last is not None:
-                cur = (total + (cur or Fraction(1))) * v
+                # "three trillionth"; "... million three hundred twenty-one thousandth"
+                # keeps the larger groups whole
+                if total > v:
+                    cur = total + (cur or Fraction(1)) * v
+                else:
+                    cur = (total + (cur or Fraction(1))) * v
                 total = Fraction(0)
             elif last is not None:
                 break
             else:
                 cur += v
             return WordNumber(j + 1, total + cur, ordinal=True, words=count + 1)
-        elif w in lex.denominators and w.endswith("s") and last in ("unit", "teen", "tens"):
+        elif w in lex.denominators and w.endswith("s") and last in _NUMERATOR_ENDS:
             value = (total + cur) / lex.denominators[w]
             return _scale_after_fraction(tokens, j + 1, lex, value, start_count=count)
         elif w == "point" and last not in ("point",):
