@@ -148,6 +148,181 @@ def test_ranges(text: str, span: str, low: Any, high: Any, unit: str | None) -> 
     assert (number.low, number.high, number.unit) == (low, high, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        pytest.param(
+            "larger than 10 and smaller than 20.",
+            "larger than 10 and smaller than 20",
+            10,
+            20,
+            None,
+            id="two-bounds",
+        ),
+        pytest.param(
+            "y is no more than 50 and no less than 20.",
+            "no more than 50 and no less than 20",
+            20,
+            50,
+            None,
+            id="upper-bound-first",
+        ),
+        pytest.param(
+            "at least 3% but at most 5% of it",
+            "at least 3% but at most 5%",
+            3,
+            5,
+            "%",
+            id="bounds-with-unit",
+        ),
+        pytest.param(
+            "He ranks between the tenth and the fifteenth.",
+            "between the tenth and the fifteenth",
+            10,
+            15,
+            None,
+            id="positions",
+        ),
+        pytest.param(
+            "higher than the tenth but lower than the fifteenth",
+            "higher than the tenth but lower than the fifteenth",
+            10,
+            15,
+            None,
+            id="bounded-positions",
+        ),
+    ],
+)
+def test_bounded_ranges(text: str, span: str, low: Any, high: Any, unit: str | None) -> None:
+    number = one(text)
+    assert (number.text, number.kind, number.low, number.high, number.unit) == (
+        span,
+        K.RANGE,
+        low,
+        high,
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("More than 40 and less than 10 are not ranges", id="crossed-bounds"),
+        pytest.param("between the first and second world wars", id="two-positions"),
+        pytest.param("more than 10 people and less than 20 cars", id="nouns-between"),
+    ],
+)
+def test_bounds_that_are_not_ranges(text: str) -> None:
+    assert K.RANGE not in [n.kind for n in numbers(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        pytest.param("5 feet 3 inches", "5 feet 3 inches", Decimal("5.25"), "ft", id="feet-inches"),
+        pytest.param("2 km and 1 meter", "2 km and 1 meter", Decimal("2.001"), "km", id="and"),
+        pytest.param(
+            "10 kms, 8 metres, 6 cm away",
+            "10 kms, 8 metres, 6 cm",
+            Decimal("10.00806"),
+            "km",
+            id="three-parts",
+        ),
+        pytest.param('6 ft 2" tall', '6 ft 2"', Fraction(37, 6), "ft", id="inch-mark"),
+        pytest.param(
+            "20 ringgit and 43 sen", "20 ringgit and 43 sen", Decimal("20.43"), "MYR", id="sen"
+        ),
+        pytest.param(
+            "2,000.45±0.01 pounds", "2,000.45±0.01 pounds", Decimal("2000.45"), "lb", id="margin"
+        ),
+        pytest.param("9.8 +/- 0.2 km", "9.8 +/- 0.2 km", Decimal("9.8"), "km", id="plus-minus"),
+        pytest.param("4km^3 of ice", "4km^3", 4, "km3", id="exponent-unit"),
+        pytest.param("It was 2 below zero", "2 below zero", -2, "°", id="below-zero"),
+        pytest.param("it cost a dollar", "a dollar", 1, "USD", id="a-dollar"),
+        pytest.param("a 12-cent dividend", "12-cent", Decimal("0.12"), "USD", id="hyphen-cents"),
+        pytest.param("the one-yen bid", "one-yen", 1, "JPY", id="one-yen"),
+        pytest.param("48.5 MGBP", "48.5 MGBP", 48500000, "GBP", id="million-code"),
+    ],
+)
+def test_one_measure_in_several_parts(text: str, span: str, value: Any, unit: str) -> None:
+    number = one(text)
+    assert (number.text, number.value, number.unit) == (span, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        pytest.param("1 kilometer and 1 mile", ["1 kilometer", "1 mile"], id="ascending-units"),
+        pytest.param("5 feet 13 inches", ["5 feet", "13 inches"], id="part-too-large"),
+        pytest.param("3 years, 2 months", ["3 years", "2 months"], id="durations-stay-apart"),
+    ],
+)
+def test_measures_that_stay_apart(text: str, spans: list[str]) -> None:
+    assert [n.text for n in numbers(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "kind"),
+    [
+        pytest.param("fell 1 / 4 point", "1 / 4", Decimal("0.25"), K.CARDINAL, id="spaced-slash"),
+        pytest.param("7 3 / 4 % bonds", "7 3 / 4 %", Decimal("7.75"), K.PERCENT, id="mixed"),
+        pytest.param(
+            "one twenty-fifth", "one twenty-fifth", Decimal("0.04"), K.CARDINAL, id="1/25"
+        ),
+        pytest.param(
+            "three twenty firsts", "three twenty firsts", Fraction(1, 7), K.CARDINAL, id="3/21"
+        ),
+        pytest.param(
+            "two hundred thirty two and a thirtieth",
+            "two hundred thirty two and a thirtieth",
+            Fraction(6961, 30),
+            K.CARDINAL,
+            id="and-a-thirtieth",
+        ),
+        pytest.param(
+            "ninety-five hundred fifths",
+            "ninety-five hundred fifths",
+            1900,
+            K.CARDINAL,
+            id="9500/5",
+        ),
+        pytest.param("two hundred tenth", "two hundred tenth", 210, K.ORDINAL, id="hundred-tenth"),
+        pytest.param(
+            "one hundred and fifth", "one hundred and fifth", 105, K.ORDINAL, id="hundred-and-fifth"
+        ),
+        pytest.param(
+            "three trillionth", "three trillionth", 3 * 10**12, K.ORDINAL, id="trillionth"
+        ),
+        pytest.param(
+            "one million twenty-one thousandth",
+            "one million twenty-one thousandth",
+            1021000,
+            K.ORDINAL,
+            id="scale-ordinal",
+        ),
+    ],
+)
+def test_fractions_and_ordinals_in_words(
+    text: str, span: str, value: Any, kind: NumberKind
+) -> None:
+    number = one(text)
+    assert (number.text, number.value, number.kind) == (span, value, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        pytest.param("eggs cost 64.2 cents a dozen", ["64.2 cents"], id="per-dozen"),
+        pytest.param("reached 1 fb−1 of data", ["1"], id="exponent-after-unit"),
+        pytest.param("sold 800,000 F-Series pickups", ["800,000"], id="letter-of-a-name"),
+        pytest.param("2.80 GHz 8 MB cache", ["2.80 GHz", "8 MB"], id="measures-listed"),
+        pytest.param("(there were 2) and", ["2"], id="closing-parenthesis"),
+    ],
+)
+def test_spans(text: str, spans: list[str]) -> None:
+    assert [n.text for n in numbers(text)] == spans
+
+
 def test_a_change_is_two_numbers_not_a_range() -> None:
     assert [n.kind for n in numbers("Inflation rose from 2.5% to 3.1%.")] == [K.PERCENT] * 2
 
@@ -168,6 +343,10 @@ def test_a_change_is_two_numbers_not_a_range() -> None:
         pytest.param("England lead 1-0", K.SCORE, "1-0", id="lead"),
         pytest.param("the 1990s", K.YEAR, "1990s", id="decade"),
         pytest.param("the 2025/26 budget", K.YEAR, "2025/26", id="fiscal-year"),
+        pytest.param("fiscal 2000-01 results", K.YEAR, "2000/01", id="fiscal-year-not-month"),
+        pytest.param("the 1995-01 figures", K.DATE, "1995-01", id="year-month"),
+        pytest.param("due nov . 15 , 1999 , priced", K.DATE, "1999-11-15", id="split-tokens"),
+        pytest.param("due dec . 12 , 1994", K.DATE, "1994-12-12", id="lower-case-dec"),
     ],
 )
 def test_dates_times_scores(text: str, kind: NumberKind, norm: str) -> None:
@@ -213,6 +392,12 @@ def test_a_clock_window_is_two_times() -> None:
         pytest.param("a Boeing 747-400 landed", id="model-number-pair"),
         pytest.param("the 9/11 attacks and 24/7 care", id="slash-names"),
         pytest.param("he moved into No. 7", id="house-number"),
+        pytest.param("at no . 1 , he", id="house-number-split-tokens"),
+        pytest.param("what 1 ) explains and 2 ) predicts", id="list-markers"),
+        pytest.param("At that age, one can already walk", id="pronoun-one-modal"),
+        pytest.param("a Boeing 777F landed", id="letter-after-model-number"),
+        pytest.param("galaxy MACS J1149.5+6663 was", id="catalogue-code"),
+        pytest.param("a women's one-day international", id="one-day-name"),
     ],
 )
 def test_not_numbers(text: str) -> None:

@@ -115,6 +115,10 @@ class _Walker(RangeReader):
             ranged = self.bounded(q)
             if ranged is not None:
                 return ranged[0], [ranged[1]]
+        elif q.kind is NumberKind.ORDINAL and q.word:
+            ranged = self.bounded(q)  # "higher than the tenth but lower than the fifteenth"
+            if ranged is not None:
+                return ranged[0], [ranged[1]]
         over = self.over(q)
         if over is not None:
             return over.j, [self.number(over.i, over.j, over.value, NumberKind.CARDINAL)]

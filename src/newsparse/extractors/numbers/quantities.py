@@ -25,6 +25,8 @@ __all__ = ["DASHES", "Context", "Quantity", "QuantityReader"]
 
 DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 _MINUS = frozenset({"-", "−"})
+#: Feet and inch marks, read only after a larger length ("2 yd 7'", "6ft 2\"").
+_PRIMES = {"'": "ft", "′": "ft", '"': "in", "″": "in"}
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
 
 
@@ -477,17 +479,15 @@ class QuantityReader:
         nxt = word_at(toks, got.end)
         single = got.end == i + 1
         if single and w == "one":
-            if prev in lex.pronoun_one_before or nxt in lex.pronoun_one_after:
+            dashed = nxt_tok is not None and nxt_tok.text in DASHES and glued(toks, got.end)
+            if dashed and self._currency_follows(got.end + 1):
+                pass  # "the one-dollar coin", "a one-yen bid": money
+            elif dashed:
+                return None  # "one-off", "a one-day international"
+            elif prev in lex.pronoun_one_before or nxt in lex.pronoun_one_after:
                 return None
-            if prev is None and nxt in lex.pronoun_one_modals:
+            elif prev is None and nxt in lex.pronoun_one_modals:
                 return None  # "One can see", ", one should ask": the pronoun
-            if (
-                nxt_tok is not None
-                and nxt_tok.text in DASHES
-                and glued(toks, got.end)
-                and not self._currency_follows(got.end + 1)
-            ):
-                return None  # "one-off", "one-day international"; but "a one-yen bid"
             after = toks[got.end + 1].low if got.end + 1 < len(toks) else ""
             if nxt is not None and not nxt.endswith("s") and after in self.lex.indefinite_one_after:
                 return None  # "One neighbour, who asked not to be named": "a neighbour"
@@ -830,6 +830,9 @@ class QuantityReader:
             return
         probe = Quantity(rest.i, rest.j, rest.value)
         self.suffix(probe)
+        prime = _PRIMES.get(toks[probe.j].text) if probe.j < len(toks) else None
+        if probe.unit is None and prime is not None and glued(toks, probe.j):
+            probe.unit, probe.j = prime, probe.j + 1  # "2 yd 7'", "6 ft 2\""
         big, small = UNIT_STEPS[q.unit or ""], UNIT_STEPS.get(probe.unit or "")
         if small is None or small[0] != big[0] or small[1] >= big[1]:
             return
