@@ -471,3 +471,35 @@ def test_a_million_digits_with_separators_stays_fast() -> None:
     got = numbers(text)
     assert time.perf_counter() - started < 30
     assert got
+
+
+_FILLER = st.lists(
+    st.sampled_from(
+        [
+            *["someone", "often", "phone", "Kelvin", "done", "between", "from", "No", "minus"],
+            *["a", "an", "the", "-", ".", ",", "'", "$", "£", "%", "_", "\u212a", "İ", "x_"],
+        ]
+    ),
+    max_size=6,
+)
+_PROBE = st.sampled_from(
+    ["a dollar", "an ML", "A third", "a lb", "Penny", "ſix", "tenth_", "half", "½", "a", ""]
+)
+
+
+@given(_FILLER, _PROBE, _FILLER)
+def test_a_part_without_a_trigger_holds_no_number(
+    before: list[str], probe: str, after: list[str]
+) -> None:
+    """The extractor skips parts its trigger does not match: the walker must find nothing in
+    them either."""
+    from newsparse import Span
+    from newsparse.extractors.numbers.lexicon import lexicon
+    from newsparse.extractors.numbers.parse import page_context, parse_part
+
+    text = " ".join([*before, probe, *after])
+    lex = lexicon("en")
+    if lex.trigger.search(text) is not None:
+        return
+    ctx = page_context(text, None, lex)
+    assert list(parse_part(text, newsparse.Part.BODY, Span(0, len(text)), ctx)) == []

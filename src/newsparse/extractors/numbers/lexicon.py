@@ -8,6 +8,7 @@ is a new JSON file with the same keys, not new code.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -72,6 +73,9 @@ class Lexicon:
     common: frozenset[str]
     starters: frozenset[str]
     max_phrase: int
+    trigger: re.Pattern[str]
+    article_followers: frozenset[str]
+    qualifier_ends: frozenset[str]
 
 
 def _build(raw: dict[str, Any]) -> Lexicon:
@@ -134,7 +138,36 @@ def _build(raw: dict[str, Any]) -> Lexicon:
             *lower("starter_words"),
         }
     )
+    # What a number needs somewhere in its part (see _trigger); the words after "a"/"an" that
+    # make a number of it ("a third", "a dozen", "a dollar", "A$5"); and the last token of
+    # every qualifier, so most numbers skip the phrase search.
+    trigger = _trigger(
+        raw,
+        {
+            *cardinals,
+            *ordinals,
+            *raw["scales"],
+            *raw["denominators"],
+            *raw["currency_words"],
+            *raw["indefinite_units"],
+        },
+    )
+    article_followers = frozenset(
+        {
+            *raw["scales"],
+            *raw["denominators"],
+            *(w for w in raw["currency_words"] if " " not in w),
+            *lower("indefinite_units"),
+            "$",
+        }
+    )
+    qualifier_ends = frozenset(
+        _last_token(q) for key in ("qualifiers", "lower_bounds", "upper_bounds") for q in lower(key)
+    )
     return Lexicon(
+        trigger=trigger,
+        article_followers=article_followers,
+        qualifier_ends=qualifier_ends,
         starters=starters,
         cardinals=cardinals,
         units=units,
@@ -186,6 +219,43 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         noun_stop=lower("noun_stop"),
         common=common,
         max_phrase=max_phrase,
+    )
+
+
+def _last_token(phrase: str) -> str:
+    """The last token of ``phrase`` as the tokenizer cuts it ("c." ends with ".")."""
+    last = phrase.split()[-1]
+    return "." if last.endswith(".") and len(last) > 1 else last
+
+
+def _alternation(words: set[str]) -> str:
+    """One pattern for many words, branching letter by letter (a trie), so a search tests a
+    position against the few words that share its first letter instead of all of them."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(trie)
+
+
+def _trigger(raw: dict[str, Any], words: set[str]) -> re.Pattern[str]:
+    """What every number needs somewhere in its part: a digit, a vulgar fraction or one of
+    ``words`` standing as a whole word (letters on neither side, as the tokenizer cuts)."""
+    letter = r"[^\W\d_]"
+    alpha = {w for w in words if w.isalpha()}
+    return re.compile(
+        rf"\d|[{''.join(raw['vulgar_fractions'])}]|(?<!{letter}){_alternation(alpha)}(?!{letter})",
+        re.IGNORECASE,
     )
 
 

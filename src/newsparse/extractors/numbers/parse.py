@@ -26,6 +26,7 @@ __all__ = ["Context", "page_context", "parse_part"]
 _RANGE_DASHES = frozenset({"-", "–", "—", "~"})
 #: Marks that start a number only just before digits: a decade ("'90s") or a sign ("-5").
 _DIGITS_AFTER = frozenset({"'", "’", "-", "−"})
+_ARTICLES = frozenset({"a", "an"})
 
 
 class _Walker(RangeReader):
@@ -33,19 +34,22 @@ class _Walker(RangeReader):
 
     def walk(self) -> Iterator[Number]:
         starters = self.lex.starters
+        after_article = self.lex.article_followers
         toks = self.tokens
         n = len(toks)
         # The tokens that can start something, found in one comprehension: most tokens are
         # words that start nothing, and a method call for each of them costs more than the
         # test.  :meth:`step` repeats the same test, so the result is the same.  A quote mark
         # or a dash starts something only when digits follow it ("'90s", "-5"), so the many
-        # apostrophes and hyphens of prose are left out too.
+        # apostrophes and hyphens of prose are left out too, and so is "a" or "an" unless a
+        # word that can make it a number follows ("a third", "a dozen", "a dollar", "A$5").
         candidates = [
             k
             for k, (kind, _, _, text, low, skip) in enumerate(toks)
             if not skip
             and (kind == "n" or low in starters or text in starters)
             and (text not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1].kind == "n"))
+            and (low not in _ARTICLES or (k + 1 < n and toks[k + 1].low in after_article))
         ]
         i = 0
         for k in candidates:

@@ -110,6 +110,8 @@ class QuantityReader:
         if k >= 0 and toks[k].low in ("a", "an"):
             k -= 1  # "about a third"
             i -= 1
+        if k < 0 or toks[k].low not in self.lex.qualifier_ends:
+            return None  # no qualifier ends here: most numbers stop at this test
         while k >= 0 and len(words) < 5:
             tok = toks[k]
             if tok.kind == "n" or tok.text in (",", ";", ":", "(", ")"):
