@@ -242,6 +242,14 @@ def test_bounds_that_are_not_ranges(text: str) -> None:
         pytest.param("a 12-cent dividend", "12-cent", Decimal("0.12"), "USD", id="hyphen-cents"),
         pytest.param("the one-yen bid", "one-yen", 1, "JPY", id="one-yen"),
         pytest.param("48.5 MGBP", "48.5 MGBP", 48500000, "GBP", id="million-code"),
+        pytest.param("1.5 trillion won", "1.5 trillion won", 1500000000000, "KRW", id="won"),
+        pytest.param("5 euro cents", "5 euro cents", Decimal("0.05"), "EUR", id="euro-cents"),
+        pytest.param(
+            "two pounds fifty", "two pounds fifty", Decimal("2.5"), "GBP", id="pounds-pence"
+        ),
+        pytest.param("2 pounds 4 ounces", "2 pounds 4 ounces", Decimal("2.25"), "lb", id="lb-oz"),
+        pytest.param("aged 3 years of age", "3 years of age", 3, "year", id="years-of-age"),
+        pytest.param("a 300 hp engine", "300 hp", 300, "hp", id="horsepower"),
     ],
 )
 def test_one_measure_in_several_parts(text: str, span: str, value: Any, unit: str) -> None:
@@ -255,6 +263,7 @@ def test_one_measure_in_several_parts(text: str, span: str, value: Any, unit: st
         pytest.param("1 kilometer and 1 mile", ["1 kilometer", "1 mile"], id="ascending-units"),
         pytest.param("5 feet 13 inches", ["5 feet", "13 inches"], id="part-too-large"),
         pytest.param("3 years, 2 months", ["3 years", "2 months"], id="durations-stay-apart"),
+        pytest.param("he won 5 games", ["5"], id="won-the-verb"),
     ],
 )
 def test_measures_that_stay_apart(text: str, spans: list[str]) -> None:

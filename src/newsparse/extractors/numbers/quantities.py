@@ -756,6 +756,9 @@ class QuantityReader:
                     q.unit, q.j = "pp", nxt[0]
                 return
             money = self.currency_suffix(q, at)
+            if money and q.kind is NumberKind.MEASURE:
+                self.compound(q)  # "2 pounds 4 ounces": "pounds" read as weight
+                return
             if money:
                 self.cents(q)
                 return
@@ -811,6 +814,12 @@ class QuantityReader:
                 q.j = end + 2
             elif word_at(toks, end) in ("old",) and symbol in ("year", "month", "week", "day"):
                 q.j = end + 1
+            elif (
+                word_at(toks, end) == "of"
+                and word_at(toks, end + 1) == "age"
+                and symbol in ("year", "month", "week", "day")
+            ):
+                q.j = end + 2  # "3 years of age", like "3 years old"
             if symbol == "°" and word_at(toks, q.j) == "below" and word_at(toks, q.j + 1) == "zero":
                 q.value = -q.value
                 q.j += 2
@@ -895,11 +904,11 @@ class QuantityReader:
             return True
         got = phrase_at(toks, at, lex.currency_words, lex)
         spaced_word = got is not None and got[1] in ("sen", "real", "won", "rand", "dong")
-        if got is None or (spaced_word and not glued(toks, at)):
-            return False
+        if got is None or (spaced_word and not glued(toks, at) and q.scale == 1):
+            return False  # "5 won" may be a verb; "1.5 trillion won" is money
         end, _key, code = got
         if code.endswith("?"):
-            if q.scale == 1 and word_at(toks, end) != "sterling":
+            if q.scale == 1 and word_at(toks, end) != "sterling" and not self._pence(end):
                 q.kind, q.unit, q.j = NumberKind.MEASURE, "lb", end
                 return True
             code = code[:-1]
@@ -908,6 +917,20 @@ class QuantityReader:
             q.value /= int(minor)
         q.kind, q.unit, q.j = NumberKind.MONEY, code, end
         return True
+
+    def _pence(self, k: int) -> bool:
+        """Whether pence follow "pounds" at ``k`` ("two pounds fifty", "£3 10p"), so the pounds
+        are money, not weight: a number below a hundred, then the end of the clause."""
+        toks = self.tokens
+        if k >= len(toks) or gap(toks, k) != 1:
+            return False
+        minor = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
+        if minor is None or minor.kind is not NumberKind.CARDINAL or minor.scale != 1:
+            return False
+        if minor.value.denominator != 1 or not 0 < minor.value < 100:
+            return False
+        after = toks[minor.j] if minor.j < len(toks) else None
+        return after is None or after.kind == "s" or after.low in ("pence", "p")
 
     def time_or_date(self, i: int) -> bool:
         return (
