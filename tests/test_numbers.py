@@ -512,3 +512,20 @@ def test_a_part_without_a_trigger_holds_no_number(
         return
     ctx = page_context(text, None, lex)
     assert list(parse_part(text, newsparse.Part.BODY, Span(0, len(text)), ctx)) == []
+
+
+@pytest.mark.parametrize(
+    ("chain", "each"),
+    [
+        pytest.param("1 km ", 1, id="measures"),
+        pytest.param("1 km and ", 1, id="measures-and"),
+        pytest.param("1 dollar and ", 1, id="money-and"),
+        pytest.param("2 pounds 4 ", 2, id="pounds-then-number"),
+        pytest.param("more than 1 and less than 2 and ", 1, id="bounds"),
+    ],
+)
+def test_long_chains_of_joinable_parts_are_read_without_nesting(chain: str, each: int) -> None:
+    """Parts that may join ("5ft 10in", "$20 and 43c") are read one after another, never by
+    nesting one reading in the next: 5,000 of them neither overflow the stack nor slow down."""
+    got = numbers(chain * 5000)
+    assert len(got) >= 5000 * each - 1

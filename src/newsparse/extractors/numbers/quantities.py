@@ -551,6 +551,7 @@ class QuantityReader:
                 code, minor = code.split("/")
                 q.value /= int(minor)
             q.unit = code
+            self.cents(q)  # "a dollar and 42 cents"
             return q
         if w in lex.indefinite_units:
             return Quantity(
@@ -563,7 +564,7 @@ class QuantityReader:
         if j >= len(self.tokens):
             return False
         probe = Quantity(j, j, Fraction(1))
-        self.suffix(probe)
+        self.suffix(probe, joined=False)
         return probe.j != j
 
     def title_of_name(self, i: int, j: int) -> bool:
@@ -691,7 +692,7 @@ class QuantityReader:
         if minor.value.denominator != 1 or not 0 < minor.value < 100:
             return
         tail = Quantity(minor.i, minor.j, minor.value)
-        self.suffix(tail)
+        self.suffix(tail, joined=False)
         end = tail.j
         if tail.kind is NumberKind.MONEY:
             if tail.value * 100 >= 100 or tail.unit not in (q.unit, "USD"):
@@ -724,7 +725,11 @@ class QuantityReader:
         if got is not None and got[2] == q.unit:
             q.j = got[0]
 
-    def suffix(self, q: Quantity) -> None:
+    def suffix(self, q: Quantity, *, joined: bool = True) -> None:
+        """The percent sign, currency or unit after the number read into ``q``.  With
+        ``joined`` a money amount takes its minor part ("$20 and 43c") and a measure its
+        smaller parts ("5ft 10in"); those parts are read with ``joined`` off, so the reading
+        never nests."""
         toks = self.tokens
         lex = self.lex
         j = q.j
@@ -757,10 +762,12 @@ class QuantityReader:
                 return
             money = self.currency_suffix(q, at)
             if money and q.kind is NumberKind.MEASURE:
-                self.compound(q)  # "2 pounds 4 ounces": "pounds" read as weight
+                if joined:
+                    self.compound(q)  # "2 pounds 4 ounces": "pounds" read as weight
                 return
             if money:
-                self.cents(q)
+                if joined:
+                    self.cents(q)
                 return
         elif self.currency_suffix(q, at):
             return  # "a 12-cent dividend", "a one-yen bid"
@@ -803,7 +810,7 @@ class QuantityReader:
                 symbol += toks[end + 1].text  # "4km^3"
                 end += 2
             q.kind, q.unit, q.j = NumberKind.MEASURE, symbol, end
-            if symbol in UNIT_STEPS:
+            if symbol in UNIT_STEPS and joined:
                 self.compound(q)
             if (
                 end < len(toks)
@@ -826,32 +833,35 @@ class QuantityReader:
 
     def compound(self, q: Quantity) -> None:
         """ "5ft 10in", "2 km and 1 metre", "10 kms, 8 metres, 6 cm": one measure written in
-        descending units of one dimension, valued in the first unit.  The smaller part must
-        stay below one of the larger unit ("5 feet 13 inches" is two numbers)."""
+        descending units of one dimension, valued in the first unit.  Each part must stay
+        below one of the unit before it ("5 feet 13 inches" is two numbers)."""
         toks = self.tokens
-        k = q.j
-        if word_at(toks, k) == "and" or (k < len(toks) and toks[k].text == ","):
-            k += 1
-            if word_at(toks, k) == "and":
+        first = UNIT_STEPS[q.unit or ""]
+        last = first
+        while True:
+            k = q.j
+            if word_at(toks, k) == "and" or (k < len(toks) and toks[k].text == ","):
                 k += 1
-        if k >= len(toks) or gap(toks, k) != 1:
-            return
-        rest = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
-        if rest is None or rest.kind is not NumberKind.CARDINAL or rest.value < 0:
-            return
-        probe = Quantity(rest.i, rest.j, rest.value)
-        self.suffix(probe)
-        prime = _PRIMES.get(toks[probe.j].text) if probe.j < len(toks) else None
-        if probe.unit is None and prime is not None and glued(toks, probe.j):
-            probe.unit, probe.j = prime, probe.j + 1  # "2 yd 7'", "6 ft 2\""
-        big, small = UNIT_STEPS[q.unit or ""], UNIT_STEPS.get(probe.unit or "")
-        if small is None or small[0] != big[0] or small[1] >= big[1]:
-            return
-        part = probe.value * small[1] / big[1]
-        if part >= 1:
-            return
-        q.value += part
-        q.j = probe.j
+                if word_at(toks, k) == "and":
+                    k += 1
+            if k >= len(toks) or gap(toks, k) != 1:
+                return
+            rest = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
+            if rest is None or rest.kind is not NumberKind.CARDINAL or rest.value < 0:
+                return
+            probe = Quantity(rest.i, rest.j, rest.value)
+            self.suffix(probe, joined=False)
+            prime = _PRIMES.get(toks[probe.j].text) if probe.j < len(toks) else None
+            if probe.unit is None and prime is not None and glued(toks, probe.j):
+                probe.unit, probe.j = prime, probe.j + 1  # "2 yd 7'", "6 ft 2\""
+            step = UNIT_STEPS.get(probe.unit or "")
+            if step is None or step[0] != last[0] or step[1] >= last[1]:
+                return
+            if probe.value * step[1] >= last[1]:
+                return
+            q.value += probe.value * step[1] / first[1]
+            q.j = probe.j
+            last = step
 
     def currency_suffix(self, q: Quantity, at: int) -> bool:
         toks = self.tokens
