@@ -148,6 +148,15 @@ class RangeReader(QuantityReader):
         number, as "between 3 and 5" does."""
         toks = self.tokens
         lex = self.lex
+        k = q.j  # the joining word comes first: most numbers stop here
+        if k < len(toks) and toks[k].text == "," and gap(toks, k) == 0:
+            k += 1
+            if word_at(toks, k) in lex.range_joins:
+                k += 1
+        elif word_at(toks, k) in lex.range_joins and gap(toks, k) == 1:
+            k += 1
+        else:
+            return None
         ordinal = q.kind is NumberKind.ORDINAL and q.word
         at = q.i - 1 if ordinal and word_at(toks, q.i - 1) == "the" else q.i
         first = self.qualifier(at)
@@ -159,15 +168,6 @@ class RangeReader(QuantityReader):
             above = True
         elif first in lex.upper_bounds:
             above = False
-        else:
-            return None
-        k = q.j
-        if k < len(toks) and toks[k].text == "," and gap(toks, k) == 0:
-            k += 1
-            if word_at(toks, k) in lex.range_joins:
-                k += 1
-        elif word_at(toks, k) in lex.range_joins and gap(toks, k) == 1:
-            k += 1
         else:
             return None
         got = phrase_at(toks, k, lex.qualifiers, lex, max_gap=1)
