@@ -158,7 +158,7 @@ class _Walker(RangeReader):
             return 0
         if q.i > 0 and toks[q.i - 1].kind == "n":
             return 0
-        for back in range(q.i - 1, max(-1, q.i - 12), -1):
+        for back in range(q.i - 1, max(-1, q.i - 60), -1):
             if toks[back].text == "(":
                 return 0  # "(there were 2)" closes a parenthesis
             if toks[back].text in (")", ".", ";", ":", "\n"):

@@ -169,8 +169,15 @@ class QuantityReader:
                     return True
             if prev.text == "/" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "n":
                 return True  # the second half of "24/7" or "9/11"
-            if prev.text == "+" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "n":
-                return True  # a catalogue code: "J1149.5+6663"
+            if (
+                prev.text == "+"
+                and i > 2
+                and glued(toks, i - 1)
+                and toks[i - 2].kind == "n"
+                and glued(toks, i - 2)
+                and toks[i - 3].kind == "w"
+            ):
+                return True  # a catalogue code: "J1149.5+6663" (but "3+4" is a sum)
             if prev.text == "^" or (
                 prev.text == "−" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "w"
             ):
@@ -488,8 +495,12 @@ class QuantityReader:
                 return None  # "one-off", "a one-day international"
             elif prev in lex.pronoun_one_before or nxt in lex.pronoun_one_after:
                 return None
-            elif prev is None and nxt in lex.pronoun_one_modals:
-                return None  # "One can see", ", one should ask": the pronoun
+            elif (
+                prev is None
+                and nxt in lex.pronoun_one_modals
+                and word_at(toks, got.end + 1) not in ("of", "s")
+            ):
+                return None  # "One can see", ", one should ask": the pronoun; not "One can of"
             after = toks[got.end + 1].low if got.end + 1 < len(toks) else ""
             if nxt is not None and not nxt.endswith("s") and after in self.lex.indefinite_one_after:
                 return None  # "One neighbour, who asked not to be named": "a neighbour"
