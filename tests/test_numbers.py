@@ -239,6 +239,8 @@ def test_bounds_that_are_not_ranges(text: str) -> None:
         pytest.param("4km^3 of ice", "4km^3", 4, "km3", id="exponent-unit"),
         pytest.param("It was 2 below zero", "2 below zero", -2, "°", id="below-zero"),
         pytest.param("it cost a dollar", "a dollar", 1, "USD", id="a-dollar"),
+        pytest.param("3 Kuwaiti Dinar", "3 Kuwaiti Dinar", 3, "KWD", id="named-currency"),
+        pytest.param("20 lei", "20 lei", 20, "RON", id="lei"),
         pytest.param("a 12-cent dividend", "12-cent", Decimal("0.12"), "USD", id="hyphen-cents"),
         pytest.param("the one-yen bid", "one-yen", 1, "JPY", id="one-yen"),
         pytest.param("48.5 MGBP", "48.5 MGBP", 48500000, "GBP", id="million-code"),
@@ -264,6 +266,7 @@ def test_one_measure_in_several_parts(text: str, span: str, value: Any, unit: st
         pytest.param("5 feet 13 inches", ["5 feet", "13 inches"], id="part-too-large"),
         pytest.param("3 years, 2 months", ["3 years", "2 months"], id="durations-stay-apart"),
         pytest.param("he won 5 games", ["5"], id="won-the-verb"),
+        pytest.param("a real problem, a lev and a buck", [], id="currency-words-alone"),
     ],
 )
 def test_measures_that_stay_apart(text: str, spans: list[str]) -> None:

@@ -66,6 +66,8 @@ class Lexicon:
     pronoun_one_after: frozenset[str]
     pronoun_one_modals: frozenset[str]
     indefinite_units: frozenset[str]
+    ambiguous_currency_words: frozenset[str]
+    word_like_currency_words: frozenset[str]
     half_not_after: frozenset[str]
     second_not_before: frozenset[str]
     second_not_after: frozenset[str]
@@ -213,6 +215,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         pronoun_one_after=lower("pronoun_one_after"),
         pronoun_one_modals=lower("pronoun_one_modals"),
         indefinite_units=lower("indefinite_units"),
+        ambiguous_currency_words=lower("ambiguous_currency_words"),
+        word_like_currency_words=lower("word_like_currency_words"),
         half_not_after=lower("half_not_after"),
         second_not_before=lower("second_not_before"),
         second_not_after=lower("second_not_after"),

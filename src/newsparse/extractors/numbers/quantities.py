@@ -556,6 +556,8 @@ class QuantityReader:
             return None  # "a dollar-denominated bond"
         w = toks[k].low
         code = lex.currency_words.get(w)
+        if w in lex.ambiguous_currency_words:
+            return None  # "a real problem", "a won game", "a buck"
         if code is not None and not code.endswith("?") and not w.endswith("s"):
             q = Quantity(i, k + 1, Fraction(1), kind=NumberKind.MONEY, word=True)
             if "/" in code:
@@ -924,7 +926,9 @@ class QuantityReader:
             q.value /= 100
             return True
         got = phrase_at(toks, at, lex.currency_words, lex)
-        spaced_word = got is not None and got[1] in ("sen", "real", "won", "rand", "dong")
+        # "5 won" may be the verb and "2 real" the adjective: such words need to be glued on
+        # ("5won") or to follow a scale word ("1.5 trillion won")
+        spaced_word = got is not None and got[1] in lex.word_like_currency_words
         if got is None or (spaced_word and not glued(toks, at) and q.scale == 1):
             return False  # "5 won" may be a verb; "1.5 trillion won" is money
         end, _key, code = got
