@@ -822,6 +822,20 @@ class QuantityReader:
             ):
                 symbol += toks[end + 1].text  # "4km^3"
                 end += 2
+            if end + 1 < len(toks) and toks[end].text == "/" and glued(toks, end):
+                per = phrase_at(
+                    toks, end + 1, lex.measure_units, lex, cased=lex.measure_units_cased, max_gap=0
+                )
+                if per is not None:  # "20 mg/kg", "30 kg/m3": a unit per another
+                    symbol, end = f"{symbol}/{per[2]}", per[0]
+                    if (
+                        end + 1 < len(toks)
+                        and toks[end].text == "^"
+                        and glued(toks, end)
+                        and glued(toks, end + 1)
+                        and toks[end + 1].text.isdigit()
+                    ):
+                        symbol, end = symbol + toks[end + 1].text, end + 2
             q.kind, q.unit, q.j = NumberKind.MEASURE, symbol, end
             if symbol in UNIT_STEPS and joined:
                 self.compound(q)
