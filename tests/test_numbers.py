@@ -72,6 +72,7 @@ CARDINALS = [
     pytest.param("1/4 of the field", Decimal("0.25"), id="slash-fraction"),
     pytest.param("one over three", Fraction(1, 3), id="over-fraction"),
     pytest.param("6.23x10^-4", Decimal("0.000623"), id="scientific"),
+    pytest.param("1 million 500 thousand", 1500000, id="million-then-thousand"),
     pytest.param("forty-five (45) people", 45, id="restated-in-digits"),
 ]
 
@@ -116,6 +117,7 @@ def test_cardinal_values(text: str, value: Any) -> None:
         pytest.param("3rd", 3, K.ORDINAL, None, id="ordinal-digits"),
         pytest.param("twenty-first", 21, K.ORDINAL, None, id="ordinal-words"),
         pytest.param("43rd", 43, K.ORDINAL, None, id="ordinal-43rd"),
+        pytest.param("the 1,000,000th visitor", 1000000, K.ORDINAL, None, id="ordinal-grouped"),
         pytest.param("In 2015", 2015, K.YEAR, None, id="year"),
     ],
 )
@@ -269,6 +271,7 @@ def test_one_measure_in_several_parts(text: str, span: str, value: Any, unit: st
         pytest.param("5 feet 13 inches", ["5 feet", "13 inches"], id="part-too-large"),
         pytest.param("3 years, 2 months", ["3 years", "2 months"], id="durations-stay-apart"),
         pytest.param("he won 5 games", ["5"], id="won-the-verb"),
+        pytest.param("2 million 300 people", ["2 million", "300"], id="million-then-count"),
         pytest.param("a real problem, a lev and a buck", [], id="currency-words-alone"),
     ],
 )

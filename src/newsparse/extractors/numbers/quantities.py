@@ -287,7 +287,8 @@ class QuantityReader:
             q.plain = False
             return q
         if j < len(toks) and glued(toks, j) and toks[j].low in lex.ordinal_suffixes:
-            if plain and not self.code_after(j + 1):
+            whole = plain or (value.denominator == 1 and "." not in tok.text)
+            if whole and not self.code_after(j + 1):  # "3rd", "1,000,000th"
                 q.j = j + 1
                 q.kind = NumberKind.ORDINAL
                 return q
@@ -348,9 +349,11 @@ class QuantityReader:
         return spacing <= 1 and gap(toks, j + 1) == spacing and toks[j + 1].text.isdigit()
 
     def lower_groups(self, q: Quantity) -> None:
-        """ "4 thousand 3 hundred", "3 hundred and 21": digits with scale words, continued."""
+        """ "4 thousand 3 hundred", "3 hundred and 21", "1 million 500 thousand": digits with
+        scale words, continued.  After a million or more the rest needs a scale word of its
+        own ("2 million 300 people" is two numbers)."""
         toks = self.tokens
-        if q.scale not in (100, 1000) or q.value.denominator != 1:
+        if q.scale < 100 or q.value.denominator != 1:
             return
         k = q.j
         if word_at(toks, k) == "and":
@@ -368,6 +371,8 @@ class QuantityReader:
                 return
             rest = Quantity(k, got.end, got.value, scale=1000 if got.value >= 1000 else 1)
         if rest.scale >= q.scale or rest.value >= q.scale or rest.value <= 0:
+            return
+        if q.scale > 1000 and rest.scale == 1:
             return
         q.value += rest.value
         q.j = rest.j
