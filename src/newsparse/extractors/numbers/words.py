@@ -22,7 +22,9 @@ _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 #: The states a plural denominator may follow: "three fifths", "ninety-five hundred fifths",
 #: "a hundred thousand trillionths".
 _NUMERATOR_ENDS = frozenset({"unit", "teen", "tens", "hundred", "scale"})
-_ZERO = Fraction(0)  # fractions are immutable: one zero serves every reading
+_ZERO = Fraction(0)
+#: The words after "one hundredth" that make it a fraction.
+_FRACTION_NEXT = frozenset({"of", "the", "a", "an", "as", "that", "this"})  # fractions are immutable: one zero serves every reading
 
 
 @attrs.frozen
@@ -207,8 +209,11 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
         elif w in lex.ordinals:
             v = lex.ordinals[w]
             if last in ("unit", "teen") and w in lex.denominators:
-                # "one fifth", "two thirds": a fraction, not an ordinal
-                if w.endswith("s") or cur + total == 1:
+                # "one fifth", "two thirds": a fraction, not an ordinal; but "his one
+                # hundredth goal" is a position: "one" and a scale ordinal are a fraction
+                # only when "of", "the" or "a" follows ("one hundredth of a second")
+                ordinal = v >= 100 and _word(tokens, j + 1) not in _FRACTION_NEXT
+                if w.endswith("s") or (cur + total == 1 and not ordinal):
                     value = (total + cur) / lex.denominators[w]
                     return _scale_after_fraction(tokens, j + 1, lex, value, start_count=count)
                 if v < 100:
