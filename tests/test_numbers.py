@@ -311,6 +311,14 @@ def test_measures_that_stay_apart(text: str, spans: list[str]) -> None:
         pytest.param(
             "three trillionth", "three trillionth", 3 * 10**12, K.ORDINAL, id="trillionth"
         ),
+        pytest.param("his one hundredth goal", "one hundredth", 100, K.ORDINAL, id="one-hundredth"),
+        pytest.param(
+            "one hundredth of a second",
+            "one hundredth",
+            Decimal("0.01"),
+            K.CARDINAL,
+            id="one-hundredth-of",
+        ),
         pytest.param(
             "one million twenty-one thousandth",
             "one million twenty-one thousandth",
