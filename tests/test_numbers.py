@@ -273,6 +273,7 @@ def test_one_measure_in_several_parts(text: str, span: str, value: Any, unit: st
         pytest.param("he won 5 games", ["5"], id="won-the-verb"),
         pytest.param("2 million 300 people", ["2 million", "300"], id="million-then-count"),
         pytest.param("a real problem, a lev and a buck", [], id="currency-words-alone"),
+        pytest.param("inflation was nil", ["nil"], id="nil"),
     ],
 )
 def test_measures_that_stay_apart(text: str, spans: list[str]) -> None:
@@ -374,6 +375,9 @@ def test_a_change_is_two_numbers_not_a_range() -> None:
         pytest.param("voted 21-7", K.SCORE, "21-7", id="vote"),
         pytest.param("India 248-6", K.SCORE, "248-6", id="cricket"),
         pytest.param("England lead 1-0", K.SCORE, "1-0", id="lead"),
+        pytest.param("they won two-nil", K.SCORE, "2-0", id="words-nil"),
+        pytest.param("a one-nil defeat", K.SCORE, "1-0", id="one-nil"),
+        pytest.param("they won three-one", K.SCORE, "3-1", id="words-after-score-word"),
         pytest.param("the 1990s", K.YEAR, "1990s", id="decade"),
         pytest.param("the 2025/26 budget", K.YEAR, "2025/26", id="fiscal-year"),
         pytest.param("fiscal 2000-01 results", K.YEAR, "2000/01", id="fiscal-year-not-month"),

@@ -20,6 +20,7 @@ from .lexicon import Lexicon
 from .quantities import Context, Quantity
 from .ranges import RangeReader
 from .scan import gap, glued, word_at
+from .words import read_words
 
 __all__ = ["Context", "page_context", "parse_part"]
 
@@ -127,6 +128,9 @@ class _Walker(RangeReader):
         if over is not None:
             return over.j, [self.number(over.i, over.j, over.value, NumberKind.CARDINAL)]
         if q.word and q.kind is NumberKind.CARDINAL:
+            score = self.word_score(q)
+            if score is not None:
+                return score
             self.restated(q)
         kind = q.kind
         if (
@@ -164,6 +168,23 @@ class _Walker(RangeReader):
             if toks[back].text in (")", ".", ";", ":", "\n"):
                 break
         return k + 1
+
+    def word_score(self, q: Quantity) -> tuple[int, list[Number]] | None:
+        """ "two-nil", "won three-one": a score written in words, one item like "2-0"."""
+        toks = self.tokens
+        k = q.j
+        if q.value.denominator != 1 or not 0 <= q.value <= 30 or k + 1 >= len(toks):
+            return None
+        if toks[k].text not in ("-", "–") or not glued(toks, k) or not glued(toks, k + 1):
+            return None
+        got = read_words(toks, k + 1, self.lex)
+        if got is None or got.ordinal or got.fraction or not 0 <= got.value <= 30:
+            return None
+        context = {w for b in range(max(0, q.i - 3), q.i) if (w := word_at(toks, b)) is not None}
+        if toks[k + 1].low != "nil" and not context & self.lex.score_words:
+            return None  # "twenty-one" is read before this; "one-two" needs a score word
+        a, b = int(q.value), int(got.value)
+        return got.end, [self.number(q.i, got.end, None, NumberKind.SCORE, norm=f"{a}-{b}")]
 
     def restated(self, q: Quantity) -> None:
         """ "forty-five (45)", "ten (10) days": words restated in digits are one number."""

@@ -494,8 +494,10 @@ class QuantityReader:
         single = got.end == i + 1
         if single and w == "one":
             dashed = nxt_tok is not None and nxt_tok.text in DASHES and glued(toks, got.end)
-            if dashed and self._currency_follows(got.end + 1):
-                pass  # "the one-dollar coin", "a one-yen bid": money
+            if dashed and (
+                self._currency_follows(got.end + 1) or word_at(toks, got.end + 1) == "nil"
+            ):
+                pass  # "the one-dollar coin", "a one-yen bid": money; "one-nil": a score
             elif dashed:
                 return None  # "one-off", "a one-day international"
             elif prev in lex.pronoun_one_before or nxt in lex.pronoun_one_after:

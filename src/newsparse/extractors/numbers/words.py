@@ -24,7 +24,9 @@ _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 _NUMERATOR_ENDS = frozenset({"unit", "teen", "tens", "hundred", "scale"})
 _ZERO = Fraction(0)
 #: The words after "one hundredth" that make it a fraction.
-_FRACTION_NEXT = frozenset({"of", "the", "a", "an", "as", "that", "this"})  # fractions are immutable: one zero serves every reading
+_FRACTION_NEXT = frozenset(
+    {"of", "the", "a", "an", "as", "that", "this"}
+)  # fractions are immutable: one zero serves every reading
 
 
 @attrs.frozen
