@@ -78,6 +78,7 @@ class Lexicon:
     trigger: re.Pattern[str]
     article_followers: frozenset[str]
     qualifier_ends: frozenset[str]
+    date_words: frozenset[str]
 
 
 def _build(raw: dict[str, Any]) -> Lexicon:
@@ -170,6 +171,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         trigger=trigger,
         article_followers=article_followers,
         qualifier_ends=qualifier_ends,
+        date_words=frozenset({*raw["months"], *lower("weekdays")}),
         starters=starters,
         cardinals=cardinals,
         units=units,

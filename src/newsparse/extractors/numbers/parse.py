@@ -72,7 +72,7 @@ class _Walker(RangeReader):
         # Whether a date or clock time starts here, kept for :meth:`quantity`, which would
         # otherwise look again.  Only words and digits can start either.
         clear = True
-        if tok.kind == "w" or tok.kind == "n":
+        if tok.kind == "n" or (tok.kind == "w" and tok.low in lex.date_words):
             got = date_at(toks, i, lex, self.ctx.page_year)
             clear = got is None
             if got is not None and not (tok.kind == "n" and self.code_before(i)):
