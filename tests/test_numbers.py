@@ -314,6 +314,16 @@ def test_measures_that_stay_apart(text: str, spans: list[str]) -> None:
         ),
         pytest.param("his one hundredth goal", "one hundredth", 100, K.ORDINAL, id="one-hundredth"),
         pytest.param(
+            "one hundred thirty-fifths",
+            "one hundred thirty-fifths",
+            Fraction(100, 35),
+            K.CARDINAL,
+            id="100/35",
+        ),
+        pytest.param(
+            "one hundred twenty-fifth", "one hundred twenty-fifth", 125, K.ORDINAL, id="125th"
+        ),
+        pytest.param(
             "one hundredth of a second",
             "one hundredth",
             Decimal("0.01"),

@@ -170,9 +170,11 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
             break
         if w in lex.cardinals:
             v = lex.cardinals[w]
-            if last in ("unit", "teen", "tens") and w in lex.tens:
+            if last in _NUMERATOR_ENDS and w in lex.tens:
+                # "one twenty-fifth", "three twenty firsts", "one hundred thirty-fifths": after
+                # a whole numerator a plural compound ordinal is its denominator
                 den = _compound_denominator(tokens, j, lex)
-                if den is not None and (den[2] or total + cur == 1):
+                if den is not None and (den[2] or (total + cur == 1 and last != "hundred")):
                     value = (total + cur) / den[1]
                     return _scale_after_fraction(tokens, den[0], lex, value, start_count=count)
             if last in ("unit", "teen", "point", "ordinal"):
