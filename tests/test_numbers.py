@@ -324,6 +324,13 @@ def test_measures_that_stay_apart(text: str, spans: list[str]) -> None:
             "one hundred twenty-fifth", "one hundred twenty-fifth", 125, K.ORDINAL, id="125th"
         ),
         pytest.param(
+            "one one hundred and fifth",
+            "one one hundred and fifth",
+            Fraction(1, 105),
+            K.CARDINAL,
+            id="1/105",
+        ),
+        pytest.param(
             "one hundredth of a second",
             "one hundredth",
             Decimal("0.01"),

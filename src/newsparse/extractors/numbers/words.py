@@ -130,8 +130,12 @@ def _point_digits(tokens: list[Token], j: int, lex: Lexicon) -> tuple[int, str] 
     return None
 
 
-def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
-    """Read a number written in words starting at token ``i``, or None."""
+def read_words(
+    tokens: list[Token], i: int, lex: Lexicon, *, nested: bool = False
+) -> WordNumber | None:
+    """Read a number written in words starting at token ``i``, or None.  ``nested`` is set
+    when reading the denominator of "one one hundred and fifth", which takes no numerator of
+    its own (so the reading never goes deeper than one level)."""
     first = _word(tokens, i)
     if first is None:
         return None
@@ -170,6 +174,13 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
             break
         if w in lex.cardinals:
             v = lex.cardinals[w]
+            if last == "unit" and total + cur == 1 and not nested:
+                sub = read_words(tokens, j, lex, nested=True)
+                if sub is not None and sub.ordinal and sub.value >= 20 and sub.words > 1:
+                    # "one one hundred and fifth": one over an ordinal written in words
+                    return WordNumber(
+                        sub.end, 1 / sub.value, fraction=True, words=count + sub.words
+                    )
             if last in _NUMERATOR_ENDS and w in lex.tens:
                 # "one twenty-fifth", "three twenty firsts", "one hundred thirty-fifths": after
                 # a whole numerator a plural compound ordinal is its denominator
