@@ -242,6 +242,17 @@ def test_bounds_that_are_not_ranges(text: str) -> None:
         pytest.param("a dose of 20 mg/kg daily", "20 mg/kg", 20, "mg/kg", id="unit-per-unit"),
         pytest.param("20 J/m^2 per year", "20 J/m^2", 20, "J/m2", id="unit-per-squared-unit"),
         pytest.param("a 50cc moped", "50cc", 50, "cm3", id="cc"),
+        pytest.param("he is 6-foot-5", "6-foot-5", Fraction(77, 12), "ft", id="foot-hyphen-inches"),
+        pytest.param("she is 5'10\" tall", "5'10\"", Fraction(35, 6), "ft", id="feet-inch-marks"),
+        pytest.param(
+            "an hour and a half",
+            "an hour and a half",
+            Decimal("1.5"),
+            "hour",
+            id="a-unit-and-a-half",
+        ),
+        pytest.param("30 sq. ft. of space", "30 sq. ft.", 30, "ft2", id="square-feet"),
+        pytest.param("10 nautical miles", "10 nautical miles", 10, "nmi", id="nautical-miles"),
         pytest.param("It was 2 below zero", "2 below zero", -2, "°", id="below-zero"),
         pytest.param("it cost a dollar", "a dollar", 1, "USD", id="a-dollar"),
         pytest.param("3 Kuwaiti Dinar", "3 Kuwaiti Dinar", 3, "KWD", id="named-currency"),
@@ -274,6 +285,8 @@ def test_one_measure_in_several_parts(text: str, span: str, value: Any, unit: st
         pytest.param("2 million 300 people", ["2 million", "300"], id="million-then-count"),
         pytest.param("a real problem, a lev and a buck", [], id="currency-words-alone"),
         pytest.param("inflation was nil", ["nil"], id="nil"),
+        pytest.param("he said 'give me 5'", ["5"], id="closing-quote-is-not-feet"),
+        pytest.param("a year ago, once a day", [], id="a-unit-alone"),
     ],
 )
 def test_measures_that_stay_apart(text: str, spans: list[str]) -> None:

@@ -161,6 +161,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
             *raw["denominators"],
             *(w for w in raw["currency_words"] if " " not in w),
             *lower("indefinite_units"),
+            *(w for w in raw["measure_units"] if w.isalpha()),  # "an hour and a half"
             "$",
         }
     )

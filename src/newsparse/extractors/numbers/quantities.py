@@ -577,6 +577,14 @@ class QuantityReader:
             return Quantity(
                 i, k + 1, Fraction(1), kind=NumberKind.MEASURE, unit=lex.measure_units[w], word=True
             )
+        got = phrase_at(toks, k, lex.measure_units, lex, max_gap=1)
+        if got is not None and word_at(toks, got[0]) == "and":
+            end = got[0]
+            part = word_at(toks, end + 2)
+            if word_at(toks, end + 1) in ("a", "an") and part in ("half", "quarter"):
+                value = Fraction(3, 2) if part == "half" else Fraction(5, 4)
+                # "an hour and a half", "a mile and a quarter"
+                return Quantity(i, end + 3, value, kind=NumberKind.MEASURE, unit=got[2], word=True)
         return None
 
     def unit_follows(self, j: int) -> bool:
@@ -758,6 +766,21 @@ class QuantityReader:
         if toks[j].text == "%" and gap(toks, j) <= 1:
             q.kind, q.unit, q.j = NumberKind.PERCENT, "%", j + 1
             return
+        if (
+            q.plain
+            and toks[j].text in ("'", "′")
+            and glued(toks, j)
+            and j + 2 < len(toks)
+            and gap(toks, j + 1) <= 1
+            and toks[j + 1].text.isdigit()
+            and int(toks[j + 1].text) < 12
+            and toks[j + 2].text in ('"', "″", "”")
+            and glued(toks, j + 2)
+        ):
+            # 5'10": feet and inches marks; a lone 5' may be a closing quote and is left alone
+            q.kind, q.unit, q.j = NumberKind.MEASURE, "ft", j + 3
+            q.value += Fraction(int(toks[j + 1].text), 12)
+            return
         if q.word and q.value < 1 and word_at(toks, j) in ("a", "an"):
             probe = Quantity(q.i, j + 1, q.value)
             self.suffix(probe)
@@ -872,6 +895,23 @@ class QuantityReader:
         toks = self.tokens
         first = UNIT_STEPS[q.unit or ""]
         last = first
+        k = q.j
+        if (
+            q.unit == "ft"
+            and k + 1 < len(toks)
+            and toks[k].text in DASHES
+            and glued(toks, k)
+            and glued(toks, k + 1)
+        ):
+            # "6-foot-5": the inches follow the feet after a hyphen, their unit left out
+            rest = self.digits(k + 1, money=False) if toks[k + 1].kind == "n" else self.words(k + 1)
+            if rest is not None and rest.kind is NumberKind.CARDINAL and 0 <= rest.value < 12:
+                probe = Quantity(rest.i, rest.j, rest.value)
+                self.suffix(probe, joined=False)
+                if probe.unit in (None, "in"):
+                    q.value += rest.value / 12
+                    q.j = probe.j
+                    return
         while True:
             k = q.j
             if word_at(toks, k) == "and" or (k < len(toks) and toks[k].text == ","):
