@@ -374,6 +374,7 @@ def test_fractions_and_ordinals_in_words(
         pytest.param("sold 800,000 F-Series pickups", ["800,000"], id="letter-of-a-name"),
         pytest.param("2.80 GHz 8 MB cache", ["2.80 GHz", "8 MB"], id="measures-listed"),
         pytest.param("(there were 2) and", ["2"], id="closing-parenthesis"),
+        pytest.param("he said no. 3 people came", ["3"], id="sentence-ending-no"),
         pytest.param(
             "(the team, which had lost all of its last four games this season, won 3) and",
             ["four", "3"],

@@ -165,8 +165,10 @@ class _Walker(RangeReader):
         for back in range(q.i - 1, max(-1, q.i - 60), -1):
             if toks[back].text == "(":
                 return 0  # "(there were 2)" closes a parenthesis
-            if toks[back].text in (")", ".", ";", ":", "\n"):
+            if toks[back].text in (")", ".", ";", ":"):
                 break
+            if "\n" in self.text[toks[back].end : toks[back + 1].start]:
+                break  # a parenthesis is not looked for on an earlier line
         return k + 1
 
     def word_score(self, q: Quantity) -> tuple[int, list[Number]] | None:
@@ -203,8 +205,11 @@ class _Walker(RangeReader):
         toks = self.tokens
         tok = toks[i]
         k = i + 1
-        if tok.low == "no" and k < len(toks) and toks[k].text == "." and gap(toks, k) <= 1:
-            k += 1  # "No. 3", and "no . 3" in text split into word tokens
+        stop = k < len(toks) and toks[k].text == "."
+        if stop and (
+            (tok.text == "No" and glued(toks, k)) or (tok.low == "no" and gap(toks, k) == 1)
+        ):
+            k += 1  # "No. 3", and "no . 3" in text split into word tokens (not "said no. 3 ...")
         elif tok.low not in self.lex.position_words:
             return None
         if k >= len(toks) or gap(toks, k) != 1 or not toks[k].text.isdigit():
