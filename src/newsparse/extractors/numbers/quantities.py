@@ -553,7 +553,8 @@ class QuantityReader:
 
     def one_unit(self, i: int) -> Quantity | None:
         """ "a dollar", "a penny", "an ml": one of a currency or a unit written as an
-        abbreviation.  Ambiguous words ("a pound", "a second", "a year ago") are left out."""
+        abbreviation, and "an hour and a half", "a mile and a quarter".  A unit word alone
+        ("a year ago", "once a day") and ambiguous words ("a pound", "a real") are left out."""
         toks = self.tokens
         lex = self.lex
         k = i + 1
@@ -726,9 +727,9 @@ class QuantityReader:
             if tail.value * 100 >= 100 or tail.unit not in (q.unit, "USD"):
                 return
             q.value += tail.value
-        elif tail.kind is NumberKind.CARDINAL and self._minor_unit(end, q.unit):
-            q.value += minor.value / 100
-            end = self._minor_unit(end, q.unit)
+        elif tail.kind is NumberKind.CARDINAL and (minor_end := self._minor_unit(end, q.unit)):
+            q.value += minor.value / 100  # "20 ringgit and 43 sen"
+            end = minor_end
         elif tail.kind is NumberKind.CARDINAL:
             after = toks[end] if end < len(toks) else None
             if (

@@ -22,11 +22,9 @@ _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 #: The states a plural denominator may follow: "three fifths", "ninety-five hundred fifths",
 #: "a hundred thousand trillionths".
 _NUMERATOR_ENDS = frozenset({"unit", "teen", "tens", "hundred", "scale"})
-_ZERO = Fraction(0)
+_ZERO = Fraction(0)  # fractions are immutable: one zero serves every reading
 #: The words after "one hundredth" that make it a fraction.
-_FRACTION_NEXT = frozenset(
-    {"of", "the", "a", "an", "as", "that", "this"}
-)  # fractions are immutable: one zero serves every reading
+_FRACTION_NEXT = frozenset({"of", "the", "a", "an", "as", "that", "this"})
 
 
 @attrs.frozen
