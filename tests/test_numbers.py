@@ -253,6 +253,10 @@ def test_bounds_that_are_not_ranges(text: str) -> None:
         ),
         pytest.param("30 sq. ft. of space", "30 sq. ft.", 30, "ft2", id="square-feet"),
         pytest.param("10 nautical miles", "10 nautical miles", 10, "nmi", id="nautical-miles"),
+        pytest.param(
+            "a quarter of an hour", "quarter of an hour", Decimal("0.25"), "hour", id="of-an-hour"
+        ),
+        pytest.param("12 mm ± 2 mm", "12 mm ± 2 mm", 12, "mm", id="margin-after-unit"),
         pytest.param("It was 2 below zero", "2 below zero", -2, "°", id="below-zero"),
         pytest.param("it cost a dollar", "a dollar", 1, "USD", id="a-dollar"),
         pytest.param("3 Kuwaiti Dinar", "3 Kuwaiti Dinar", 3, "KWD", id="named-currency"),

@@ -700,7 +700,23 @@ class QuantityReader:
         if q.kind in (NumberKind.ORDINAL, NumberKind.YEAR):
             return q
         self.suffix(q)
+        if q.kind is NumberKind.MEASURE:
+            self.margin(q)
         return q
+
+    def margin(self, q: Quantity) -> None:
+        """ "12 mm ± 2 mm": a margin written after the unit, in the same unit, is part of
+        the measurement."""
+        toks = self.tokens
+        k = q.j
+        if k + 1 >= len(toks) or toks[k].text != "±" or gap(toks, k) > 1:
+            return
+        if gap(toks, k + 1) > 1 or toks[k + 1].kind != "n" or not self.unit_follows(k + 2):
+            return
+        rest = Quantity(k + 1, k + 2, Fraction(0))
+        self.suffix(rest, joined=False)
+        if rest.unit == q.unit:
+            q.j = rest.j
 
     def cents(self, q: Quantity) -> None:
         """The minor part of "$20 and 43c", "thirteen dollars forty-five cents", "15 USD 50"."""
@@ -782,10 +798,15 @@ class QuantityReader:
             q.kind, q.unit, q.j = NumberKind.MEASURE, "ft", j + 3
             q.value += Fraction(int(toks[j + 1].text), 12)
             return
-        if q.word and q.value < 1 and word_at(toks, j) in ("a", "an"):
-            probe = Quantity(q.i, j + 1, q.value)
-            self.suffix(probe)
-            if probe.kind is NumberKind.MEASURE:  # "half an hour"
+        if q.word and q.value < 1 and word_at(toks, j) in ("a", "an", "of"):
+            at = (
+                j + 2 if word_at(toks, j) == "of" and word_at(toks, j + 1) in ("a", "an") else j + 1
+            )
+            if at == j + 1 and word_at(toks, j) == "of":
+                return
+            probe = Quantity(q.i, at, q.value)
+            self.suffix(probe, joined=False)
+            if probe.kind is NumberKind.MEASURE:  # "half an hour", "a quarter of an hour"
                 q.kind, q.unit, q.j = probe.kind, probe.unit, probe.j
             return
         hyphen = toks[j].text in DASHES and glued(toks, j)
