@@ -348,11 +348,18 @@ def test_measures_that_stay_apart(text: str, spans: list[str]) -> None:
             id="1/105",
         ),
         pytest.param(
-            "one hundredth of a second",
+            "one hundredth of a vote",
             "one hundredth",
             Decimal("0.01"),
             K.CARDINAL,
             id="one-hundredth-of",
+        ),
+        pytest.param(
+            "one hundredth of a second",
+            "one hundredth of a second",
+            Decimal("0.01"),
+            K.MEASURE,
+            id="one-hundredth-of-a-second",
         ),
         pytest.param(
             "one million twenty-one thousandth",
