@@ -264,6 +264,10 @@ def test_bounds_that_are_not_ranges(text: str) -> None:
         pytest.param("a 12-cent dividend", "12-cent", Decimal("0.12"), "USD", id="hyphen-cents"),
         pytest.param("the one-yen bid", "one-yen", 1, "JPY", id="one-yen"),
         pytest.param("48.5 MGBP", "48.5 MGBP", 48500000, "GBP", id="million-code"),
+        pytest.param(
+            "priced at c $ 16.4 million", "c $ 16.4 million", 16400000, "CAD", id="c-dollar"
+        ),
+        pytest.param("the company ' s $ 5 offer", "$ 5", 5, "USD", id="split-possessive"),
         pytest.param("1.5 trillion won", "1.5 trillion won", 1500000000000, "KRW", id="won"),
         pytest.param("5 euro cents", "5 euro cents", Decimal("0.05"), "EUR", id="euro-cents"),
         pytest.param(

@@ -623,12 +623,8 @@ class QuantityReader:
             return None
         if i + 1 < len(toks) and toks[i + 1].text == "$" and gap(toks, i + 1) <= 1:
             if tok.low in lex.dollar_prefixes:
-                if (
-                    tok.low in ("a", "s", "r", "c")
-                    and not glued(toks, i + 1)
-                    and tok.text.islower()
-                ):
-                    return None
+                if tok.low in ("a", "s") and not glued(toks, i + 1) and tok.text.islower():
+                    return None  # "a $5 bill", "company ' s $5 offer"; "c $ 16.4m" is Canadian
                 return i + 2, lex.dollar_prefixes[tok.low]
             if tok.low == "u" or tok.low == "s":
                 return None
