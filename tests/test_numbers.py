@@ -257,6 +257,10 @@ def test_bounds_that_are_not_ranges(text: str) -> None:
             "a quarter of an hour", "quarter of an hour", Decimal("0.25"), "hour", id="of-an-hour"
         ),
         pytest.param("12 mm ± 2 mm", "12 mm ± 2 mm", 12, "mm", id="margin-after-unit"),
+        pytest.param("a gallon of milk", "a gallon", 1, "gal", id="a-gallon"),
+        pytest.param(
+            "tenth of a gallon", "tenth of a gallon", Decimal("0.1"), "gal", id="tenth-of-a-unit"
+        ),
         pytest.param("It was 2 below zero", "2 below zero", -2, "°", id="below-zero"),
         pytest.param("it cost a dollar", "a dollar", 1, "USD", id="a-dollar"),
         pytest.param("3 Kuwaiti Dinar", "3 Kuwaiti Dinar", 3, "KWD", id="named-currency"),
@@ -295,6 +299,7 @@ def test_one_measure_in_several_parts(text: str, span: str, value: Any, unit: st
         pytest.param("inflation was nil", ["nil"], id="nil"),
         pytest.param("he said 'give me 5'", ["5"], id="closing-quote-is-not-feet"),
         pytest.param("a year ago, once a day", [], id="a-unit-alone"),
+        pytest.param("$3 a gallon and 20p a litre", ["$3", "20p"], id="per-unit-prices"),
     ],
 )
 def test_measures_that_stay_apart(text: str, spans: list[str]) -> None:

@@ -549,6 +549,8 @@ class QuantityReader:
         tok = toks[k]
         if tok.kind == "n":
             return k > 0 and toks[k - 1].text in self.lex.currency_symbols
+        if k > 0 and glued(toks, k) and toks[k - 1].kind == "n":
+            return True  # "20p a litre", "$3m a year"
         return tok.low in self.lex.currency_words or tok.low in self.lex.measure_units
 
     def one_unit(self, i: int) -> Quantity | None:
@@ -562,6 +564,8 @@ class QuantityReader:
             return None
         if k + 1 < len(toks) and glued(toks, k + 1) and toks[k + 1].text in DASHES:
             return None  # "a dollar-denominated bond"
+        if i > 0 and self._priced(i - 1):
+            return None  # "$3 a gallon", "£1.50 a litre": per gallon, per litre
         w = toks[k].low
         code = lex.currency_words.get(w)
         if w in lex.ambiguous_currency_words:
@@ -693,6 +697,17 @@ class QuantityReader:
             self.money_tail(q)
             self.cents(q)
             return q
+        if (
+            q.kind is NumberKind.ORDINAL
+            and q.word
+            and q.j == q.i + 1
+            and toks[q.i].low in lex.denominators
+            and word_at(toks, q.j) == "of"
+            and word_at(toks, q.j + 1) in ("a", "an")
+            and self.unit_follows(q.j + 2)
+        ):
+            # "tenth of a gallon": a part of a unit, not a position
+            q.kind, q.value = NumberKind.CARDINAL, Fraction(1, lex.denominators[toks[q.i].low])
         if q.kind in (NumberKind.ORDINAL, NumberKind.YEAR):
             return q
         self.suffix(q)
