@@ -76,6 +76,8 @@ class Lexicon:
     starters: frozenset[str]
     max_phrase: int
     trigger: re.Pattern[str]
+    before_digits: frozenset[str]
+    before_dollar: frozenset[str]
     article_followers: frozenset[str]
     qualifier_ends: frozenset[str]
     date_words: frozenset[str]
@@ -125,7 +127,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         | lower("change_verbs")
         | frozenset({"since", "by", "in", "from", "until", "after", "before", "only", "all"})
     )
-    starters = frozenset(
+    other_starters = frozenset(
         {
             *cardinals,
             *ordinals,
@@ -133,14 +135,17 @@ def _build(raw: dict[str, Any]) -> Lexicon:
             *raw["denominators"],
             *raw["months"],
             *lower("weekdays"),
-            *lower("position_words"),
             *raw["currency_symbols"],
-            *raw["dollar_prefixes"],
             *(code.lower() for code in raw["currency_codes"]),
             *raw["vulgar_fractions"],
             *lower("starter_words"),
         }
     )
+    starters = other_starters | lower("position_words") | frozenset(raw["dollar_prefixes"])
+    # Words that start something only before digits ("week 5") or a dollar sign ("HK$5"):
+    # the walk passes over them elsewhere ("the last day", "it's").
+    before_digits = lower("position_words") - other_starters
+    before_dollar = frozenset(raw["dollar_prefixes"]) - other_starters
     # What a number needs somewhere in its part (see _trigger); the words after "a"/"an" that
     # make a number of it ("a third", "a dozen", "a dollar", "A$5"); and the last token of
     # every qualifier, so most numbers skip the phrase search.
@@ -169,6 +174,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         _last_token(q) for key in ("qualifiers", "lower_bounds", "upper_bounds") for q in lower(key)
     )
     return Lexicon(
+        before_digits=before_digits,
+        before_dollar=before_dollar,
         trigger=trigger,
         article_followers=article_followers,
         qualifier_ends=qualifier_ends,

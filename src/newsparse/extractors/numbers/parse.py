@@ -36,6 +36,8 @@ class _Walker(RangeReader):
     def walk(self) -> Iterator[Number]:
         starters = self.lex.starters
         after_article = self.lex.article_followers
+        before_digits = self.lex.before_digits
+        before_dollar = self.lex.before_dollar
         toks = self.tokens
         n = len(toks)
         # The tokens that can start something, found in one comprehension: most tokens are
@@ -43,7 +45,8 @@ class _Walker(RangeReader):
         # test.  :meth:`step` repeats the same test, so the result is the same.  A quote mark
         # or a dash starts something only when digits follow it ("'90s", "-5"), so the many
         # apostrophes and hyphens of prose are left out too, and so is "a" or "an" unless a
-        # word that can make it a number follows ("a third", "a dozen", "a dollar", "A$5").
+        # word that can make it a number follows ("a third", "a dozen", "a dollar", "A$5"),
+        # a position word unless digits follow ("week 5") and a dollar prefix unless "$" does.
         candidates = [
             k
             for k, (kind, _, _, text, low, skip) in enumerate(toks)
@@ -51,6 +54,8 @@ class _Walker(RangeReader):
             and (kind == "n" or low in starters or text in starters)
             and (text not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1].kind == "n"))
             and (low not in _ARTICLES or (k + 1 < n and toks[k + 1].low in after_article))
+            and (low not in before_digits or (k + 1 < n and toks[k + 1].kind == "n"))
+            and (low not in before_dollar or (k + 1 < n and toks[k + 1].text == "$"))
         ]
         i = 0
         for k in candidates:
