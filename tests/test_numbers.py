@@ -300,6 +300,8 @@ def test_one_measure_in_several_parts(text: str, span: str, value: Any, unit: st
         pytest.param("he said 'give me 5'", ["5"], id="closing-quote-is-not-feet"),
         pytest.param("a year ago, once a day", [], id="a-unit-alone"),
         pytest.param("$3 a gallon and 20p a litre", ["$3", "20p"], id="per-unit-prices"),
+        pytest.param("item scp-173m and the mid-30s", [], id="code-glued-on-both-sides"),
+        pytest.param("a 2-3km walk", ["2-3km"], id="range-glued-on-both-sides"),
     ],
 )
 def test_measures_that_stay_apart(text: str, spans: list[str]) -> None:

@@ -167,6 +167,15 @@ class QuantityReader:
                 before = toks[i - 2]
                 if before.kind == "w" and any(c.isupper() for c in before.text):
                     return True
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if (
+                    before.kind == "w"
+                    and nxt is not None
+                    and self.code_after(i + 1)
+                    and nxt.low != "s"
+                    and nxt.low not in lex.ordinal_suffixes
+                ):
+                    return True  # "scp-173m": glued on both sides ("mid-30s" is a decade)
             if prev.text == "/" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "n":
                 return True  # the second half of "24/7" or "9/11"
             if (
