@@ -302,6 +302,9 @@ def test_one_measure_in_several_parts(text: str, span: str, value: Any, unit: st
         pytest.param("$3 a gallon and 20p a litre", ["$3", "20p"], id="per-unit-prices"),
         pytest.param("item scp-173m and the mid-30s", [], id="code-glued-on-both-sides"),
         pytest.param("a 2-3km walk", ["2-3km"], id="range-glued-on-both-sides"),
+        pytest.param("seats in a two-class layout", ["two"], id="unit-word-not-after-a-number"),
+        pytest.param("I’m a three-time author", ["three"], id="m-not-after-a-number"),
+        pytest.param("a quid pro quo, for 5 quid", ["5 quid"], id="quid"),
     ],
 )
 def test_measures_that_stay_apart(text: str, spans: list[str]) -> None:

@@ -558,7 +558,9 @@ class QuantityReader:
         tok = toks[k]
         if tok.kind == "n":
             return k > 0 and toks[k - 1].text in self.lex.currency_symbols
-        if k > 0 and glued(toks, k) and toks[k - 1].kind == "n":
+        if k == 0 or toks[k - 1].kind != "n" or gap(toks, k) > 1:
+            return False  # "in a two-class layout": "in" follows no number here
+        if glued(toks, k):
             return True  # "20p a litre", "$3m a year"
         return tok.low in self.lex.currency_words or tok.low in self.lex.measure_units
 
