@@ -72,6 +72,7 @@ CARDINALS = [
     pytest.param("1/4 of the field", Decimal("0.25"), id="slash-fraction"),
     pytest.param("one over three", Fraction(1, 3), id="over-fraction"),
     pytest.param("6.23x10^-4", Decimal("0.000623"), id="scientific"),
+    pytest.param("exactly 8x2^10", 8192, id="power-of-two"),
     pytest.param("1 million 500 thousand", 1500000, id="million-then-thousand"),
     pytest.param("forty-five (45) people", 45, id="restated-in-digits"),
 ]

@@ -395,11 +395,12 @@ class QuantityReader:
             and toks[j].low in ("x", "×")
             and glued(toks, j)
             and glued(toks, j + 1)
-            and toks[j + 1].text == "10"
+            and toks[j + 1].text.isdigit()
+            and len(toks[j + 1].text) <= 3
             and toks[j + 2].text == "^"
             and glued(toks, j + 2)
         ):
-            base, k = Fraction(10), j + 3
+            base, k = Fraction(int(toks[j + 1].text)), j + 3  # "6.23x10^-4", "8x2^10"
             mult = q.value
         elif j < len(toks) and toks[j].text == "^" and glued(toks, j):
             base, k = q.value, j + 1
