@@ -248,6 +248,17 @@ def read_words(
             else:
                 cur += v
             return WordNumber(j + 1, total + cur, ordinal=True, words=count + 1)
+        elif (
+            w in ("half", "quarter")
+            and last == "unit"
+            and total + cur == 1
+            and (w == "half" or tokens[j - 1].text in _DASHES or _word(tokens, j + 1) == "of")
+        ):
+            # "one half", "one-quarter", "one quarter of": one over the denominator (but
+            # "in one quarter" may be three months)
+            return _scale_after_fraction(
+                tokens, j + 1, lex, Fraction(1, lex.denominators[w]), start_count=count
+            )
         elif w in lex.denominators and w.endswith("s") and last in _NUMERATOR_ENDS:
             value = (total + cur) / lex.denominators[w]
             return _scale_after_fraction(tokens, j + 1, lex, value, start_count=count)
