@@ -11,7 +11,10 @@ Conventions (where the labelled sources disagree, the reader's sense decides):
   go to ``approx`` and the counted noun to ``noun``, both outside the span.
 * Money is valued in the currency's main unit: "50p" is 0.5 GBP and "50 cents" 0.5 USD,
   not 50 of a minor unit.  "a dozen" is 12, not one dozen.
-* A range is one item ("between 3 and 5", "10 to 20 billion" with the scale shared);
+* A measure written in parts of one dimension is one item ("5ft 10in", "2 km and 1 metre"),
+  valued in its first unit; durations stay one number per part ("3 years, 2 months").
+* A range is one item ("between 3 and 5", "10 to 20 billion" with the scale shared,
+  "more than 10 and less than 20");
   "from 5% to 7%" after a verb of change ("rose from ...") is two numbers, a change, and
   so is a window of clock times ("between 10.30pm and 11pm").
 * Years, dates, times and scores are numbers of their own kinds with a ``norm``; a date is
@@ -42,8 +45,13 @@ def extract_numbers(article: Article) -> Iterator[Number]:
     """Find every Number in the editorial parts of ``article``."""
     lex = lexicon("en")
     ctx = page_context(article.source, article.published, lex)
+    source = article.source
+    trigger = lex.trigger.search
     for part, span in article.parts():
-        yield from parse_part(article.source, part, span, ctx)
+        # A part with no digit and no number word holds no number: most of a page's lines
+        # are settled by one search instead of being cut into tokens.
+        if trigger(source, span.start, span.end) is not None:
+            yield from parse_part(source, part, span, ctx)
 
 
 @hookimpl

@@ -30,14 +30,26 @@ def _month(tokens: list[Token], k: int, lex: Lexicon) -> tuple[int, int] | None:
     month = lex.months.get(tok.low)
     if month is None:
         return None
+    end = k + 1
+    abbreviated = len(tok.low) <= 4 and tok.low not in ("june", "july")
+    # "Nov. 15", and "nov . 15" in text split into word tokens: the full stop and the day
+    # settle a lower-case abbreviation that is also a word ("dec", "mar", "aug").
+    spaced_stop = (
+        abbreviated
+        and end + 1 < len(tokens)
+        and tokens[end].text == "."
+        and tokens[end].start - tokens[end - 1].end <= 1
+        and tokens[end + 1].start - tokens[end].end == 1
+        and _plain_int(tokens[end + 1], 2) is not None
+    )
     if (
         tok.low in ("may", "march", "mar", "jan", "sun", "dec", "sept", "aug")
         and not tok.text[0].isupper()
+        and not (spaced_stop and tok.low != "may")
     ):
         return None
-    end = k + 1
-    abbreviated = len(tok.low) <= 4 and tok.low not in ("june", "july")
-    if end < len(tokens) and tokens[end].text == "." and _glued(tokens, end) and abbreviated:
+    stop = end < len(tokens) and tokens[end].text == "."
+    if stop and abbreviated and (_glued(tokens, end) or spaced_stop):
         end += 1
     return month, end
 
@@ -140,7 +152,10 @@ def _date_body(
 
 
 def _iso(tokens: list[Token], k: int) -> tuple[int, str] | None:
-    """2025-06-13, 13/06/2025, 6/13/2025."""
+    """2025-06-13, 13/06/2025, 6/13/2025, and a month 1995-01."""
+    month = _year_month(tokens, k)
+    if month is not None:
+        return month
     if k + 4 >= len(tokens):
         return None
     sep = tokens[k + 1].text
@@ -159,6 +174,25 @@ def _iso(tokens: list[Token], k: int) -> tuple[int, str] | None:
         if 1 <= a <= 12 and 1 <= b <= 31:
             return k + 5, _norm(c, a, b)
     return None
+
+
+def _year_month(tokens: list[Token], k: int) -> tuple[int, str] | None:
+    """ "1995-01": a year and a zero-padded month ("2000-01" stays a fiscal year, 2000/01)."""
+    if k + 2 >= len(tokens) or tokens[k + 1].text != "-":
+        return None
+    year, month = tokens[k].text, tokens[k + 2].text
+    if len(year) != 4 or len(month) != 2 or month[0] != "0" or not _glued(tokens, k + 1):
+        return None
+    if not (_glued(tokens, k + 2) and year.isdigit() and month.isdigit() and month != "00"):
+        return None
+    if not 1000 <= int(year) <= 2999 or (int(year) + 1) % 100 == int(month):
+        return None
+    if k + 3 < len(tokens) and _glued(tokens, k + 3) and tokens[k + 3].kind != "s":
+        return None
+    dated = k + 4 < len(tokens) and tokens[k + 3].text in ("-", "/", ".") and _glued(tokens, k + 3)
+    if dated and tokens[k + 4].kind == "n":
+        return None  # a full date or a code, not a month
+    return k + 3, f"{year}-{month}"
 
 
 def _meridiem(tokens: list[Token], k: int, lex: Lexicon) -> tuple[int, int] | None:

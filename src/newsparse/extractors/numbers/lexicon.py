@@ -8,6 +8,7 @@ is a new JSON file with the same keys, not new code.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -50,6 +51,9 @@ class Lexicon:
     address_words: frozenset[str]
     lowercase_currency_codes: frozenset[str]
     qualifiers: frozenset[str]
+    lower_bounds: frozenset[str]
+    upper_bounds: frozenset[str]
+    range_joins: frozenset[str]
     months: dict[str, int]
     weekdays: frozenset[str]
     time_zones: frozenset[str]
@@ -60,6 +64,10 @@ class Lexicon:
     change_verbs: frozenset[str]
     pronoun_one_before: frozenset[str]
     pronoun_one_after: frozenset[str]
+    pronoun_one_modals: frozenset[str]
+    indefinite_units: frozenset[str]
+    ambiguous_currency_words: frozenset[str]
+    word_like_currency_words: frozenset[str]
     half_not_after: frozenset[str]
     second_not_before: frozenset[str]
     second_not_after: frozenset[str]
@@ -67,6 +75,12 @@ class Lexicon:
     common: frozenset[str]
     starters: frozenset[str]
     max_phrase: int
+    trigger: re.Pattern[str]
+    before_digits: frozenset[str]
+    before_dollar: frozenset[str]
+    article_followers: frozenset[str]
+    qualifier_ends: frozenset[str]
+    date_words: frozenset[str]
 
 
 def _build(raw: dict[str, Any]) -> Lexicon:
@@ -93,6 +107,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         *raw["percent_words"],
         *raw["point_words"],
         *raw["qualifiers"],
+        *raw["lower_bounds"],
+        *raw["upper_bounds"],
     ]
     max_phrase = max(len(p.split()) for p in phrases)
 
@@ -102,13 +118,16 @@ def _build(raw: dict[str, Any]) -> Lexicon:
     common = (
         lower("noun_stop")
         | lower("qualifiers")
+        | frozenset(
+            w for key in ("lower_bounds", "upper_bounds") for p in raw[key] for w in p.split()
+        )
         | frozenset(raw["months"])
         | lower("weekdays")
         | lower("score_words")
         | lower("change_verbs")
         | frozenset({"since", "by", "in", "from", "until", "after", "before", "only", "all"})
     )
-    starters = frozenset(
+    other_starters = frozenset(
         {
             *cardinals,
             *ordinals,
@@ -116,15 +135,51 @@ def _build(raw: dict[str, Any]) -> Lexicon:
             *raw["denominators"],
             *raw["months"],
             *lower("weekdays"),
-            *lower("position_words"),
             *raw["currency_symbols"],
-            *raw["dollar_prefixes"],
             *(code.lower() for code in raw["currency_codes"]),
             *raw["vulgar_fractions"],
             *lower("starter_words"),
         }
     )
+    starters = other_starters | lower("position_words") | frozenset(raw["dollar_prefixes"])
+    # Words that start something only before digits ("week 5") or a dollar sign ("HK$5"):
+    # the walk passes over them elsewhere ("the last day", "it's").
+    before_digits = lower("position_words") - other_starters
+    before_dollar = frozenset(raw["dollar_prefixes"]) - other_starters
+    # What a number needs somewhere in its part (see _trigger); the words after "a"/"an" that
+    # make a number of it ("a third", "a dozen", "a dollar", "A$5"); and the last token of
+    # every qualifier, so most numbers skip the phrase search.
+    trigger = _trigger(
+        raw,
+        {
+            *cardinals,
+            *ordinals,
+            *raw["scales"],
+            *raw["denominators"],
+            *raw["currency_words"],
+            *raw["indefinite_units"],
+        },
+    )
+    article_followers = frozenset(
+        {
+            *raw["scales"],
+            *raw["denominators"],
+            *(w for w in raw["currency_words"] if " " not in w),
+            *lower("indefinite_units"),
+            *(w for w in raw["measure_units"] if w.isalpha()),  # "an hour and a half"
+            "$",
+        }
+    )
+    qualifier_ends = frozenset(
+        _last_token(q) for key in ("qualifiers", "lower_bounds", "upper_bounds") for q in lower(key)
+    )
     return Lexicon(
+        before_digits=before_digits,
+        before_dollar=before_dollar,
+        trigger=trigger,
+        article_followers=article_followers,
+        qualifier_ends=qualifier_ends,
+        date_words=frozenset({*raw["months"], *lower("weekdays")}),
         starters=starters,
         cardinals=cardinals,
         units=units,
@@ -154,7 +209,10 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         indefinite_one_after=lower("indefinite_one_after"),
         address_words=lower("address_words"),
         lowercase_currency_codes=lower("lowercase_currency_codes"),
-        qualifiers=lower("qualifiers"),
+        qualifiers=lower("qualifiers") | lower("lower_bounds") | lower("upper_bounds"),
+        lower_bounds=lower("lower_bounds"),
+        upper_bounds=lower("upper_bounds"),
+        range_joins=lower("range_joins"),
         months=raw["months"],
         weekdays=lower("weekdays"),
         time_zones=lower("time_zones"),
@@ -165,12 +223,53 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         change_verbs=lower("change_verbs"),
         pronoun_one_before=lower("pronoun_one_before"),
         pronoun_one_after=lower("pronoun_one_after"),
+        pronoun_one_modals=lower("pronoun_one_modals"),
+        indefinite_units=lower("indefinite_units"),
+        ambiguous_currency_words=lower("ambiguous_currency_words"),
+        word_like_currency_words=lower("word_like_currency_words"),
         half_not_after=lower("half_not_after"),
         second_not_before=lower("second_not_before"),
         second_not_after=lower("second_not_after"),
         noun_stop=lower("noun_stop"),
         common=common,
         max_phrase=max_phrase,
+    )
+
+
+def _last_token(phrase: str) -> str:
+    """The last token of ``phrase`` as the tokenizer cuts it ("c." ends with ".")."""
+    last = phrase.split()[-1]
+    return "." if last.endswith(".") and len(last) > 1 else last
+
+
+def _alternation(words: set[str]) -> str:
+    """One pattern for many words, branching letter by letter (a trie), so a search tests a
+    position against the few words that share its first letter instead of all of them."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(trie)
+
+
+def _trigger(raw: dict[str, Any], words: set[str]) -> re.Pattern[str]:
+    """What every number needs somewhere in its part: a digit, a vulgar fraction or one of
+    ``words`` standing as a whole word (letters on neither side, as the tokenizer cuts)."""
+    letter = r"[^\W\d_]"
+    alpha = {w for w in words if w.isalpha()}
+    return re.compile(
+        rf"\d|[{''.join(raw['vulgar_fractions'])}]|(?<!{letter}){_alternation(alpha)}(?!{letter})",
+        re.IGNORECASE,
     )
 
 

@@ -20,12 +20,14 @@ from .lexicon import Lexicon
 from .quantities import Context, Quantity
 from .ranges import RangeReader
 from .scan import gap, glued, word_at
+from .words import read_words
 
 __all__ = ["Context", "page_context", "parse_part"]
 
 _RANGE_DASHES = frozenset({"-", "–", "—", "~"})
 #: Marks that start a number only just before digits: a decade ("'90s") or a sign ("-5").
 _DIGITS_AFTER = frozenset({"'", "’", "-", "−"})
+_ARTICLES = frozenset({"a", "an"})
 
 
 class _Walker(RangeReader):
@@ -33,19 +35,27 @@ class _Walker(RangeReader):
 
     def walk(self) -> Iterator[Number]:
         starters = self.lex.starters
+        after_article = self.lex.article_followers
+        before_digits = self.lex.before_digits
+        before_dollar = self.lex.before_dollar
         toks = self.tokens
         n = len(toks)
         # The tokens that can start something, found in one comprehension: most tokens are
         # words that start nothing, and a method call for each of them costs more than the
         # test.  :meth:`step` repeats the same test, so the result is the same.  A quote mark
         # or a dash starts something only when digits follow it ("'90s", "-5"), so the many
-        # apostrophes and hyphens of prose are left out too.
+        # apostrophes and hyphens of prose are left out too, and so is "a" or "an" unless a
+        # word that can make it a number follows ("a third", "a dozen", "a dollar", "A$5"),
+        # a position word unless digits follow ("week 5") and a dollar prefix unless "$" does.
         candidates = [
             k
             for k, (kind, _, _, text, low, skip) in enumerate(toks)
             if not skip
             and (kind == "n" or low in starters or text in starters)
             and (text not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1].kind == "n"))
+            and (low not in _ARTICLES or (k + 1 < n and toks[k + 1].low in after_article))
+            and (low not in before_digits or (k + 1 < n and toks[k + 1].kind == "n"))
+            and (low not in before_dollar or (k + 1 < n and toks[k + 1].text == "$"))
         ]
         i = 0
         for k in candidates:
@@ -67,7 +77,7 @@ class _Walker(RangeReader):
         # Whether a date or clock time starts here, kept for :meth:`quantity`, which would
         # otherwise look again.  Only words and digits can start either.
         clear = True
-        if tok.kind == "w" or tok.kind == "n":
+        if tok.kind == "n" or (tok.kind == "w" and tok.low in lex.date_words):
             got = date_at(toks, i, lex, self.ctx.page_year)
             clear = got is None
             if got is not None and not (tok.kind == "n" and self.code_before(i)):
@@ -98,7 +108,7 @@ class _Walker(RangeReader):
         if q is None:
             return None
         if q.kind == NumberKind.CARDINAL and q.value.denominator == 1:
-            skip = self.ratio(q.j) or self.counter(q)
+            skip = self.ratio(q.j) or self.counter(q) or self.list_marker(q)
             if skip:
                 return skip, []
         out: list[Number] = []
@@ -112,10 +122,20 @@ class _Walker(RangeReader):
                 ranged = self.range_rest(q.i, q, k + 1)
             if ranged is not None:
                 return ranged[0], [ranged[1]]
+            ranged = self.bounded(q)
+            if ranged is not None:
+                return ranged[0], [ranged[1]]
+        elif q.kind is NumberKind.ORDINAL and q.word:
+            ranged = self.bounded(q)  # "higher than the tenth but lower than the fifteenth"
+            if ranged is not None:
+                return ranged[0], [ranged[1]]
         over = self.over(q)
         if over is not None:
             return over.j, [self.number(over.i, over.j, over.value, NumberKind.CARDINAL)]
         if q.word and q.kind is NumberKind.CARDINAL:
+            score = self.word_score(q)
+            if score is not None:
+                return score
             self.restated(q)
         kind = q.kind
         if (
@@ -136,6 +156,43 @@ class _Walker(RangeReader):
         out.append(self.number(q.i, q.j, q.value, kind, unit=q.unit, norm=q.norm))
         return q.j, out
 
+    def list_marker(self, q: Quantity) -> int:
+        """The end of a list marker "1)" or "2 )" that opens a clause, or 0: it numbers the
+        items of a list, it counts nothing."""
+        toks = self.tokens
+        k = q.j
+        if not q.plain or len(toks[q.i].text) > 2 or k >= len(toks) or toks[k].text != ")":
+            return 0
+        if gap(toks, k) > 1:
+            return 0
+        if q.i > 0 and toks[q.i - 1].kind == "n":
+            return 0
+        for back in range(q.i - 1, max(-1, q.i - 60), -1):
+            if toks[back].text == "(":
+                return 0  # "(there were 2)" closes a parenthesis
+            if toks[back].text in (")", ".", ";", ":"):
+                break
+            if "\n" in self.text[toks[back].end : toks[back + 1].start]:
+                break  # a parenthesis is not looked for on an earlier line
+        return k + 1
+
+    def word_score(self, q: Quantity) -> tuple[int, list[Number]] | None:
+        """ "two-nil", "won three-one": a score written in words, one item like "2-0"."""
+        toks = self.tokens
+        k = q.j
+        if q.value.denominator != 1 or not 0 <= q.value <= 30 or k + 1 >= len(toks):
+            return None
+        if toks[k].text not in ("-", "–") or not glued(toks, k) or not glued(toks, k + 1):
+            return None
+        got = read_words(toks, k + 1, self.lex)
+        if got is None or got.ordinal or got.fraction or not 0 <= got.value <= 30:
+            return None
+        context = {w for b in range(max(0, q.i - 3), q.i) if (w := word_at(toks, b)) is not None}
+        if toks[k + 1].low != "nil" and not context & self.lex.score_words:
+            return None  # "twenty-one" is read before this; "one-two" needs a score word
+        a, b = int(q.value), int(got.value)
+        return got.end, [self.number(q.i, got.end, None, NumberKind.SCORE, norm=f"{a}-{b}")]
+
     def restated(self, q: Quantity) -> None:
         """ "forty-five (45)", "ten (10) days": words restated in digits are one number."""
         toks = self.tokens
@@ -153,15 +210,18 @@ class _Walker(RangeReader):
         toks = self.tokens
         tok = toks[i]
         k = i + 1
-        if tok.text == "No" and k < len(toks) and toks[k].text == "." and glued(toks, k):
-            k += 1
+        stop = k < len(toks) and toks[k].text == "."
+        if stop and (
+            (tok.text == "No" and glued(toks, k)) or (tok.low == "no" and gap(toks, k) == 1)
+        ):
+            k += 1  # "No. 3", and "no . 3" in text split into word tokens (not "said no. 3 ...")
         elif tok.low not in self.lex.position_words:
             return None
         if k >= len(toks) or gap(toks, k) != 1 or not toks[k].text.isdigit():
             return None
         if len(toks[k].text) > 3 or self.code_after(k + 1) or self.suffix_kind(k + 1):
             return None
-        if tok.text == "No" and word_at(toks, i - 1) in self.lex.address_words:
+        if tok.low == "no" and word_at(toks, i - 1) in self.lex.address_words:
             return k + 1, None
         value = Fraction(int(toks[k].text))
         return k + 1, self.number(i, k + 1, value, NumberKind.ORDINAL)

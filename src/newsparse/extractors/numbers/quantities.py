@@ -17,7 +17,7 @@ from newsparse import Number, NumberKind, Part, Span
 from .dates import date_at, time_at
 from .lexicon import Lexicon
 from .scan import gap, glued, tokenize, word_at
-from .units import phrase_at
+from .units import UNIT_STEPS, phrase_at
 from .values import as_fraction, exact, parse_digits
 from .words import read_words
 
@@ -25,6 +25,8 @@ __all__ = ["DASHES", "Context", "Quantity", "QuantityReader"]
 
 DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 _MINUS = frozenset({"-", "−"})
+#: Feet and inch marks, read only after a larger length ("2 yd 7'", "6ft 2\"").
+_PRIMES = {"'": "ft", "′": "ft", '"': "in", "″": "in"}
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
 
 
@@ -108,7 +110,9 @@ class QuantityReader:
         if k >= 0 and toks[k].low in ("a", "an"):
             k -= 1  # "about a third"
             i -= 1
-        while k >= 0 and len(words) < 4:
+        if k < 0 or toks[k].low not in self.lex.qualifier_ends:
+            return None  # no qualifier ends here: most numbers stop at this test
+        while k >= 0 and len(words) < 5:
             tok = toks[k]
             if tok.kind == "n" or tok.text in (",", ";", ":", "(", ")"):
                 break
@@ -163,8 +167,30 @@ class QuantityReader:
                 before = toks[i - 2]
                 if before.kind == "w" and any(c.isupper() for c in before.text):
                     return True
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if (
+                    before.kind == "w"
+                    and nxt is not None
+                    and self.code_after(i + 1)
+                    and nxt.low != "s"
+                    and nxt.low not in lex.ordinal_suffixes
+                ):
+                    return True  # "scp-173m": glued on both sides ("mid-30s" is a decade)
             if prev.text == "/" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "n":
                 return True  # the second half of "24/7" or "9/11"
+            if (
+                prev.text == "+"
+                and i > 2
+                and glued(toks, i - 1)
+                and toks[i - 2].kind == "n"
+                and glued(toks, i - 2)
+                and toks[i - 3].kind == "w"
+            ):
+                return True  # a catalogue code: "J1149.5+6663" (but "3+4" is a sum)
+            if prev.text == "^" or (
+                prev.text == "−" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "w"
+            ):
+                return True  # an exponent: "km^3", "fb−1"
         if i > 1 and toks[i - 1].text == "." and toks[i - 2].text == "No":
             return True
         if i == 0 or toks[i - 1].kind != "w" or gap(toks, i) != 1:
@@ -175,18 +201,31 @@ class QuantityReader:
             return False
         if low in lex.identifier_words and (low != "no" or prev.text == "No"):
             return not self.unit_follows(i + 1)  # "page 5" but "section 150ft"
-        if any(c.isupper() for c in prev.text[1:]) and not prev.text.isupper():
-            return True  # iPhone 15, PlayStation 5
+        if (
+            any(c.isupper() for c in prev.text[1:])
+            and not prev.text.isupper()
+            and prev.text not in lex.measure_units_cased
+            and low not in lex.measure_units
+        ):
+            return True  # iPhone 15, PlayStation 5; but "2.80 GHz 8 MB" lists measures
         if not tok.text.isdigit() or low in lex.common or low in lex.months:
             return False
-        if self.unit_follows(i + 1):
-            return False  # "the UK 25%", "Everest 8849m"
+        if self.unit_follows(i + 1) and not self._letter_after(i + 1):
+            return False  # "the UK 25%", "Everest 8849m"; but "Boeing 777F" is a name
         if prev.text.isupper() and len(prev.text) >= 2:
             return True  # FTSE 100
         year = len(tok.text) == 4 and 1100 <= int(tok.text) <= 2199
         if not prev.text[0].isupper() or year:
             return False
         return len(tok.text) >= 3 or self.named_after(i - 1)  # Boeing 737, the Unit 4 plant
+
+    def _letter_after(self, j: int) -> bool:
+        """Whether one capital letter is glued on at ``j`` ("777F", "13F"): a unit symbol
+        only where nothing says the digits are a name."""
+        toks = self.tokens
+        return (
+            j < len(toks) and glued(toks, j) and len(toks[j].text) == 1 and toks[j].text.isupper()
+        )
 
     def named_after(self, k: int) -> bool:
         """Whether the capitalised words ending at token ``k`` follow "the", "at", ...: a
@@ -231,17 +270,11 @@ class QuantityReader:
             q.j = j + 1
             q.plain = False
             return q
-        if (
-            plain
-            and j + 1 < len(toks)
-            and toks[j].text == "/"
-            and glued(toks, j)
-            and glued(toks, j + 1)
-            and toks[j + 1].kind == "n"
-            and toks[j + 1].text.isdigit()
-        ):
+        if plain and self._slash(j):
             num, den = int(tok.text), int(toks[j + 1].text)
-            chained = j + 2 < len(toks) and toks[j + 2].text == "/" and glued(toks, j + 2)
+            chained = (
+                j + 2 < len(toks) and toks[j + 2].text == "/" and gap(toks, j + 2) == gap(toks, j)
+            )
             if chained or not 0 < num < den or (num != 1 and den not in _DENOMINATORS):
                 return None  # a date, a name or a code: "9/11", "24/7", "5/17/2018"
             q.value = Fraction(num, den)
@@ -253,19 +286,18 @@ class QuantityReader:
             and j + 2 < len(toks)
             and gap(toks, j) == 1
             and toks[j].kind == "n"
-            and toks[j + 1].text == "/"
-            and glued(toks, j + 1)
-            and glued(toks, j + 2)
-            and toks[j + 2].text.isdigit()
             and toks[j].text.isdigit()
+            and self._slash(j + 1)
             and int(toks[j + 2].text) > int(toks[j].text) > 0
+            and not (j + 3 < len(toks) and toks[j + 3].text == "/")
         ):
             q.value += Fraction(int(toks[j].text), int(toks[j + 2].text))
             q.j = j + 3
             q.plain = False
             return q
         if j < len(toks) and glued(toks, j) and toks[j].low in lex.ordinal_suffixes:
-            if plain and not self.code_after(j + 1):
+            whole = plain or (value.denominator == 1 and "." not in tok.text)
+            if whole and not self.code_after(j + 1):  # "3rd", "1,000,000th"
                 q.j = j + 1
                 q.kind = NumberKind.ORDINAL
                 return q
@@ -284,14 +316,53 @@ class QuantityReader:
             q.norm = tok.text + "s"
             return q
         self.power(q)
+        self.uncertainty(q)
         self.scale(q, money)
         self.lower_groups(q)
         return q
 
-    def lower_groups(self, q: Quantity) -> None:
-        """ "4 thousand 3 hundred", "3 hundred and 21": digits with scale words, continued."""
+    def uncertainty(self, q: Quantity) -> None:
+        """ "2,000.45±0.01", "9.83e-3 +/- 1e-5": a measurement and its margin are one
+        number, valued at the measurement."""
         toks = self.tokens
-        if q.scale not in (100, 1000) or q.value.denominator != 1:
+        k = q.j
+        if k >= len(toks) or gap(toks, k) > 1:
+            return
+        if toks[k].text == "±":
+            k += 1
+        elif (
+            toks[k].text == "+"
+            and k + 2 < len(toks)
+            and toks[k + 1].text == "/"
+            and toks[k + 2].text in _MINUS
+            and glued(toks, k + 1)
+            and glued(toks, k + 2)
+        ):
+            k += 3
+        else:
+            return
+        if k >= len(toks) or gap(toks, k) > 1 or toks[k].kind != "n" or self.code_after(k + 1):
+            return
+        if parse_digits(toks[k].text, decimal_comma=self.ctx.decimal_comma) is None:
+            return
+        q.j = k + 1
+        q.plain = False
+
+    def _slash(self, j: int) -> bool:
+        """Whether token ``j`` is a fraction slash before digits: "1/4", or "1 / 4" in text
+        split into word tokens (the same spacing on both sides)."""
+        toks = self.tokens
+        if j + 1 >= len(toks) or toks[j].text != "/" or toks[j + 1].kind != "n":
+            return False
+        spacing = gap(toks, j)
+        return spacing <= 1 and gap(toks, j + 1) == spacing and toks[j + 1].text.isdigit()
+
+    def lower_groups(self, q: Quantity) -> None:
+        """ "4 thousand 3 hundred", "3 hundred and 21", "1 million 500 thousand": digits with
+        scale words, continued.  After a million or more the rest needs a scale word of its
+        own ("2 million 300 people" is two numbers)."""
+        toks = self.tokens
+        if q.scale < 100 or q.value.denominator != 1:
             return
         k = q.j
         if word_at(toks, k) == "and":
@@ -310,6 +381,8 @@ class QuantityReader:
             rest = Quantity(k, got.end, got.value, scale=1000 if got.value >= 1000 else 1)
         if rest.scale >= q.scale or rest.value >= q.scale or rest.value <= 0:
             return
+        if q.scale > 1000 and rest.scale == 1:
+            return
         q.value += rest.value
         q.j = rest.j
 
@@ -322,11 +395,12 @@ class QuantityReader:
             and toks[j].low in ("x", "×")
             and glued(toks, j)
             and glued(toks, j + 1)
-            and toks[j + 1].text == "10"
+            and toks[j + 1].text.isdigit()
+            and len(toks[j + 1].text) <= 3
             and toks[j + 2].text == "^"
             and glued(toks, j + 2)
         ):
-            base, k = Fraction(10), j + 3
+            base, k = Fraction(int(toks[j + 1].text)), j + 3  # "6.23x10^-4", "8x2^10"
             mult = q.value
         elif j < len(toks) and toks[j].text == "^" and glued(toks, j):
             base, k = q.value, j + 1
@@ -420,16 +494,30 @@ class QuantityReader:
         w = toks[i].low
         got = read_words(toks, i, lex)
         if got is None:
-            return None
+            return self.one_unit(i) if w in ("a", "an") else None
         prev = word_at(toks, i - 1)
+        art = i if w in ("a", "an") else i - 1 if prev in ("a", "an") else -1
+        if art > 0 and self._priced(art - 1):
+            return None  # "64.2 cents a dozen": per dozen, not a dozen
         nxt_tok = toks[got.end] if got.end < len(toks) else None
         nxt = word_at(toks, got.end)
         single = got.end == i + 1
         if single and w == "one":
-            if prev in lex.pronoun_one_before or nxt in lex.pronoun_one_after:
+            dashed = nxt_tok is not None and nxt_tok.text in DASHES and glued(toks, got.end)
+            if dashed and (
+                self._currency_follows(got.end + 1) or word_at(toks, got.end + 1) == "nil"
+            ):
+                pass  # "the one-dollar coin", "a one-yen bid": money; "one-nil": a score
+            elif dashed:
+                return None  # "one-off", "a one-day international"
+            elif prev in lex.pronoun_one_before or nxt in lex.pronoun_one_after:
                 return None
-            if nxt_tok is not None and nxt_tok.text in DASHES and glued(toks, got.end):
-                return None
+            elif (
+                prev is None
+                and nxt in lex.pronoun_one_modals
+                and word_at(toks, got.end + 1) not in ("of", "s")
+            ):
+                return None  # "One can see", ", one should ask": the pronoun; not "One can of"
             after = toks[got.end + 1].low if got.end + 1 < len(toks) else ""
             if nxt is not None and not nxt.endswith("s") and after in self.lex.indefinite_one_after:
                 return None  # "One neighbour, who asked not to be named": "a neighbour"
@@ -464,12 +552,64 @@ class QuantityReader:
             start, got.end, got.value, kind=kind, word=True, scale=10**6 if got.scaled else 1
         )
 
+    def _priced(self, k: int) -> bool:
+        """Whether token ``k`` ends a price or measure ("cents", "$2", "kg"), so a following
+        "a dozen" means "per dozen"."""
+        toks = self.tokens
+        tok = toks[k]
+        if tok.kind == "n":
+            return k > 0 and toks[k - 1].text in self.lex.currency_symbols
+        if k == 0 or toks[k - 1].kind != "n" or gap(toks, k) > 1:
+            return False  # "in a two-class layout": "in" follows no number here
+        if glued(toks, k):
+            return True  # "20p a litre", "$3m a year"
+        return tok.low in self.lex.currency_words or tok.low in self.lex.measure_units
+
+    def one_unit(self, i: int) -> Quantity | None:
+        """ "a dollar", "a penny", "an ml": one of a currency or a unit written as an
+        abbreviation, and "an hour and a half", "a mile and a quarter".  A unit word alone
+        ("a year ago", "once a day") and ambiguous words ("a pound", "a real") are left out."""
+        toks = self.tokens
+        lex = self.lex
+        k = i + 1
+        if k >= len(toks) or gap(toks, k) != 1 or toks[k].kind != "w":
+            return None
+        if k + 1 < len(toks) and glued(toks, k + 1) and toks[k + 1].text in DASHES:
+            return None  # "a dollar-denominated bond"
+        if i > 0 and self._priced(i - 1):
+            return None  # "$3 a gallon", "£1.50 a litre": per gallon, per litre
+        w = toks[k].low
+        code = lex.currency_words.get(w)
+        if w in lex.ambiguous_currency_words:
+            return None  # "a real problem", "a won game", "a buck"
+        if code is not None and not code.endswith("?") and not w.endswith("s"):
+            q = Quantity(i, k + 1, Fraction(1), kind=NumberKind.MONEY, word=True)
+            if "/" in code:
+                code, minor = code.split("/")
+                q.value /= int(minor)
+            q.unit = code
+            self.cents(q)  # "a dollar and 42 cents"
+            return q
+        if w in lex.indefinite_units:
+            return Quantity(
+                i, k + 1, Fraction(1), kind=NumberKind.MEASURE, unit=lex.measure_units[w], word=True
+            )
+        got = phrase_at(toks, k, lex.measure_units, lex, max_gap=1)
+        if got is not None and word_at(toks, got[0]) == "and":
+            end = got[0]
+            part = word_at(toks, end + 2)
+            if word_at(toks, end + 1) in ("a", "an") and part in ("half", "quarter"):
+                value = Fraction(3, 2) if part == "half" else Fraction(5, 4)
+                # "an hour and a half", "a mile and a quarter"
+                return Quantity(i, end + 3, value, kind=NumberKind.MEASURE, unit=got[2], word=True)
+        return None
+
     def unit_follows(self, j: int) -> bool:
         """Whether a percent sign, unit or currency follows at token ``j``."""
         if j >= len(self.tokens):
             return False
         probe = Quantity(j, j, Fraction(1))
-        self.suffix(probe)
+        self.suffix(probe, joined=False)
         return probe.j != j
 
     def title_of_name(self, i: int, j: int) -> bool:
@@ -499,12 +639,8 @@ class QuantityReader:
             return None
         if i + 1 < len(toks) and toks[i + 1].text == "$" and gap(toks, i + 1) <= 1:
             if tok.low in lex.dollar_prefixes:
-                if (
-                    tok.low in ("a", "s", "r", "c")
-                    and not glued(toks, i + 1)
-                    and tok.text.islower()
-                ):
-                    return None
+                if tok.low in ("a", "s") and not glued(toks, i + 1) and tok.text.islower():
+                    return None  # "a $5 bill", "company ' s $5 offer"; "c $ 16.4m" is Canadian
                 return i + 2, lex.dollar_prefixes[tok.low]
             if tok.low == "u" or tok.low == "s":
                 return None
@@ -573,10 +709,37 @@ class QuantityReader:
             self.money_tail(q)
             self.cents(q)
             return q
+        if (
+            q.kind is NumberKind.ORDINAL
+            and q.word
+            and q.j == q.i + 1
+            and toks[q.i].low in lex.denominators
+            and word_at(toks, q.j) == "of"
+            and word_at(toks, q.j + 1) in ("a", "an")
+            and self.unit_follows(q.j + 2)
+        ):
+            # "tenth of a gallon": a part of a unit, not a position
+            q.kind, q.value = NumberKind.CARDINAL, Fraction(1, lex.denominators[toks[q.i].low])
         if q.kind in (NumberKind.ORDINAL, NumberKind.YEAR):
             return q
         self.suffix(q)
+        if q.kind is NumberKind.MEASURE:
+            self.margin(q)
         return q
+
+    def margin(self, q: Quantity) -> None:
+        """ "12 mm ± 2 mm": a margin written after the unit, in the same unit, is part of
+        the measurement."""
+        toks = self.tokens
+        k = q.j
+        if k + 1 >= len(toks) or toks[k].text != "±" or gap(toks, k) > 1:
+            return
+        if gap(toks, k + 1) > 1 or toks[k + 1].kind != "n" or not self.unit_follows(k + 2):
+            return
+        rest = Quantity(k + 1, k + 2, Fraction(0))
+        self.suffix(rest, joined=False)
+        if rest.unit == q.unit:
+            q.j = rest.j
 
     def cents(self, q: Quantity) -> None:
         """The minor part of "$20 and 43c", "thirteen dollars forty-five cents", "15 USD 50"."""
@@ -597,12 +760,15 @@ class QuantityReader:
         if minor.value.denominator != 1 or not 0 < minor.value < 100:
             return
         tail = Quantity(minor.i, minor.j, minor.value)
-        self.suffix(tail)
+        self.suffix(tail, joined=False)
         end = tail.j
         if tail.kind is NumberKind.MONEY:
             if tail.value * 100 >= 100 or tail.unit not in (q.unit, "USD"):
                 return
             q.value += tail.value
+        elif tail.kind is NumberKind.CARDINAL and (minor_end := self._minor_unit(end, q.unit)):
+            q.value += minor.value / 100  # "20 ringgit and 43 sen"
+            end = minor_end
         elif tail.kind is NumberKind.CARDINAL:
             after = toks[end] if end < len(toks) else None
             if (
@@ -616,13 +782,22 @@ class QuantityReader:
             return
         q.j = end
 
+    def _minor_unit(self, j: int, unit: str | None) -> int:
+        """The end of the hundredth unit of ``unit`` at ``j`` ("sen" after ringgit), or 0."""
+        got = phrase_at(self.tokens, j, self.lex.currency_words, self.lex, max_gap=1)
+        return got[0] if got is not None and got[2] == f"{unit}/100" else 0
+
     def money_tail(self, q: Quantity) -> None:
         """A currency code repeated after "$10" ("US$4.7 billion USD")."""
         got = phrase_at(self.tokens, q.j, self.lex.currency_codes_lower, self.lex, max_gap=1)
         if got is not None and got[2] == q.unit:
             q.j = got[0]
 
-    def suffix(self, q: Quantity) -> None:
+    def suffix(self, q: Quantity, *, joined: bool = True) -> None:
+        """The percent sign, currency or unit after the number read into ``q``.  With
+        ``joined`` a money amount takes its minor part ("$20 and 43c") and a measure its
+        smaller parts ("5ft 10in"); those parts are read with ``joined`` off, so the reading
+        never nests."""
         toks = self.tokens
         lex = self.lex
         j = q.j
@@ -631,10 +806,30 @@ class QuantityReader:
         if toks[j].text == "%" and gap(toks, j) <= 1:
             q.kind, q.unit, q.j = NumberKind.PERCENT, "%", j + 1
             return
-        if q.word and q.value < 1 and word_at(toks, j) in ("a", "an"):
-            probe = Quantity(q.i, j + 1, q.value)
-            self.suffix(probe)
-            if probe.kind is NumberKind.MEASURE:  # "half an hour"
+        if (
+            q.plain
+            and toks[j].text in ("'", "′")
+            and glued(toks, j)
+            and j + 2 < len(toks)
+            and gap(toks, j + 1) <= 1
+            and toks[j + 1].text.isdigit()
+            and int(toks[j + 1].text) < 12
+            and toks[j + 2].text in ('"', "″", "”")
+            and glued(toks, j + 2)
+        ):
+            # 5'10": feet and inches marks; a lone 5' may be a closing quote and is left alone
+            q.kind, q.unit, q.j = NumberKind.MEASURE, "ft", j + 3
+            q.value += Fraction(int(toks[j + 1].text), 12)
+            return
+        if q.word and q.value < 1 and word_at(toks, j) in ("a", "an", "of"):
+            at = (
+                j + 2 if word_at(toks, j) == "of" and word_at(toks, j + 1) in ("a", "an") else j + 1
+            )
+            if at == j + 1 and word_at(toks, j) == "of":
+                return
+            probe = Quantity(q.i, at, q.value)
+            self.suffix(probe, joined=False)
+            if probe.kind is NumberKind.MEASURE:  # "half an hour", "a quarter of an hour"
                 q.kind, q.unit, q.j = probe.kind, probe.unit, probe.j
             return
         hyphen = toks[j].text in DASHES and glued(toks, j)
@@ -654,9 +849,24 @@ class QuantityReader:
                     q.unit, q.j = "pp", nxt[0]
                 return
             money = self.currency_suffix(q, at)
-            if money:
-                self.cents(q)
+            if money and q.kind is NumberKind.MEASURE:
+                if joined:
+                    self.compound(q)  # "2 pounds 4 ounces": "pounds" read as weight
                 return
+            if money:
+                if joined:
+                    self.cents(q)
+                return
+        elif self.currency_suffix(q, at):
+            return  # "a 12-cent dividend", "a one-yen bid"
+        if (
+            not hyphen
+            and word_at(toks, j) == "below"
+            and word_at(toks, j + 1) == "zero"
+            and q.kind is NumberKind.CARDINAL
+        ):
+            q.kind, q.unit, q.j, q.value = NumberKind.MEASURE, "°", j + 2, -q.value
+            return  # "2 below zero": a temperature
         got = phrase_at(
             toks,
             at,
@@ -669,9 +879,41 @@ class QuantityReader:
             end, key, symbol = got
             if key in ("h", "s", "b", "in", "min") and not glued(toks, at):
                 return
+            if (
+                len(key) == 1
+                and key.isupper()
+                and end + 1 < len(toks)
+                and toks[end].text in DASHES
+                and glued(toks, end)
+                and toks[end + 1].kind == "w"
+            ):
+                return  # "F-Series", "C-suite": a letter of a name, not a unit
+            if (
+                end + 1 < len(toks)
+                and toks[end].text == "^"
+                and glued(toks, end)
+                and glued(toks, end + 1)
+                and toks[end + 1].text in ("2", "3")
+            ):
+                symbol += toks[end + 1].text  # "4km^3"
+                end += 2
+            if end + 1 < len(toks) and toks[end].text == "/" and glued(toks, end):
+                per = phrase_at(
+                    toks, end + 1, lex.measure_units, lex, cased=lex.measure_units_cased, max_gap=0
+                )
+                if per is not None:  # "20 mg/kg", "30 kg/m3": a unit per another
+                    symbol, end = f"{symbol}/{per[2]}", per[0]
+                    if (
+                        end + 1 < len(toks)
+                        and toks[end].text == "^"
+                        and glued(toks, end)
+                        and glued(toks, end + 1)
+                        and toks[end + 1].text.isdigit()
+                    ):
+                        symbol, end = symbol + toks[end + 1].text, end + 2
             q.kind, q.unit, q.j = NumberKind.MEASURE, symbol, end
-            if symbol == "ft":
-                self.inches(q)
+            if symbol in UNIT_STEPS and joined:
+                self.compound(q)
             if (
                 end < len(toks)
                 and toks[end].text in DASHES
@@ -681,27 +923,64 @@ class QuantityReader:
                 q.j = end + 2
             elif word_at(toks, end) in ("old",) and symbol in ("year", "month", "week", "day"):
                 q.j = end + 1
+            elif (
+                word_at(toks, end) == "of"
+                and word_at(toks, end + 1) == "age"
+                and symbol in ("year", "month", "week", "day")
+            ):
+                q.j = end + 2  # "3 years of age", like "3 years old"
             if symbol == "°" and word_at(toks, q.j) == "below" and word_at(toks, q.j + 1) == "zero":
                 q.value = -q.value
                 q.j += 2
 
-    def inches(self, q: Quantity) -> None:
-        """ "5ft 10in", "5 feet 2 inches": one height, in feet."""
+    def compound(self, q: Quantity) -> None:
+        """ "5ft 10in", "2 km and 1 metre", "10 kms, 8 metres, 6 cm": one measure written in
+        descending units of one dimension, valued in the first unit.  Each part must stay
+        below one of the unit before it ("5 feet 13 inches" is two numbers)."""
         toks = self.tokens
+        first = UNIT_STEPS[q.unit or ""]
+        last = first
         k = q.j
-        if word_at(toks, k) == "and" or (k < len(toks) and toks[k].text == ","):
-            k += 1
-        if k >= len(toks) or gap(toks, k) != 1:
-            return
-        rest = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
-        if rest is None or rest.kind is not NumberKind.CARDINAL or not 0 <= rest.value < 12:
-            return
-        probe = Quantity(rest.i, rest.j, rest.value)
-        self.suffix(probe)
-        if probe.unit != "in":
-            return
-        q.value += rest.value / 12
-        q.j = probe.j
+        if (
+            q.unit == "ft"
+            and k + 1 < len(toks)
+            and toks[k].text in DASHES
+            and glued(toks, k)
+            and glued(toks, k + 1)
+        ):
+            # "6-foot-5": the inches follow the feet after a hyphen, their unit left out
+            rest = self.digits(k + 1, money=False) if toks[k + 1].kind == "n" else self.words(k + 1)
+            if rest is not None and rest.kind is NumberKind.CARDINAL and 0 <= rest.value < 12:
+                probe = Quantity(rest.i, rest.j, rest.value)
+                self.suffix(probe, joined=False)
+                if probe.unit in (None, "in"):
+                    q.value += rest.value / 12
+                    q.j = probe.j
+                    return
+        while True:
+            k = q.j
+            if word_at(toks, k) == "and" or (k < len(toks) and toks[k].text == ","):
+                k += 1
+                if word_at(toks, k) == "and":
+                    k += 1
+            if k >= len(toks) or gap(toks, k) != 1:
+                return
+            rest = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
+            if rest is None or rest.kind is not NumberKind.CARDINAL or rest.value < 0:
+                return
+            probe = Quantity(rest.i, rest.j, rest.value)
+            self.suffix(probe, joined=False)
+            prime = _PRIMES.get(toks[probe.j].text) if probe.j < len(toks) else None
+            if probe.unit is None and prime is not None and glued(toks, probe.j):
+                probe.unit, probe.j = prime, probe.j + 1  # "2 yd 7'", "6 ft 2\""
+            step = UNIT_STEPS.get(probe.unit or "")
+            if step is None or step[0] != last[0] or step[1] >= last[1]:
+                return
+            if probe.value * step[1] >= last[1]:
+                return
+            q.value += probe.value * step[1] / first[1]
+            q.j = probe.j
+            last = step
 
     def currency_suffix(self, q: Quantity, at: int) -> bool:
         toks = self.tokens
@@ -709,6 +988,15 @@ class QuantityReader:
         if at >= len(toks) or gap(toks, at) > 1:
             return False
         tok = toks[at]
+        if (
+            len(tok.text) == 4
+            and tok.text[0] == "M"
+            and tok.text[1:] in lex.currency_codes
+            and not self.code_after(at + 1)
+        ):
+            q.kind, q.unit, q.j = NumberKind.MONEY, tok.text[1:], at + 1
+            q.value *= 10**6  # "48.5 MGBP": millions of pounds, the finance notation
+            return True
         lower_code = tok.text.islower() and tok.low in lex.lowercase_currency_codes
         if (tok.text in lex.currency_codes or lower_code) and not self.code_after(at + 1):
             code = tok.text.upper()
@@ -744,12 +1032,14 @@ class QuantityReader:
             q.value /= 100
             return True
         got = phrase_at(toks, at, lex.currency_words, lex)
-        spaced_word = got is not None and got[1] in ("sen", "real", "won", "rand", "dong")
-        if got is None or (spaced_word and not glued(toks, at)):
-            return False
+        # "5 won" may be the verb and "2 real" the adjective: such words need to be glued on
+        # ("5won") or to follow a scale word ("1.5 trillion won")
+        spaced_word = got is not None and got[1] in lex.word_like_currency_words
+        if got is None or (spaced_word and not glued(toks, at) and q.scale == 1):
+            return False  # "5 won" may be a verb; "1.5 trillion won" is money
         end, _key, code = got
         if code.endswith("?"):
-            if q.scale == 1 and word_at(toks, end) != "sterling":
+            if q.scale == 1 and word_at(toks, end) != "sterling" and not self._pence(end):
                 q.kind, q.unit, q.j = NumberKind.MEASURE, "lb", end
                 return True
             code = code[:-1]
@@ -758,6 +1048,20 @@ class QuantityReader:
             q.value /= int(minor)
         q.kind, q.unit, q.j = NumberKind.MONEY, code, end
         return True
+
+    def _pence(self, k: int) -> bool:
+        """Whether pence follow "pounds" at ``k`` ("two pounds fifty", "£3 10p"), so the pounds
+        are money, not weight: a number below a hundred, then the end of the clause."""
+        toks = self.tokens
+        if k >= len(toks) or gap(toks, k) != 1:
+            return False
+        minor = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
+        if minor is None or minor.kind is not NumberKind.CARDINAL or minor.scale != 1:
+            return False
+        if minor.value.denominator != 1 or not 0 < minor.value < 100:
+            return False
+        after = toks[minor.j] if minor.j < len(toks) else None
+        return after is None or after.kind == "s" or after.low in ("pence", "p")
 
     def time_or_date(self, i: int) -> bool:
         return (

@@ -14,6 +14,7 @@ from newsparse import Number, NumberKind
 
 from .quantities import DASHES, Quantity, QuantityReader
 from .scan import gap, glued, word_at
+from .units import phrase_at
 from .words import read_words
 
 __all__ = ["RangeReader"]
@@ -93,7 +94,8 @@ class RangeReader(QuantityReader):
         w = toks[i].low
         if i > 0 and (word_at(toks, i - 1) in self.lex.change_verbs):
             return None
-        q1 = self.quantity(i + 1) if i + 1 < len(toks) and gap(toks, i + 1) == 1 else None
+        at = i + 2 if word_at(toks, i + 1) == "the" else i + 1  # "between the tenth and ..."
+        q1 = self.quantity(at) if at < len(toks) and gap(toks, at) == 1 else None
         if q1 is None:
             return None
         k = q1.j
@@ -112,15 +114,19 @@ class RangeReader(QuantityReader):
             k += 1
         if k < len(toks) and toks[k].low == "to" and toks[k - 1].text in DASHES:
             k += 1
+        ordinal = q1.kind is NumberKind.ORDINAL and q1.word and word_at(toks, k) == "the"
+        if ordinal:
+            k += 1
         if k >= len(toks) or gap(toks, k) > 1:
             return None
         q2 = self.quantity(k)
-        if (
-            q2 is None
-            or q2.kind in (NumberKind.ORDINAL, NumberKind.YEAR)
+        if q2 is None:
+            return None
+        if not (ordinal and q2.kind is NumberKind.ORDINAL) and (
+            q2.kind in (NumberKind.ORDINAL, NumberKind.YEAR)
             or q1.kind in (NumberKind.ORDINAL, NumberKind.YEAR)
         ):
-            return None
+            return None  # positions make a range only in words: "between the tenth and ..."
         if q1.kind != NumberKind.CARDINAL and (q1.kind != q2.kind or q1.unit != q2.unit):
             return None
         low = q1.value
@@ -128,10 +134,69 @@ class RangeReader(QuantityReader):
             low = q1.value * q2.scale  # "10 to 20 billion": the scale is shared
         if low > q2.value and q2.value >= 0:
             return None  # "from 10 to 6.5" is a fall, not a range
+        if ordinal and q2.value - low < 2:
+            return None  # "between the first and the second round": two positions
         unit = q2.unit
         num = self.number(
             i, q2.j, None, NumberKind.RANGE, unit=unit, low=low, high=q2.value, approx_at=i
         )
+        return q2.j, num
+
+    def bounded(self, q: Quantity) -> tuple[int, Number] | None:
+        """ "more than 10 and less than 20", "no more than 50 and no less than 20": a number
+        bounded on both sides is one range; its span runs from the first bound to the second
+        number, as "between 3 and 5" does."""
+        toks = self.tokens
+        lex = self.lex
+        k = q.j  # the joining word comes first: most numbers stop here
+        if k < len(toks) and toks[k].text == "," and gap(toks, k) == 0:
+            k += 1
+            if word_at(toks, k) in lex.range_joins:
+                k += 1
+        elif word_at(toks, k) in lex.range_joins and gap(toks, k) == 1:
+            k += 1
+        else:
+            return None
+        ordinal = q.kind is NumberKind.ORDINAL and q.word
+        at = q.i - 1 if ordinal and word_at(toks, q.i - 1) == "the" else q.i
+        first = self.qualifier(at)
+        if first is None:
+            return None
+        first_raw = first
+        first = " ".join(first.split())
+        if first in lex.lower_bounds:
+            above = True
+        elif first in lex.upper_bounds:
+            above = False
+        else:
+            return None
+        got = phrase_at(toks, k, lex.qualifiers, lex, max_gap=1)
+        if got is None or gap(toks, got[0]) != 1:
+            return None
+        after = got[0] + 1 if ordinal else got[0]
+        if ordinal and (word_at(toks, got[0]) != "the" or at == q.i):
+            return None  # positions are bounded as "higher than the tenth"
+        second = got[1]
+        if (second in lex.lower_bounds) == above or (
+            second not in lex.lower_bounds and second not in lex.upper_bounds
+        ):
+            return None
+        q2 = self.quantity(after)
+        if q2 is None or q2.kind is NumberKind.YEAR or (q2.kind is NumberKind.ORDINAL) != ordinal:
+            return None
+        if q.kind != NumberKind.CARDINAL and (q.kind != q2.kind or q.unit != q2.unit):
+            return None
+        low, high = (q.value, q2.value) if above else (q2.value, q.value)
+        if low >= high or (ordinal and high - low < 2):
+            return None  # "more than 40 and less than 10" are two bounds, not a range
+        start = at
+        while (
+            start > 0
+            and at - start < 6
+            and toks[start - 1].start >= toks[at - 1].end - len(first_raw)
+        ):
+            start -= 1
+        num = self.number(start, q2.j, None, NumberKind.RANGE, unit=q2.unit, low=low, high=high)
         return q2.j, num
 
     def ratio(self, j: int) -> int:

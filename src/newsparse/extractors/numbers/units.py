@@ -8,11 +8,35 @@ single keys of the data file.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 
 from .lexicon import Lexicon
 from .scan import TOKEN, Token
 
-__all__ = ["phrase_at"]
+__all__ = ["UNIT_STEPS", "phrase_at"]
+
+#: Unit symbols that a measure may be written across ("5ft 10in", "2 km and 1 metre"):
+#: symbol -> (dimension, size in that dimension's base unit), exact.  Durations are not
+#: here: "3 years, 2 months" stays two numbers, one per part, as the labelled sources count.
+UNIT_STEPS: dict[str, tuple[str, Fraction]] = {
+    "km": ("length", Fraction(1000)),
+    "m": ("length", Fraction(1)),
+    "cm": ("length", Fraction(1, 100)),
+    "mm": ("length", Fraction(1, 1000)),
+    "mi": ("length", Fraction("1609.344")),
+    "yd": ("length", Fraction("0.9144")),
+    "ft": ("length", Fraction("0.3048")),
+    "in": ("length", Fraction("0.0254")),
+    "t": ("mass", Fraction(1000)),
+    "kg": ("mass", Fraction(1)),
+    "g": ("mass", Fraction(1, 1000)),
+    "mg": ("mass", Fraction(1, 10**6)),
+    "st": ("mass", Fraction("6.35029318")),
+    "lb": ("mass", Fraction("0.45359237")),
+    "oz": ("mass", Fraction("0.028349523125")),
+    "l": ("volume", Fraction(1)),
+    "ml": ("volume", Fraction(1, 1000)),
+}
 
 _FIRSTS: dict[tuple[int, bool], tuple[object, frozenset[str]]] = {}
 

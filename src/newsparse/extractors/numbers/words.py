@@ -19,7 +19,12 @@ from .scan import Token
 __all__ = ["WordNumber", "read_words"]
 
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
+#: The states a plural denominator may follow: "three fifths", "ninety-five hundred fifths",
+#: "a hundred thousand trillionths".
+_NUMERATOR_ENDS = frozenset({"unit", "teen", "tens", "hundred", "scale"})
 _ZERO = Fraction(0)  # fractions are immutable: one zero serves every reading
+#: The words after "one hundredth" that make it a fraction.
+_FRACTION_NEXT = frozenset({"of", "the", "a", "an", "as", "that", "this"})
 
 
 @attrs.frozen
@@ -72,9 +77,32 @@ def _fraction_tail(tokens: list[Token], j: int, lex: Lexicon) -> tuple[int, Frac
     second = _word(tokens, j + 2)
     if first in ("a", "an", "one") and second in lex.denominators and second != "second":
         return j + 3, Fraction(1, lex.denominators[second])
+    if first in ("a", "an", "one") and second in lex.ordinals and lex.ordinals[second] > 2:
+        return j + 3, Fraction(1, lex.ordinals[second])  # "and a thirtieth"
     if first in lex.units and second in lex.denominators and second.endswith("s"):
         return j + 3, Fraction(lex.units[first], lex.denominators[second])
     return None
+
+
+def _compound_denominator(
+    tokens: list[Token], j: int, lex: Lexicon
+) -> tuple[int, int, bool] | None:
+    """ "twenty-fifth", "twenty fifths" at ``j`` after a numerator ("one twenty-fifth",
+    "three twenty firsts"): (end, denominator, plural), or None."""
+    tens = lex.tens.get(_word(tokens, j) or "")
+    if tens is None:
+        return None
+    k = j + 1
+    if k < len(tokens) and tokens[k].text in _DASHES:
+        k += 1
+    w = _word(tokens, k)
+    if w is None or tokens[k].start - tokens[k - 1].end > 1:
+        return None
+    plural = w.endswith("s")
+    v = lex.ordinals.get(w[:-1] if plural else w)
+    if v is None or v >= 10:
+        return None
+    return k + 1, tens + v, plural
 
 
 def _point_digits(tokens: list[Token], j: int, lex: Lexicon) -> tuple[int, str] | None:
@@ -100,8 +128,12 @@ def _point_digits(tokens: list[Token], j: int, lex: Lexicon) -> tuple[int, str] 
     return None
 
 
-def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
-    """Read a number written in words starting at token ``i``, or None."""
+def read_words(
+    tokens: list[Token], i: int, lex: Lexicon, *, nested: bool = False
+) -> WordNumber | None:
+    """Read a number written in words starting at token ``i``, or None.  ``nested`` is set
+    when reading the denominator of "one one hundred and fifth", which takes no numerator of
+    its own (so the reading never goes deeper than one level)."""
     first = _word(tokens, i)
     if first is None:
         return None
@@ -140,6 +172,20 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
             break
         if w in lex.cardinals:
             v = lex.cardinals[w]
+            if last == "unit" and total + cur == 1 and not nested:
+                sub = read_words(tokens, j, lex, nested=True)
+                if sub is not None and sub.ordinal and sub.value >= 20 and sub.words > 1:
+                    # "one one hundred and fifth": one over an ordinal written in words
+                    return WordNumber(
+                        sub.end, 1 / sub.value, fraction=True, words=count + sub.words
+                    )
+            if last in _NUMERATOR_ENDS and w in lex.tens:
+                # "one twenty-fifth", "three twenty firsts", "one hundred thirty-fifths": after
+                # a whole numerator a plural compound ordinal is its denominator
+                den = _compound_denominator(tokens, j, lex)
+                if den is not None and (den[2] or (total + cur == 1 and last != "hundred")):
+                    value = (total + cur) / den[1]
+                    return _scale_after_fraction(tokens, den[0], lex, value, start_count=count)
             if last in ("unit", "teen", "point", "ordinal"):
                 break
             if last == "tens" and v >= 10:
@@ -176,22 +222,44 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
         elif w in lex.ordinals:
             v = lex.ordinals[w]
             if last in ("unit", "teen") and w in lex.denominators:
-                # "one fifth", "two thirds": a fraction, not an ordinal
-                if w.endswith("s") or cur + total == 1:
+                # "one fifth", "two thirds": a fraction, not an ordinal; but "his one
+                # hundredth goal" is a position: "one" and a scale ordinal are a fraction
+                # only when "of", "the" or "a" follows ("one hundredth of a second")
+                ordinal = v >= 100 and _word(tokens, j + 1) not in _FRACTION_NEXT
+                if w.endswith("s") or (cur + total == 1 and not ordinal):
                     value = (total + cur) / lex.denominators[w]
                     return _scale_after_fraction(tokens, j + 1, lex, value, start_count=count)
-                break
+                if v < 100:
+                    break
             if last == "tens" and v < 10:
                 cur += v
+            elif last in ("hundred", "scale") and v < 100:
+                cur += v  # "nine hundred ninth", "two thousand and fifth"
             elif v >= 100 and last is not None:
-                cur = (total + (cur or Fraction(1))) * v
+                # "three trillionth"; "... million three hundred twenty-one thousandth"
+                # keeps the larger groups whole
+                if total > v:
+                    cur = total + (cur or Fraction(1)) * v
+                else:
+                    cur = (total + (cur or Fraction(1))) * v
                 total = Fraction(0)
             elif last is not None:
                 break
             else:
                 cur += v
             return WordNumber(j + 1, total + cur, ordinal=True, words=count + 1)
-        elif w in lex.denominators and w.endswith("s") and last in ("unit", "teen", "tens"):
+        elif (
+            w in ("half", "quarter")
+            and last == "unit"
+            and total + cur == 1
+            and (w == "half" or tokens[j - 1].text in _DASHES or _word(tokens, j + 1) == "of")
+        ):
+            # "one half", "one-quarter", "one quarter of": one over the denominator (but
+            # "in one quarter" may be three months)
+            return _scale_after_fraction(
+                tokens, j + 1, lex, Fraction(1, lex.denominators[w]), start_count=count
+            )
+        elif w in lex.denominators and w.endswith("s") and last in _NUMERATOR_ENDS:
             value = (total + cur) / lex.denominators[w]
             return _scale_after_fraction(tokens, j + 1, lex, value, start_count=count)
         elif w == "point" and last not in ("point",):
@@ -219,7 +287,7 @@ def read_words(tokens: list[Token], i: int, lex: Lexicon) -> WordNumber | None:
                     return WordNumber(j, total + frac * last_scale, words=count + 1, scaled=True)
                 return WordNumber(j, total + cur + frac, fraction=True, words=count + 1)
             nxt = _word(tokens, j + 1)
-            if last in ("hundred", "scale") and (nxt in lex.cardinals):
+            if last in ("hundred", "scale") and (nxt in lex.cardinals or nxt in lex.ordinals):
                 j += 1
                 continue
             break
