@@ -34,6 +34,20 @@ if TYPE_CHECKING:
 
 __all__ = ["read_page", "read_prose"]
 
+# Enum members as module globals: ``Kind/Label.X`` is a look-up through the enum's metaclass,
+# several times dearer than a global, and these are read for every line of a page.
+_K_RELATED_PREFIX = Kind.RELATED_PREFIX
+_L_BLANK = Label.BLANK
+_L_BODY = Label.BODY
+_L_BYLINE = Label.BYLINE
+_L_CAPTION = Label.CAPTION
+_L_CREDIT = Label.CREDIT
+_L_DATE = Label.DATE
+_L_HEADLINE = Label.HEADLINE
+_L_RELATED = Label.RELATED
+_L_SECTION = Label.SECTION
+_L_STANDFIRST = Label.STANDFIRST
+
 _SPACE = " \t\u00a0\u2009\u202f\ufeff"
 # Where a byline's name ends: a comma, a role after a bar or dash, "in Amsterdam", "at Lord's".
 _BYLINE_END = re.compile(r"\s{0,3}(?:[,|•·]|\s[-–—]\s|\s(?:in|at|and\s(?=[a-z]))\s(?=[A-Z])|$)")
@@ -53,7 +67,7 @@ def read_prose(text: str) -> Article:
     lines = split_lines(text)
     blocks = tuple(
         Block(
-            Label.BLANK if line.is_blank else Label.BODY,
+            _L_BLANK if line.is_blank else _L_BODY,
             text[line.full.start : line.full.end],
             line.full,
         )
@@ -116,13 +130,30 @@ def _read_page(text: str, manager: PluginManager | None) -> Article:
     lexicon, problems = _lexicon_for(manager)
     rows = _rows(text)
     texts = [row.text for row in rows]
-    feats = [classify(line, lexicon) for line in texts]
+    feats = _classify_all(texts, lexicon)
     labels, _ = label_lines(texts, feats)
     if manager is not None and manager.has_line_labellers:
         lines = split_lines(text)
         for index, line in enumerate(lines):
             labels[index] = manager.line_label(line, lines, labels[index])
     return _assemble(text, rows, feats, labels, lexicon, tuple(problems))
+
+
+def _classify_all(texts: Sequence[str], lexicon: Lexicon) -> list[LineFeatures]:
+    """The features of every line, each distinct line read once.
+
+    Pages repeat lines (menu items, a caption printed twice, blank lines), and a line's
+    features depend on its text alone, so identical lines share one object; the rules replace
+    a line's features rather than change them.
+    """
+    seen: dict[str, LineFeatures] = {}
+    feats: list[LineFeatures] = []
+    for line in texts:
+        item = seen.get(line)
+        if item is None:
+            item = seen[line] = classify(line, lexicon)
+        feats.append(item)
+    return feats
 
 
 class _Row(NamedTuple):
@@ -163,29 +194,29 @@ def _assemble(
     pending_caption: str | None = None
     pending_credit: tuple[int, _Row, LineFeatures] | None = None
     for number, (line, item, label) in enumerate(zip(lines, feats, labels, strict=True)):
-        if label is Label.BLANK:
+        if label is _L_BLANK:
             continue
         base = line.start
-        if label is Label.BODY:
+        if label is _L_BODY:
             body.append(_paragraph(text, line))
-        elif label is Label.HEADLINE and "headline" not in fields:
+        elif label is _L_HEADLINE and "headline" not in fields:
             span = _trimmed(text, line.start, line.end)
             fields["headline"] = text[span.start : span.end]
             fields["headline_span"] = span
-        elif label is Label.STANDFIRST and "standfirst" not in fields:
+        elif label is _L_STANDFIRST and "standfirst" not in fields:
             span = _trimmed(text, line.start, line.end)
             fields["standfirst"] = text[span.start : span.end]
             fields["standfirst_span"] = span
-        elif label is Label.SECTION and "section" not in fields:
+        elif label is _L_SECTION and "section" not in fields:
             fields["section"] = _last_crumb(text[slice(*_bounds(_trimmed(text, base, line.end)))])
-        elif label is Label.BYLINE and "byline" not in fields:
+        elif label is _L_BYLINE and "byline" not in fields:
             name = _byline(line.text, lexicon)
             if name:
                 fields["byline"] = name
-        elif label is Label.DATE and not body:
+        elif label is _L_DATE and not body:
             # Stamps inside the story are live-blog entry times, not the page's dates.
             _date(line.text, lexicon, fields)
-        elif label is Label.CAPTION:
+        elif label is _L_CAPTION:
             pending_caption = _caption(text, line, item, captions)
             if pending_credit is not None and number - pending_credit[0] <= 4:
                 # A credit printed above its caption ("Image source, ...").
@@ -193,12 +224,12 @@ def _assemble(
                     text, pending_credit[1], pending_credit[2], captions, pending_caption, lexicon
                 )
             pending_credit = None
-        elif label is Label.CREDIT:
+        elif label is _L_CREDIT:
             if pending_caption is None:
                 pending_credit = (number, line, item)
             _credit(text, line, item, captions, pending_caption, lexicon)
             pending_caption = None
-        elif label is Label.RELATED:
+        elif label is _L_RELATED:
             related.append(_related(text, line, item))
     return Article(
         source=text,
@@ -329,7 +360,7 @@ def _credit(
 
 def _related(text: str, line: _Row, item: LineFeatures) -> RelatedLink:
     base = line.start
-    start = base + (item.skip if item.kind is Kind.RELATED_PREFIX and item.skip else item.start)
+    start = base + (item.skip if item.kind is _K_RELATED_PREFIX and item.skip else item.start)
     end = base + item.end
     label: str | None = None
     found = _LABEL_SPLIT.search(text, start, end)

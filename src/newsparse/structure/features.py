@@ -49,8 +49,28 @@ class Kind(enum.IntEnum):
     RELATED_HEADER = 15  #: "Most read", "Related stories"
 
 
+# Enum members as module globals: ``Kind.X`` is a look-up through the enum's metaclass,
+# several times dearer than a global, and these are read for every line of a page.
+_K_BLANK = Kind.BLANK
+_K_BOILER = Kind.BOILER
+_K_BULLET = Kind.BULLET
+_K_BYLINE = Kind.BYLINE
+_K_CAPTION = Kind.CAPTION
+_K_COUNTER = Kind.COUNTER
+_K_CREDIT = Kind.CREDIT
+_K_DATE = Kind.DATE
+_K_PROMO = Kind.PROMO
+_K_PROSE = Kind.PROSE
+_K_RELATED_HEADER = Kind.RELATED_HEADER
+_K_RELATED_PREFIX = Kind.RELATED_PREFIX
+_K_SENTENCE = Kind.SENTENCE
+_K_SHORT = Kind.SHORT
+_K_STRONG = Kind.STRONG
+_K_TITLE = Kind.TITLE
+
+
 #: Kinds of running article text.
-TEXT_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE, Kind.BULLET})
+TEXT_KINDS = frozenset({_K_PROSE, _K_SENTENCE, _K_BULLET})
 
 _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -102,6 +122,8 @@ class LineFeatures:
     ``start``/``end`` delimit the stripped text inside the line; ``split`` is where a
     caption's credit lies (offsets into the line); ``skip``, when not 0, is where the text
     starts after a caption or related prefix such as ``Image caption,`` or ``Read more:``.
+    The parser shares one object among identical lines of a page: once :func:`classify` has
+    returned it, replace it (``attrs.evolve``) rather than change it.
     """
 
     kind: Kind
@@ -117,7 +139,7 @@ class LineFeatures:
 
 
 #: The features of every blank line (shared: nothing ever changes a blank line's kind).
-BLANK = LineFeatures(Kind.BLANK)
+BLANK = LineFeatures(_K_BLANK)
 
 
 def word_count(text: str) -> int:
@@ -168,11 +190,11 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     closed = stripped[-1] in _CLOSERS and (
         stripped[-1] != ")" or stripped[-2:-1] in (".", "!", "?")
     )
-    feats = LineFeatures(Kind.TITLE, words, start, end, closed=closed, question=stripped[-1] == "?")
+    feats = LineFeatures(_K_TITLE, words, start, end, closed=closed, question=stripped[-1] == "?")
     if (not stripped[0].isalpha() and _LETTER.search(stripped, 0, 200) is None) or (
         words <= 5 and _COUNTER.fullmatch(stripped) is not None
     ):
-        feats.kind = Kind.DATE if date_line(stripped, words) else Kind.COUNTER
+        feats.kind = _K_DATE if date_line(stripped, words) else _K_COUNTER
         return feats
     if words > 30:
         lowered = stripped[:400].lower()
@@ -181,7 +203,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     else:
         lowered = stripped.lower()  # already single-spaced: the same as key(), cheaper
     if words <= 3 and _URL.match(lowered) is not None:
-        feats.kind = Kind.BOILER
+        feats.kind = _K_BOILER
         return feats
     if (
         words <= 30
@@ -189,7 +211,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         and len(_CRUMB.findall(stripped)) >= 2
         and key(lowered.rsplit("|", 1)[-1]) not in lexicon.agencies
     ):
-        feats.kind = Kind.BOILER
+        feats.kind = _K_BOILER
         feats.section = True  # a breadcrumb trail: its last step is the section
         return feats
     # Furniture is short: short lines are read word by word against the phrase lists,
@@ -211,12 +233,12 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         and _COMMENT_HEAD.search(lowered) is not None
         and (words <= 6 or _DATE.search(stripped) is not None)
     ):
-        feats.kind = Kind.STRONG
+        feats.kind = _K_STRONG
         return feats
     if words <= 8:
         bare = lowered.rstrip(":.!?»›>|")
         if bare in lexicon.boilerplate:
-            feats.kind = Kind.BOILER
+            feats.kind = _K_BOILER
             feats.flag = bare in lexicon.flags
             feats.section = bare in lexicon.sections
             return feats
@@ -225,10 +247,10 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             and lowered.startswith(lexicon.header_starts)
             and lexicon.related_header_start.match(lowered) is not None
         ):
-            feats.kind = Kind.RELATED_HEADER
+            feats.kind = _K_RELATED_HEADER
             return feats
         if bare in lexicon.flags:
-            feats.kind = Kind.BOILER
+            feats.kind = _K_BOILER
             feats.flag = True
             return feats
     if (
@@ -236,27 +258,27 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         and _mentions(stripped, lexicon.bio_guards)
         and lexicon.bio.match(stripped) is not None
     ):
-        feats.kind = Kind.BOILER  # a reporter's bio
+        feats.kind = _K_BOILER  # a reporter's bio
         return feats
     if words <= 30 and "@" in stripped and _EMAIL.search(stripped) is not None:
-        feats.kind = Kind.BOILER
+        feats.kind = _K_BOILER
         return feats
     if "©" in stripped and words <= 30 and _NOTICE_YEAR.search(stripped) is not None:
-        feats.kind = Kind.BOILER
+        feats.kind = _K_BOILER
         return feats
     if lowered.startswith(lexicon.promo_starts) and lexicon.promo_prefix.match(lowered):
-        feats.kind = Kind.PROMO
+        feats.kind = _K_PROMO
         return feats
     if words > 2 and lowered.startswith(lexicon.related_starts):
         related = lexicon.related_prefix.match(lowered)
         if related is not None:
-            feats.kind = Kind.RELATED_PREFIX
+            feats.kind = _K_RELATED_PREFIX
             feats.skip = _skip(line, start, related.end())
             return feats
     if words <= 80 and _caption(line, stripped, lowered, feats, lexicon):
         return feats
     if words <= 14 and date_line(stripped, words):
-        feats.kind = Kind.DATE
+        feats.kind = _K_DATE
         return feats
     if words <= 20 and (
         "by" in tokens or " by " in lowered or lowered.startswith(lexicon.byline_starts)
@@ -273,24 +295,24 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             and stripped[byline.end() : byline.end() + 1].isupper()
             and (words <= 12 or _DATE.search(stripped) is not None)
         ):
-            feats.kind = Kind.BYLINE
+            feats.kind = _K_BYLINE
             return feats
     if _BULLET.match(stripped) is not None and words >= 3:
-        feats.kind = Kind.BULLET
+        feats.kind = _K_BULLET
         return feats
     if (
         words <= 12
         and not lexicon.contains_triggers.isdisjoint(tokens)
         and lexicon.contains_index.found(lowered, tokens)
     ):
-        feats.kind = Kind.BOILER
+        feats.kind = _K_BOILER
         return feats
     if words >= 20 or (words >= 8 and closed) or _life_facts(lowered, words, lexicon):
-        feats.kind = Kind.PROSE
+        feats.kind = _K_PROSE
     elif closed and words >= 3 and stripped[-1] in '.!?"”’…':
-        feats.kind = Kind.SENTENCE
+        feats.kind = _K_SENTENCE
     elif words <= 2:
-        feats.kind = Kind.SHORT
+        feats.kind = _K_SHORT
     return feats
 
 
@@ -378,14 +400,14 @@ def _caption(line: str, stripped: str, lowered: str, feats: LineFeatures, lexico
     split = split_credit(line, lexicon, end=end)
     if split is not None and not line[: split.caption_end].strip():
         if feats.words <= 14:
-            feats.kind = Kind.CREDIT
+            feats.kind = _K_CREDIT
             feats.split = split
             return True
         return False
     if split is not None:
         caption_words = line[feats.start : split.caption_end].count(" ") + 1
         if caption_words >= 2:
-            feats.kind = Kind.CAPTION
+            feats.kind = _K_CAPTION
             feats.split = split
             if prefix is not None:
                 feats.skip = _skip(line, feats.start, prefix.end())
@@ -394,11 +416,11 @@ def _caption(line: str, stripped: str, lowered: str, feats: LineFeatures, lexico
     if feats.words <= 8 and prefix is None and suffix is None:
         alone = credit_only(line, lexicon)
         if alone is not None:
-            feats.kind = Kind.CREDIT
+            feats.kind = _K_CREDIT
             feats.split = alone
             return True
     if prefix is not None or suffix is not None:
-        feats.kind = Kind.CAPTION
+        feats.kind = _K_CAPTION
         if prefix is not None:
             feats.skip = _skip(line, feats.start, prefix.end())
         if end is not None:
