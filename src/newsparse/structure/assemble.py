@@ -74,7 +74,7 @@ def read_prose(text: str) -> Article:
         for line in lines
     )
     body = tuple(
-        _paragraph(text, _Row(line.text, line.span.start, line.span.end, line.full))
+        _paragraph(text, _Row(line.text, line.span.start, line.span.end))
         for line in lines
         if not line.is_blank
     )
@@ -128,15 +128,15 @@ def read_page(text: str, *, manager: PluginManager | None = None) -> Article:
 
 def _read_page(text: str, manager: PluginManager | None) -> Article:
     lexicon, problems = _lexicon_for(manager)
-    rows = _rows(text)
-    texts = [row.text for row in rows]
+    bounds = line_bounds(text)
+    texts = [text[start:end] for start, end, _ in bounds]
     feats = _classify_all(texts, lexicon)
     labels, _ = label_lines(texts, feats)
     if manager is not None and manager.has_line_labellers:
         lines = split_lines(text)
         for index, line in enumerate(lines):
             labels[index] = manager.line_label(line, lines, labels[index])
-    return _assemble(text, rows, feats, labels, lexicon, tuple(problems))
+    return _assemble(text, bounds, texts, feats, labels, lexicon, tuple(problems))
 
 
 def _classify_all(texts: Sequence[str], lexicon: Lexicon) -> list[LineFeatures]:
@@ -157,25 +157,17 @@ def _classify_all(texts: Sequence[str], lexicon: Lexicon) -> list[LineFeatures]:
 
 
 class _Row(NamedTuple):
-    """A line as assembly needs it: its text, where the text lies, and its full span."""
+    """A line as assembly needs it: its text and where the text lies."""
 
     text: str
     start: int
     end: int
-    full: Span
-
-
-def _rows(text: str) -> list[_Row]:
-    """The lines of ``text``, as :func:`newsparse.text.line_bounds` defines them."""
-    return [
-        _Row(text[start:end], start, end, Span(start, stop))
-        for start, end, stop in line_bounds(text)
-    ]
 
 
 def _assemble(
     text: str,
-    lines: Sequence[_Row],
+    bounds: Sequence[tuple[int, int, int]],
+    texts: Sequence[str],
     feats: Sequence[LineFeatures],
     labels: Sequence[Label],
     lexicon: Lexicon,
@@ -183,8 +175,8 @@ def _assemble(
 ) -> Article:
     blocks = tuple(
         [
-            Block(label, text[line.full.start : line.full.end], line.full)
-            for line, label in zip(lines, labels, strict=True)
+            Block(label, text[start:stop], Span(start, stop))
+            for (start, _, stop), label in zip(bounds, labels, strict=True)
         ]
     )
     fields: dict[str, object] = {}
@@ -193,10 +185,13 @@ def _assemble(
     captions: dict[str, _Draft] = {}
     pending_caption: str | None = None
     pending_credit: tuple[int, _Row, LineFeatures] | None = None
-    for number, (line, item, label) in enumerate(zip(lines, feats, labels, strict=True)):
+    for number, label in enumerate(labels):
         if label is _L_BLANK:
             continue
-        base = line.start
+        start, end, _ = bounds[number]
+        line = _Row(texts[number], start, end)  # made for the lines that carry text only
+        item = feats[number]
+        base = start
         if label is _L_BODY:
             body.append(_paragraph(text, line))
         elif label is _L_HEADLINE and "headline" not in fields:

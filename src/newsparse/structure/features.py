@@ -25,6 +25,7 @@ __all__ = [
     "date_line",
     "is_slug",
     "word_count",
+    "word_tokens",
 ]
 
 
@@ -216,7 +217,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         return feats
     # Furniture is short: short lines are read word by word against the phrase lists,
     # longer ones only for the trigger words of notices (copyright, paywall).
-    tokens = _tokens(lowered) if words <= 16 else []
+    tokens = word_tokens(lowered) if words <= 16 else []
     if words <= 16:
         strong = not lexicon.strong_triggers.isdisjoint(tokens)
     else:
@@ -224,7 +225,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     if (
         (
             strong
-            and lexicon.strong_index.found(lowered, tokens if words <= 16 else _tokens(lowered))
+            and lexicon.strong_index.found(lowered, tokens if words <= 16 else word_tokens(lowered))
         )
         or (words <= 6 and _end_heading(stripped, lowered, lexicon))
     ) or (
@@ -323,7 +324,7 @@ _ASCII_WORDS = bytes(
 )
 
 
-def _tokens(lowered: str) -> list[str]:
+def word_tokens(lowered: str) -> list[str]:
     """The words (runs of word characters) of a line; a byte-level split for ASCII lines."""
     if lowered.isascii():
         return lowered.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
