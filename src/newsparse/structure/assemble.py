@@ -26,6 +26,7 @@ from newsparse.model import (
 from newsparse.structure.credits import credit_only
 from newsparse.structure.features import Kind, LineFeatures, classify
 from newsparse.structure.lexicon import CATEGORIES, Lexicon, key, load_lexicon
+from newsparse.structure.making import make_block, make_paragraph
 from newsparse.structure.rules import label_lines
 from newsparse.text import line_bounds, split_lines
 
@@ -64,21 +65,16 @@ _LABEL_SPLIT = re.compile(r"\s[|•]\s{1,3}([^|•]{1,60})$")
 
 def read_prose(text: str) -> Article:
     """Every non-blank line is a body paragraph: for plain prose and transcripts."""
-    lines = split_lines(text)
-    blocks = tuple(
-        Block(
-            _L_BLANK if line.is_blank else _L_BODY,
-            text[line.full.start : line.full.end],
-            line.full,
-        )
-        for line in lines
-    )
-    body = tuple(
-        _paragraph(text, _Row(line.text, line.span.start, line.span.end))
-        for line in lines
-        if not line.is_blank
-    )
-    return Article(source=text, body=body, blocks=blocks)
+    blocks: list[Block] = []
+    body: list[Paragraph] = []
+    for start, end, stop in line_bounds(text):
+        line = text[start:end]
+        if line.strip():
+            blocks.append(make_block(_L_BODY, text[start:stop], start, stop))
+            body.append(_paragraph(text, _Row(line, start, end)))
+        else:
+            blocks.append(make_block(_L_BLANK, text[start:stop], start, stop))
+    return Article(source=text, body=tuple(body), blocks=tuple(blocks))
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
@@ -93,8 +89,7 @@ def _paragraph(text: str, line: _Row) -> Paragraph:
     # The row's text is text[start:end]: strip it once instead of walking it a char at a time.
     kept = line.text.lstrip(_SPACE)
     start = line.start + len(line.text) - len(kept)
-    kept = kept.rstrip(_SPACE)
-    return Paragraph(kept, Span(start, start + len(kept)))
+    return make_paragraph(kept.rstrip(_SPACE), start)
 
 
 def _lexicon_for(manager: PluginManager | None) -> tuple[Lexicon, list[Problem]]:
@@ -175,7 +170,7 @@ def _assemble(
 ) -> Article:
     blocks = tuple(
         [
-            Block(label, text[start:stop], Span(start, stop))
+            make_block(label, text[start:stop], start, stop)
             for (start, _, stop), label in zip(bounds, labels, strict=True)
         ]
     )
