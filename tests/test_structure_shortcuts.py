@@ -53,9 +53,7 @@ def test_made_objects_are_frozen() -> None:
             made.span = None  # type: ignore[union-attr]
 
 
-_WORDY = st.text(
-    st.sampled_from(list("abcXYZ019_ -.,'’\t\u00e9\u0301\u00a0İ\u4e2d©")), max_size=40
-)
+_WORDY = st.text(st.sampled_from(list("abcXYZ019_ -.,'’\t\u00e9\u0301\u00a0İ\u4e2d©")), max_size=40)
 
 
 @given(_WORDY)
