@@ -91,3 +91,70 @@ def test_identical_lines_keep_their_own_labels() -> None:
     assert article.byline == "Jane Smith"
     assert names[0] is Label.BYLINE
     assert names[1] is not Label.BYLINE
+
+
+_LINE_WORDS = st.sampled_from(
+    (
+        *("Photo", "photo:", "Picture", "by", "Credit", "Source:", "file", "image", "pic"),
+        *("Reuters", "AFP/Getty", "Getty", "Images", "via", "PA", "Jane", "Doe", "said", "the"),
+        *(":", "-", "–", "—", "/", "©", "(", ")", "[", "]", ",", ".", "profile", "topic", "2024"),
+        *("minister", "harbour", "flooded", "on", "Tuesday", "Image source,", "Photograph"),
+    )
+)
+
+
+def _with_and_without_hint(
+    line: str, extra: dict[str, tuple[str, ...]] | None = None
+) -> tuple[object, object]:
+    from newsparse.structure import features
+    from newsparse.structure.lexicon import load_lexicon
+
+    lexicon = load_lexicon(extra)
+    hinted = features.classify(line, lexicon)
+    original = features._credit_hint
+    features._credit_hint = lambda *args: True  # type: ignore[assignment]
+    try:
+        unhinted = features.classify(line, lexicon)
+    finally:
+        features._credit_hint = original
+    return hinted, unhinted
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Flooded harbour on Tuesday. Photo: Jane Doe", id="short-marker"),
+        pytest.param(
+            "The flooded harbour at dawn on Tuesday after the storm surge hit the town. "
+            "Photo: Jane Doe",
+            id="long-marker",
+        ),
+        pytest.param(
+            "The flooded harbour at dawn on Tuesday after the storm surge hit. Picture by Jane",
+            id="long-picture-by",
+        ),
+        pytest.param("Jane Doe - Reuters", id="lone-credit-dash"),
+        pytest.param("Image source, Getty Images", id="credit-prefix"),
+        pytest.param("The minister said: we will rebuild the harbour this year", id="no-marker"),
+        pytest.param("Crowds on the quay - a scene repeated along the coast today", id="dash"),
+    ],
+)
+def test_the_credit_hint_keeps_these_lines_as_they_are(line: str) -> None:
+    hinted, unhinted = _with_and_without_hint(line)
+    assert hinted == unhinted
+
+
+def test_the_credit_hint_keeps_a_plugin_credit_prefix() -> None:
+    """A plugin's credit prefix holds no marker word: a short line after it is still read."""
+    hinted, unhinted = _with_and_without_hint(
+        "Courtesy: Jane Doe", {"credit_prefixes": ("courtesy:",)}
+    )
+    assert getattr(unhinted, "split", None) is not None
+    assert hinted == unhinted
+
+
+@given(st.lists(_LINE_WORDS, min_size=1, max_size=36), st.sampled_from([" ", "", "  "]))
+def test_the_credit_hint_never_hides_a_credit(words: list[str], glue: str) -> None:
+    """A line read with the cheap credit hint gets the features it gets without the hint."""
+    hinted, unhinted = _with_and_without_hint(glue.join(words))
+    assert hinted == unhinted

@@ -354,17 +354,17 @@ def _crumbs(text: str) -> bool:
     return "»" in text or "›" in text or " > " in text or " / " in text or " | " in text
 
 
-def _credit_hint(stripped: str, lowered: str, lexicon: Lexicon) -> bool:
+def _credit_hint(stripped: str, lowered: str, words: int, lexicon: Lexicon) -> bool:
     """Cheap signs that a line may carry a credit; without one, no credit rule can match."""
-    if (
-        ")" in stripped[-4:]
-        or "]" in stripped[-4:]
-        or "©" in stripped
-        or "/" in stripped
-        or ":" in stripped
-    ):
+    if ")" in stripped[-4:] or "]" in stripped[-4:] or "©" in stripped or "/" in stripped:
         return True
-    if " - " in stripped or "–" in stripped or "—" in stripped or " by " in lowered:
+    separated = (
+        ":" in stripped or " - " in stripped or "–" in stripped or "—" in stripped
+    ) or " by " in lowered
+    # After these a credit follows a marker word ("Photo: ...", "Picture by ..."); a line
+    # without one can still be a lone credit when short.  (Past 30 words ``lowered`` holds
+    # only the start of the line, too little to rule a marker out.)
+    if separated and (words <= 8 or words > 30 or _mentions(lowered, lexicon.marker_cores)):
         return True
     tail = lowered[-30:].rsplit(None, 1)
     return bool(tail) and tail[-1].strip(".,;)(") in lexicon.agency_tails
@@ -393,7 +393,11 @@ def _caption(line: str, stripped: str, lowered: str, feats: LineFeatures, lexico
     suffix = (
         lexicon.caption_suffix.search(lowered) if lowered.endswith(lexicon.caption_ends) else None
     )
-    if prefix is None and suffix is None and not _credit_hint(stripped, lowered, lexicon):
+    if (
+        prefix is None
+        and suffix is None
+        and not _credit_hint(stripped, lowered, feats.words, lexicon)
+    ):
         return False
     end = None
     if suffix is not None:
