@@ -184,12 +184,15 @@ def _assemble(
         if label is _L_BLANK:
             continue
         start, end, _ = bounds[number]
-        line = _Row(texts[number], start, end)  # made for the lines that carry text only
+        if label is _L_BODY:  # the commonest label, handled without the helpers below
+            row = texts[number]
+            kept = row.lstrip(_SPACE)
+            body.append(make_paragraph(kept.rstrip(_SPACE), start + len(row) - len(kept)))
+            continue
+        line = _Row(texts[number], start, end)
         item = feats[number]
         base = start
-        if label is _L_BODY:
-            body.append(_paragraph(text, line))
-        elif label is _L_HEADLINE and "headline" not in fields:
+        if label is _L_HEADLINE and "headline" not in fields:
             span = _trimmed(text, line.start, line.end)
             fields["headline"] = text[span.start : span.end]
             fields["headline_span"] = span

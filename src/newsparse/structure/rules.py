@@ -19,7 +19,6 @@ The decision runs in three linear passes:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -91,15 +90,6 @@ _STANDFIRST_FOLLOWERS = frozenset({_K_DATE, _K_BYLINE, _K_CAPTION, _K_CREDIT, _K
 _META = frozenset({_K_DATE, _K_BYLINE, _K_CAPTION, _K_CREDIT, _K_BOILER, _K_COUNTER})
 
 
-def _weight(feats: LineFeatures) -> float:
-    kind = feats.kind
-    if kind is _K_PROSE:
-        return float(min(feats.words, 80))
-    if kind is _K_BULLET:
-        return feats.words * 0.5 if feats.words >= 4 else -1.0
-    return _PENALTY[kind]
-
-
 _DATED_CARD = 0.15  # weight left to text under a title, an author and a date
 _STACKED_CARD = 0.35  # weight left to text under a stack of kicker, title and source
 _START_SIGNS = frozenset({_K_DATE, _K_BYLINE})
@@ -146,12 +136,20 @@ def article_region(
     gap = 0.0
     start = 0
     last_meta = -100
+    penalty = _PENALTY
     for index, item in enumerate(feats):
-        if item.kind is _K_BLANK:
+        kind = item.kind
+        if kind is _K_BLANK:
             continue  # weighs nothing either way
-        weight = _weight(item)
-        if item.kind in _START_SIGNS:
-            last_meta = index
+        # Running text weighs by its length (bullets by half), furniture by its penalty.
+        if kind is _K_PROSE:
+            weight = float(min(item.words, 80))
+        elif kind is _K_BULLET:
+            weight = item.words * 0.5 if item.words >= 4 else -1.0
+        else:
+            weight = penalty[kind]
+            if kind in _START_SIGNS:
+                last_meta = index
         factor = _card(feats, index) if weight > 0.0 and index >= 2 else 1.0
         if factor < 1.0:
             weight *= factor
@@ -218,7 +216,9 @@ def find_headline(
     seen = 0
     for index in range(first, last + 1):
         if feats[index].kind is _K_PROSE:
-            vocabulary.update(_long_words(texts[index]))
+            # Every word: only the candidate's words need the length filter, since the
+            # vocabulary is only ever intersected with them.
+            vocabulary.update(word_tokens(texts[index].lower()))
             seen += 1
             if seen == 3:
                 break
@@ -320,11 +320,11 @@ def label_lines(texts: Sequence[str], feats: list[LineFeatures]) -> tuple[list[L
     n = len(feats)
     blank, boilerplate = _L_BLANK, _L_BOILERPLATE
     labels = [blank if item.kind is _K_BLANK else boilerplate for item in feats]
-    counts = Counter(
-        texts[index].strip()
-        for index, item in enumerate(feats)
-        if item.kind in _REPEATABLE and item.words <= 30
-    )
+    counts: dict[str, int] = {}
+    for index, item in enumerate(feats):
+        if item.kind in _REPEATABLE and item.words <= 30:
+            stripped = texts[index].strip()
+            counts[stripped] = counts.get(stripped, 0) + 1
     for index in [index for index, item in enumerate(feats) if item.kind is _K_DATE]:
         _byline_beside(texts, feats, index)
     region = article_region(feats)
