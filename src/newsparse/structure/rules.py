@@ -319,13 +319,23 @@ def label_lines(texts: Sequence[str], feats: list[LineFeatures]) -> tuple[list[L
     """
     n = len(feats)
     blank, boilerplate = _L_BLANK, _L_BOILERPLATE
-    labels = [blank if item.kind is _K_BLANK else boilerplate for item in feats]
+    # One pass for the starting labels, the repeated lines and the date stamps.
+    labels: list[Label] = []
     counts: dict[str, int] = {}
+    dates: list[int] = []
     for index, item in enumerate(feats):
-        if item.kind in _REPEATABLE and item.words <= 30:
-            stripped = texts[index].strip()
-            counts[stripped] = counts.get(stripped, 0) + 1
-    for index in [index for index, item in enumerate(feats) if item.kind is _K_DATE]:
+        kind = item.kind
+        if kind is _K_BLANK:
+            labels.append(blank)
+            continue
+        labels.append(boilerplate)
+        if kind in _REPEATABLE:
+            if item.words <= 30:
+                stripped = texts[index].strip()
+                counts[stripped] = counts.get(stripped, 0) + 1
+        elif kind is _K_DATE:
+            dates.append(index)
+    for index in dates:  # after the counts: this turns some names into bylines
         _byline_beside(texts, feats, index)
     region = article_region(feats)
     if region is None:
