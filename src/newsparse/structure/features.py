@@ -187,7 +187,9 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         return BLANK
     start = line.index(stripped[0])
     end = start + len(stripped)
-    words = word_count(stripped)
+    words = stripped.count(" ") + 1
+    if words < 4 and len(stripped) > 24:
+        words = word_count(stripped)  # perhaps a script written without spaces
     closed = stripped[-1] in _CLOSERS and (
         stripped[-1] != ")" or stripped[-2:-1] in (".", "!", "?")
     )
@@ -197,7 +199,8 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         _K_TITLE, words, start, end, None, 0, closed, False, False, stripped[-1] == "?"
     )
     if (not stripped[0].isalpha() and _LETTER.search(stripped, 0, 200) is None) or (
-        words <= 5 and _COUNTER.fullmatch(stripped) is not None
+        # A counter ends in a digit (\d is str.isdecimal): most lines skip the regex.
+        words <= 5 and stripped[-1].isdecimal() and _COUNTER.fullmatch(stripped) is not None
     ):
         feats.kind = _K_DATE if date_line(stripped, words) else _K_COUNTER
         return feats
@@ -212,7 +215,13 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         return feats
     if (
         words <= 30
-        and _crumbs(stripped)
+        and (
+            "»" in stripped
+            or "›" in stripped
+            or " > " in stripped
+            or " / " in stripped
+            or " | " in stripped
+        )
         and len(_CRUMB.findall(stripped)) >= 2
         and key(lowered.rsplit("|", 1)[-1]) not in lexicon.agencies
     ):
@@ -221,17 +230,22 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         return feats
     # Furniture is short: short lines are read word by word against the phrase lists,
     # longer ones only for the trigger words of notices (copyright, paywall).
-    tokens = word_tokens(lowered) if words <= 16 else []
     if words <= 16:
+        tokens = word_tokens(lowered)
         strong = not lexicon.strong_triggers.isdisjoint(tokens)
     else:
+        tokens = []
         strong = words <= 60 and _mentions(lowered, lexicon.notice_words)
     if (
         (
             strong
             and lexicon.strong_index.found(lowered, tokens if words <= 16 else word_tokens(lowered))
         )
-        or (words <= 6 and _end_heading(stripped, lowered, lexicon))
+        or (
+            words <= 6
+            and lowered.partition(" ")[0] in lexicon.end_headings
+            and _end_heading(stripped, lowered, lexicon)
+        )
     ) or (
         words <= 16
         and lowered.endswith(":")
@@ -280,8 +294,23 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             feats.kind = _K_RELATED_PREFIX
             feats.skip = _skip(line, start, related.end())
             return feats
-    if words <= 80 and _caption(line, stripped, lowered, feats, lexicon):
-        return feats
+    if words <= 80:
+        prefix = (
+            lexicon.caption_prefix.match(lowered)
+            if lowered.startswith(lexicon.caption_starts)
+            else None
+        )
+        suffix = (
+            lexicon.caption_suffix.search(lowered)
+            if lowered.endswith(lexicon.caption_ends)
+            else None
+        )
+        if (
+            prefix is not None
+            or suffix is not None
+            or _credit_hint(stripped, lowered, words, lexicon)
+        ) and _caption(line, stripped, prefix, suffix, feats, lexicon):
+            return feats
     if words <= 14 and date_line(stripped, words):
         feats.kind = _K_DATE
         return feats
@@ -359,10 +388,6 @@ def _mentions(lowered: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _crumbs(text: str) -> bool:
-    return "»" in text or "›" in text or " > " in text or " / " in text or " | " in text
-
-
 def _credit_hint(stripped: str, lowered: str, words: int, lexicon: Lexicon) -> bool:
     """Cheap signs that a line may carry a credit; without one, no credit rule can match."""
     if ")" in stripped[-4:] or "]" in stripped[-4:] or "©" in stripped or "/" in stripped:
@@ -392,22 +417,19 @@ def _skip(line: str, start: int, length: int) -> int:
     return min(position, len(line))
 
 
-def _caption(line: str, stripped: str, lowered: str, feats: LineFeatures, lexicon: Lexicon) -> bool:
-    """Mark captions (with a credit or a caption label) and lone credits."""
-    prefix = (
-        lexicon.caption_prefix.match(lowered)
-        if lowered.startswith(lexicon.caption_starts)
-        else None
-    )
-    suffix = (
-        lexicon.caption_suffix.search(lowered) if lowered.endswith(lexicon.caption_ends) else None
-    )
-    if (
-        prefix is None
-        and suffix is None
-        and not _credit_hint(stripped, lowered, feats.words, lexicon)
-    ):
-        return False
+def _caption(
+    line: str,
+    stripped: str,
+    prefix: re.Match[str] | None,
+    suffix: re.Match[str] | None,
+    feats: LineFeatures,
+    lexicon: Lexicon,
+) -> bool:
+    """Mark captions (with a credit or a caption label) and lone credits.
+
+    ``prefix`` and ``suffix`` are the caption labels found at either end of the line; without
+    either, the caller has seen a credit hint.
+    """
     end = None
     if suffix is not None:
         end = feats.start + len(stripped[: suffix.start()].rstrip())
