@@ -151,6 +151,12 @@ def _classify_all(texts: Sequence[str], lexicon: Lexicon) -> list[LineFeatures]:
     return feats
 
 
+#: The labels whose lines give the article more than their block.
+_ASSEMBLED = frozenset(
+    {_L_HEADLINE, _L_STANDFIRST, _L_SECTION, _L_BYLINE, _L_DATE, _L_CAPTION, _L_CREDIT, _L_RELATED}
+)
+
+
 class _Row(NamedTuple):
     """A line as assembly needs it: its text and where the text lies."""
 
@@ -181,14 +187,15 @@ def _assemble(
     pending_caption: str | None = None
     pending_credit: tuple[int, _Row, LineFeatures] | None = None
     for number, label in enumerate(labels):
-        if label is _L_BLANK:
-            continue
-        start, end, _ = bounds[number]
         if label is _L_BODY:  # the commonest label, handled without the helpers below
             row = texts[number]
             kept = row.lstrip(_SPACE)
-            body.append(make_paragraph(kept.rstrip(_SPACE), start + len(row) - len(kept)))
+            start = bounds[number][0] + len(row) - len(kept)
+            body.append(make_paragraph(kept.rstrip(_SPACE), start))
             continue
+        if label not in _ASSEMBLED:
+            continue  # blank lines and furniture: their blocks are all they give
+        start, end, _ = bounds[number]
         line = _Row(texts[number], start, end)
         item = feats[number]
         base = start

@@ -274,6 +274,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             return feats
     if (
         words <= 40
+        and "A" <= stripped[0] <= "Z"  # the bio pattern opens with [A-Z]
         and _mentions(stripped, lexicon.bio_guards)
         and lexicon.bio.match(stripped) is not None
     ):
@@ -450,7 +451,7 @@ def _caption(
             return True
         return False
     if feats.words <= 8 and prefix is None and suffix is None:
-        alone = credit_only(line, lexicon)
+        alone = credit_only(line, lexicon, unsplit=True)  # split_credit(line) found nothing
         if alone is not None:
             feats.kind = _K_CREDIT
             feats.split = alone

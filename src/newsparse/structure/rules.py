@@ -196,12 +196,12 @@ def _long_words(text: str) -> list[str]:
     return [word for word in word_tokens(text.lower()) if len(word) >= 4]
 
 
+_SHAPED = frozenset({_K_TITLE, _K_PROSE, _K_SENTENCE})
+
+
 def _headline_shape(item: LineFeatures) -> bool:
-    if item.kind is _K_TITLE:
-        return 3 <= item.words <= 30
-    if item.kind in (_K_PROSE, _K_SENTENCE):
-        return 3 <= item.words <= 30
-    return False
+    """A title or sentence of three to thirty words: the shape of a headline."""
+    return item.kind in _SHAPED and 3 <= item.words <= 30
 
 
 def find_headline(
@@ -239,7 +239,7 @@ def find_headline(
             continue
         if index <= first:
             distance += 1
-        if not _headline_shape(item):
+        if item.kind not in _SHAPED or not 3 <= item.words <= 30:  # _headline_shape, inlined
             continue
         text = texts[index]
         stripped = text.strip()
