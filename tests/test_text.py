@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsparse.errors import DecodeError
-from newsparse.text import decode, line_bounds, split_lines
+from newsparse.text import decode, line_bounds, lines_and_bounds, split_lines
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,10 @@ def test_line_bounds_follow_the_plain_definition(text: str) -> None:
     # Texts with and without "\r" take different paths through line_bounds.
     assert line_bounds(text) == _bounds_by_regex(text)
     assert line_bounds(text.replace("\r", "")) == _bounds_by_regex(text.replace("\r", ""))
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "\r", "é"])))
+def test_lines_and_bounds_agree(text: str) -> None:
+    texts, bounds = lines_and_bounds(text)
+    assert bounds == line_bounds(text)
+    assert texts == [text[start:end] for start, end, _ in bounds]

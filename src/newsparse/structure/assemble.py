@@ -28,7 +28,7 @@ from newsparse.structure.features import Kind, LineFeatures, classify
 from newsparse.structure.lexicon import CATEGORIES, Lexicon, key, load_lexicon
 from newsparse.structure.making import make_block, make_paragraph
 from newsparse.structure.rules import label_lines
-from newsparse.text import line_bounds, split_lines
+from newsparse.text import line_bounds, lines_and_bounds, split_lines
 
 if TYPE_CHECKING:
     from newsparse.plugins import PluginManager
@@ -123,8 +123,7 @@ def read_page(text: str, *, manager: PluginManager | None = None) -> Article:
 
 def _read_page(text: str, manager: PluginManager | None) -> Article:
     lexicon, problems = _lexicon_for(manager)
-    bounds = line_bounds(text)
-    texts = [text[start:end] for start, end, _ in bounds]
+    texts, bounds = lines_and_bounds(text)
     feats = _classify_all(texts, lexicon)
     labels, _ = label_lines(texts, feats)
     if manager is not None and manager.has_line_labellers:
