@@ -55,9 +55,10 @@ def lines_and_bounds(text: str) -> tuple[list[str], list[tuple[int, int, int]]]:
         if parts[-1] == "":
             parts.pop()  # a final line break does not open another line
         start = 0
+        size = len(text)
         for part in parts:
             end = start + len(part)
-            stop = end + 1 if end < len(text) else end
+            stop = end + 1 if end < size else end
             bounds.append((start, end, stop))
             start = stop
         return parts, bounds

@@ -210,7 +210,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         lowered = key(stripped)
     else:
         lowered = stripped.lower()  # already single-spaced: the same as key(), cheaper
-    if words <= 3 and _URL.match(lowered) is not None:
+    if words <= 3 and lowered.startswith(("http", "www.")) and _URL.match(lowered) is not None:
         feats.kind = _K_BOILER
         return feats
     if (
@@ -332,7 +332,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         ):
             feats.kind = _K_BYLINE
             return feats
-    if _BULLET.match(stripped) is not None and words >= 3:
+    if words >= 3 and _BULLET.match(stripped) is not None:
         feats.kind = _K_BULLET
         return feats
     if (

@@ -480,7 +480,10 @@ def _person_name(text: str) -> bool:
     cut = _NAME_END.search(text)
     name = text[: cut.start()] if cut is not None else text
     words = name.split()
-    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in name):
+    if not 2 <= len(words) <= 4:
+        return False
+    # Letters are never digits: only a name with other characters is searched for one.
+    if not "".join(words).isalpha() and any(ch.isdigit() for ch in name):
         return False
     return all(word[:1].isupper() or word in _PARTICLES for word in words) and not any(
         word.endswith(("'s", "’s", ":")) for word in words
