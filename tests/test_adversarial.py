@@ -11,8 +11,18 @@ while still exposing anything quadratic.
 
 from __future__ import annotations
 
+import string
+
 import pytest
-from benchmarks.adversarial import CASES, LINE_HEAVY, baseline_times, best_time, stage_times
+from benchmarks.adversarial import (
+    CASES,
+    LINE_HEAVY,
+    baseline_times,
+    best_time,
+    normal_page,
+    stage_times,
+    varied_page,
+)
 
 import newsparse
 
@@ -47,3 +57,12 @@ def test_many_short_lines_scale_linearly(name: str) -> None:
     large = best_time(LINE_HEAVY[name](SIZE), repeat=3)
     # Linear work doubles; quadratic work would take four times as long.
     assert large / small < 3.0, f"{name}: doubling the input took {large / small:.2f}x the time"
+
+
+def test_the_varied_page_has_the_normal_page_shape_without_its_repeats() -> None:
+    normal, varied = normal_page(SIZE), varied_page(SIZE)
+    assert len(varied) == len(normal)
+    shape = str.maketrans(string.ascii_lowercase, "a" * 26)
+    assert varied.translate(shape) == normal.translate(shape)
+    lines = [line for line in varied.splitlines() if len(line) > 40]
+    assert len(set(lines)) > 0.9 * len(lines)
