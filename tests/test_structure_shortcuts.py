@@ -137,6 +137,8 @@ def _with_and_without_hint(
         pytest.param("Image source, Getty Images", id="credit-prefix"),
         pytest.param("The minister said: we will rebuild the harbour this year", id="no-marker"),
         pytest.param("Crowds on the quay - a scene repeated along the coast today", id="dash"),
+        pytest.param("Image source, Jane Doe", id="credit-prefix-person"),
+        pytest.param("Harbour at dawn, Handout (", id="agency-before-bracket"),
     ],
 )
 def test_the_credit_hint_keeps_these_lines_as_they_are(line: str) -> None:

@@ -401,8 +401,11 @@ def _credit_hint(stripped: str, lowered: str, words: int, lexicon: Lexicon) -> b
     # only the start of the line, too little to rule a marker out.)
     if separated and (words <= 8 or words > 30 or _mentions(lowered, lexicon.marker_cores)):
         return True
-    tail = lowered[-30:].rsplit(None, 1)
-    return bool(tail) and tail[-1].strip(".,;)(") in lexicon.agency_tails
+    if words <= 8 and lowered.startswith(lexicon.credit_prefixes):
+        return True  # "Image source, Jane Doe": a lone credit after its label
+    # The last word, as a lone credit's agency is read: past any closing brackets.
+    tail = lowered[-30:].rstrip("()[]").rsplit(None, 1)
+    return bool(tail) and tail[-1].strip(".,;)([]") in lexicon.agency_tails
 
 
 def is_slug(text: str) -> bool:
