@@ -90,3 +90,18 @@ def test_speed_report_judges_linearity() -> None:
         "scaling_plot": False,
     }
     assert "13.0x the time of 1 MB (NOT linear" in speed.report(data)
+
+
+def test_speed_structure_reports_each_page_and_the_mean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import speed_structure
+
+    pages = []
+    for name in ("one.txt", "two.txt"):
+        pages.append(tmp_path / name)
+        pages[-1].write_text("Headline of the page\n\nA first paragraph of the page.\n")
+    assert speed_structure.main([*map(str, pages), "--loops", "2", "--repeat", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == ["one.txt", "two.txt", "mean"]
+    assert all(line.endswith("pages/s") for line in lines)

@@ -557,12 +557,12 @@ _PHRASE_WORDS = st.sampled_from(
 
 @given(st.lists(_PHRASE_WORDS, max_size=14), st.sampled_from([" ", "", " - ", "."]))
 def test_phrase_index_answers_as_one_search_over_all_phrases(words: list[str], glue: str) -> None:
-    from newsparse.structure.features import _tokens
+    from newsparse.structure.features import word_tokens
     from newsparse.structure.lexicon import load_lexicon
 
     lexicon = load_lexicon()
     lowered = glue.join(words)
-    tokens = _tokens(lowered)
+    tokens = word_tokens(lowered)
     assert lexicon.strong_index.found(lowered, tokens) == (
         lexicon.boilerplate_strong.search(lowered) is not None
     )

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsparse.errors import DecodeError
-from newsparse.text import decode, split_lines
+from newsparse.text import decode, line_bounds, lines_and_bounds, split_lines
 
 
 @pytest.mark.parametrize(
@@ -58,3 +60,28 @@ def test_decode_strict_reports_the_byte_offset(data: bytes, offset: int) -> None
         decode(data, source="page.txt")
     assert info.value.offset == offset
     assert "page.txt" in str(info.value)
+
+
+def _bounds_by_regex(text: str) -> list[tuple[int, int, int]]:
+    """Line bounds by the plain definition: a line ends at each break found by a scan."""
+    bounds, start = [], 0
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        bounds.append((start, match.start(), match.end()))
+        start = match.end()
+    if start < len(text):
+        bounds.append((start, len(text), len(text)))
+    return bounds
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "\r", "é", "\u2028"])))
+def test_line_bounds_follow_the_plain_definition(text: str) -> None:
+    # Texts with and without "\r" take different paths through line_bounds.
+    assert line_bounds(text) == _bounds_by_regex(text)
+    assert line_bounds(text.replace("\r", "")) == _bounds_by_regex(text.replace("\r", ""))
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "\r", "é"])))
+def test_lines_and_bounds_agree(text: str) -> None:
+    texts, bounds = lines_and_bounds(text)
+    assert bounds == line_bounds(text)
+    assert texts == [text[start:end] for start, end, _ in bounds]

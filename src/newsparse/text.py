@@ -16,7 +16,7 @@ import attrs
 from newsparse.errors import DecodeError
 from newsparse.model import Span
 
-__all__ = ["Line", "decode", "iter_lines", "line_bounds", "split_lines"]
+__all__ = ["Line", "decode", "iter_lines", "line_bounds", "lines_and_bounds", "split_lines"]
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -42,6 +42,12 @@ class Line:
 def line_bounds(text: str) -> list[tuple[int, int, int]]:
     """``(start, end, stop)`` of every line: the text is ``text[start:end]`` and the line with
     its break is ``text[start:stop]``.  This is the one definition of a line in newsparse."""
+    return lines_and_bounds(text)[1]
+
+
+def lines_and_bounds(text: str) -> tuple[list[str], list[tuple[int, int, int]]]:
+    """The text of every line and its :func:`line_bounds`, for callers that need both: with
+    ``"\n"`` breaks only, the texts are the pieces the bounds are measured from."""
     bounds: list[tuple[int, int, int]] = []
     if "\r" not in text:
         # The common case, "\n" only: str.split is far cheaper than a regex scan.
@@ -49,19 +55,20 @@ def line_bounds(text: str) -> list[tuple[int, int, int]]:
         if parts[-1] == "":
             parts.pop()  # a final line break does not open another line
         start = 0
+        size = len(text)
         for part in parts:
             end = start + len(part)
-            stop = end + 1 if end < len(text) else end
+            stop = end + 1 if end < size else end
             bounds.append((start, end, stop))
             start = stop
-        return bounds
+        return parts, bounds
     start = 0
     for match in _LINE_BREAK.finditer(text):
         bounds.append((start, match.start(), match.end()))
         start = match.end()
     if start < len(text):
         bounds.append((start, len(text), len(text)))
-    return bounds
+    return [text[start:end] for start, end, _ in bounds], bounds
 
 
 def iter_lines(text: str) -> Iterator[Line]:

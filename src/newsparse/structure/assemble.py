@@ -26,13 +26,28 @@ from newsparse.model import (
 from newsparse.structure.credits import credit_only
 from newsparse.structure.features import Kind, LineFeatures, classify
 from newsparse.structure.lexicon import CATEGORIES, Lexicon, key, load_lexicon
+from newsparse.structure.making import make_block, make_paragraph
 from newsparse.structure.rules import label_lines
-from newsparse.text import line_bounds, split_lines
+from newsparse.text import line_bounds, lines_and_bounds, split_lines
 
 if TYPE_CHECKING:
     from newsparse.plugins import PluginManager
 
 __all__ = ["read_page", "read_prose"]
+
+# Enum members as module globals: ``Kind/Label.X`` is a look-up through the enum's metaclass,
+# several times dearer than a global, and these are read for every line of a page.
+_K_RELATED_PREFIX = Kind.RELATED_PREFIX
+_L_BLANK = Label.BLANK
+_L_BODY = Label.BODY
+_L_BYLINE = Label.BYLINE
+_L_CAPTION = Label.CAPTION
+_L_CREDIT = Label.CREDIT
+_L_DATE = Label.DATE
+_L_HEADLINE = Label.HEADLINE
+_L_RELATED = Label.RELATED
+_L_SECTION = Label.SECTION
+_L_STANDFIRST = Label.STANDFIRST
 
 _SPACE = " \t\u00a0\u2009\u202f\ufeff"
 # Where a byline's name ends: a comma, a role after a bar or dash, "in Amsterdam", "at Lord's".
@@ -50,21 +65,16 @@ _LABEL_SPLIT = re.compile(r"\s[|•]\s{1,3}([^|•]{1,60})$")
 
 def read_prose(text: str) -> Article:
     """Every non-blank line is a body paragraph: for plain prose and transcripts."""
-    lines = split_lines(text)
-    blocks = tuple(
-        Block(
-            Label.BLANK if line.is_blank else Label.BODY,
-            text[line.full.start : line.full.end],
-            line.full,
-        )
-        for line in lines
-    )
-    body = tuple(
-        _paragraph(text, _Row(line.text, line.span.start, line.span.end, line.full))
-        for line in lines
-        if not line.is_blank
-    )
-    return Article(source=text, body=body, blocks=blocks)
+    blocks: list[Block] = []
+    body: list[Paragraph] = []
+    for start, end, stop in line_bounds(text):
+        line = text[start:end]
+        if line.strip():
+            blocks.append(make_block(_L_BODY, text[start:stop], start, stop))
+            body.append(_paragraph(text, _Row(line, start, end)))
+        else:
+            blocks.append(make_block(_L_BLANK, text[start:stop], start, stop))
+    return Article(source=text, body=tuple(body), blocks=tuple(blocks))
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
@@ -79,8 +89,7 @@ def _paragraph(text: str, line: _Row) -> Paragraph:
     # The row's text is text[start:end]: strip it once instead of walking it a char at a time.
     kept = line.text.lstrip(_SPACE)
     start = line.start + len(line.text) - len(kept)
-    kept = kept.rstrip(_SPACE)
-    return Paragraph(kept, Span(start, start + len(kept)))
+    return make_paragraph(kept.rstrip(_SPACE), start)
 
 
 def _lexicon_for(manager: PluginManager | None) -> tuple[Lexicon, list[Problem]]:
@@ -114,37 +123,51 @@ def read_page(text: str, *, manager: PluginManager | None = None) -> Article:
 
 def _read_page(text: str, manager: PluginManager | None) -> Article:
     lexicon, problems = _lexicon_for(manager)
-    rows = _rows(text)
-    texts = [row.text for row in rows]
-    feats = [classify(line, lexicon) for line in texts]
+    texts, bounds = lines_and_bounds(text)
+    feats = _classify_all(texts, lexicon)
     labels, _ = label_lines(texts, feats)
     if manager is not None and manager.has_line_labellers:
         lines = split_lines(text)
         for index, line in enumerate(lines):
             labels[index] = manager.line_label(line, lines, labels[index])
-    return _assemble(text, rows, feats, labels, lexicon, tuple(problems))
+    return _assemble(text, bounds, texts, feats, labels, lexicon, tuple(problems))
+
+
+def _classify_all(texts: Sequence[str], lexicon: Lexicon) -> list[LineFeatures]:
+    """The features of every line, each distinct line read once.
+
+    Pages repeat lines (menu items, a caption printed twice, blank lines), and a line's
+    features depend on its text alone, so identical lines share one object; the rules replace
+    a line's features rather than change them.
+    """
+    seen: dict[str, LineFeatures] = {}
+    feats: list[LineFeatures] = []
+    for line in texts:
+        item = seen.get(line)
+        if item is None:
+            item = seen[line] = classify(line, lexicon)
+        feats.append(item)
+    return feats
+
+
+#: The labels whose lines give the article more than their block.
+_ASSEMBLED = frozenset(
+    {_L_HEADLINE, _L_STANDFIRST, _L_SECTION, _L_BYLINE, _L_DATE, _L_CAPTION, _L_CREDIT, _L_RELATED}
+)
 
 
 class _Row(NamedTuple):
-    """A line as assembly needs it: its text, where the text lies, and its full span."""
+    """A line as assembly needs it: its text and where the text lies."""
 
     text: str
     start: int
     end: int
-    full: Span
-
-
-def _rows(text: str) -> list[_Row]:
-    """The lines of ``text``, as :func:`newsparse.text.line_bounds` defines them."""
-    return [
-        _Row(text[start:end], start, end, Span(start, stop))
-        for start, end, stop in line_bounds(text)
-    ]
 
 
 def _assemble(
     text: str,
-    lines: Sequence[_Row],
+    bounds: Sequence[tuple[int, int, int]],
+    texts: Sequence[str],
     feats: Sequence[LineFeatures],
     labels: Sequence[Label],
     lexicon: Lexicon,
@@ -152,8 +175,8 @@ def _assemble(
 ) -> Article:
     blocks = tuple(
         [
-            Block(label, text[line.full.start : line.full.end], line.full)
-            for line, label in zip(lines, labels, strict=True)
+            make_block(label, text[start:stop], start, stop)
+            for (start, _, stop), label in zip(bounds, labels, strict=True)
         ]
     )
     fields: dict[str, object] = {}
@@ -162,30 +185,37 @@ def _assemble(
     captions: dict[str, _Draft] = {}
     pending_caption: str | None = None
     pending_credit: tuple[int, _Row, LineFeatures] | None = None
-    for number, (line, item, label) in enumerate(zip(lines, feats, labels, strict=True)):
-        if label is Label.BLANK:
+    for number, label in enumerate(labels):
+        if label is _L_BODY:  # the commonest label, handled without the helpers below
+            row = texts[number]
+            kept = row.lstrip(_SPACE)
+            start = bounds[number][0] + len(row) - len(kept)
+            body.append(make_paragraph(kept.rstrip(_SPACE), start))
             continue
-        base = line.start
-        if label is Label.BODY:
-            body.append(_paragraph(text, line))
-        elif label is Label.HEADLINE and "headline" not in fields:
+        if label not in _ASSEMBLED:
+            continue  # blank lines and furniture: their blocks are all they give
+        start, end, _ = bounds[number]
+        line = _Row(texts[number], start, end)
+        item = feats[number]
+        base = start
+        if label is _L_HEADLINE and "headline" not in fields:
             span = _trimmed(text, line.start, line.end)
             fields["headline"] = text[span.start : span.end]
             fields["headline_span"] = span
-        elif label is Label.STANDFIRST and "standfirst" not in fields:
+        elif label is _L_STANDFIRST and "standfirst" not in fields:
             span = _trimmed(text, line.start, line.end)
             fields["standfirst"] = text[span.start : span.end]
             fields["standfirst_span"] = span
-        elif label is Label.SECTION and "section" not in fields:
+        elif label is _L_SECTION and "section" not in fields:
             fields["section"] = _last_crumb(text[slice(*_bounds(_trimmed(text, base, line.end)))])
-        elif label is Label.BYLINE and "byline" not in fields:
+        elif label is _L_BYLINE and "byline" not in fields:
             name = _byline(line.text, lexicon)
             if name:
                 fields["byline"] = name
-        elif label is Label.DATE and not body:
+        elif label is _L_DATE and not body:
             # Stamps inside the story are live-blog entry times, not the page's dates.
             _date(line.text, lexicon, fields)
-        elif label is Label.CAPTION:
+        elif label is _L_CAPTION:
             pending_caption = _caption(text, line, item, captions)
             if pending_credit is not None and number - pending_credit[0] <= 4:
                 # A credit printed above its caption ("Image source, ...").
@@ -193,12 +223,12 @@ def _assemble(
                     text, pending_credit[1], pending_credit[2], captions, pending_caption, lexicon
                 )
             pending_credit = None
-        elif label is Label.CREDIT:
+        elif label is _L_CREDIT:
             if pending_caption is None:
                 pending_credit = (number, line, item)
             _credit(text, line, item, captions, pending_caption, lexicon)
             pending_caption = None
-        elif label is Label.RELATED:
+        elif label is _L_RELATED:
             related.append(_related(text, line, item))
     return Article(
         source=text,
@@ -329,7 +359,7 @@ def _credit(
 
 def _related(text: str, line: _Row, item: LineFeatures) -> RelatedLink:
     base = line.start
-    start = base + (item.skip if item.kind is Kind.RELATED_PREFIX and item.skip else item.start)
+    start = base + (item.skip if item.kind is _K_RELATED_PREFIX and item.skip else item.start)
     end = base + item.end
     label: str | None = None
     found = _LABEL_SPLIT.search(text, start, end)

@@ -177,8 +177,12 @@ def _paren_credit(line: str, paren: re.Match[str], lexicon: Lexicon) -> CreditSp
     return None
 
 
-def credit_only(line: str, lexicon: Lexicon) -> CreditSplit | None:
-    """A credit standing on a line of its own: ``(Reed Saxon / AP)``, ``Getty Images``."""
+def credit_only(line: str, lexicon: Lexicon, *, unsplit: bool = False) -> CreditSplit | None:
+    """A credit standing on a line of its own: ``(Reed Saxon / AP)``, ``Getty Images``.
+
+    ``unsplit`` says the caller has already found ``split_credit(line, lexicon)`` to be
+    ``None``, so it is not asked again.
+    """
     stripped = line.strip()
     if not stripped or len(stripped) > 120:
         return None
@@ -190,7 +194,7 @@ def credit_only(line: str, lexicon: Lexicon) -> CreditSplit | None:
         start, finish = _trim(line, offset, len(line.rstrip()))
         if start < finish:
             return CreditSplit(0, start, finish)
-    found = split_credit(line, lexicon)
+    found = None if unsplit else split_credit(line, lexicon)
     if found is not None and not line[: found.caption_end].strip():
         return found
     lowered = key(stripped.strip("()[]"))

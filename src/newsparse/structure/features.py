@@ -25,6 +25,7 @@ __all__ = [
     "date_line",
     "is_slug",
     "word_count",
+    "word_tokens",
 ]
 
 
@@ -49,8 +50,28 @@ class Kind(enum.IntEnum):
     RELATED_HEADER = 15  #: "Most read", "Related stories"
 
 
+# Enum members as module globals: ``Kind.X`` is a look-up through the enum's metaclass,
+# several times dearer than a global, and these are read for every line of a page.
+_K_BLANK = Kind.BLANK
+_K_BOILER = Kind.BOILER
+_K_BULLET = Kind.BULLET
+_K_BYLINE = Kind.BYLINE
+_K_CAPTION = Kind.CAPTION
+_K_COUNTER = Kind.COUNTER
+_K_CREDIT = Kind.CREDIT
+_K_DATE = Kind.DATE
+_K_PROMO = Kind.PROMO
+_K_PROSE = Kind.PROSE
+_K_RELATED_HEADER = Kind.RELATED_HEADER
+_K_RELATED_PREFIX = Kind.RELATED_PREFIX
+_K_SENTENCE = Kind.SENTENCE
+_K_SHORT = Kind.SHORT
+_K_STRONG = Kind.STRONG
+_K_TITLE = Kind.TITLE
+
+
 #: Kinds of running article text.
-TEXT_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE, Kind.BULLET})
+TEXT_KINDS = frozenset({_K_PROSE, _K_SENTENCE, _K_BULLET})
 
 _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -102,6 +123,8 @@ class LineFeatures:
     ``start``/``end`` delimit the stripped text inside the line; ``split`` is where a
     caption's credit lies (offsets into the line); ``skip``, when not 0, is where the text
     starts after a caption or related prefix such as ``Image caption,`` or ``Read more:``.
+    The parser shares one object among identical lines of a page: once :func:`classify` has
+    returned it, replace it (``attrs.evolve``) rather than change it.
     """
 
     kind: Kind
@@ -117,7 +140,7 @@ class LineFeatures:
 
 
 #: The features of every blank line (shared: nothing ever changes a blank line's kind).
-BLANK = LineFeatures(Kind.BLANK)
+BLANK = LineFeatures(_K_BLANK)
 
 
 def word_count(text: str) -> int:
@@ -164,15 +187,22 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         return BLANK
     start = line.index(stripped[0])
     end = start + len(stripped)
-    words = word_count(stripped)
+    words = stripped.count(" ") + 1
+    if words < 4 and len(stripped) > 24:
+        words = word_count(stripped)  # perhaps a script written without spaces
     closed = stripped[-1] in _CLOSERS and (
         stripped[-1] != ")" or stripped[-2:-1] in (".", "!", "?")
     )
-    feats = LineFeatures(Kind.TITLE, words, start, end, closed=closed, question=stripped[-1] == "?")
+    # Positional: keywords cost more, and every line that is not blank comes through here.
+    # (kind, words, start, end, split, skip, closed, flag, section, question)
+    feats = LineFeatures(
+        _K_TITLE, words, start, end, None, 0, closed, False, False, stripped[-1] == "?"
+    )
     if (not stripped[0].isalpha() and _LETTER.search(stripped, 0, 200) is None) or (
-        words <= 5 and _COUNTER.fullmatch(stripped) is not None
+        # A counter ends in a digit (\d is str.isdecimal): most lines skip the regex.
+        words <= 5 and stripped[-1].isdecimal() and _COUNTER.fullmatch(stripped) is not None
     ):
-        feats.kind = Kind.DATE if date_line(stripped, words) else Kind.COUNTER
+        feats.kind = _K_DATE if date_line(stripped, words) else _K_COUNTER
         return feats
     if words > 30:
         lowered = stripped[:400].lower()
@@ -180,43 +210,54 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         lowered = key(stripped)
     else:
         lowered = stripped.lower()  # already single-spaced: the same as key(), cheaper
-    if words <= 3 and _URL.match(lowered) is not None:
-        feats.kind = Kind.BOILER
+    if words <= 3 and lowered.startswith(("http", "www.")) and _URL.match(lowered) is not None:
+        feats.kind = _K_BOILER
         return feats
     if (
         words <= 30
-        and _crumbs(stripped)
+        and (
+            "»" in stripped
+            or "›" in stripped
+            or " > " in stripped
+            or " / " in stripped
+            or " | " in stripped
+        )
         and len(_CRUMB.findall(stripped)) >= 2
         and key(lowered.rsplit("|", 1)[-1]) not in lexicon.agencies
     ):
-        feats.kind = Kind.BOILER
+        feats.kind = _K_BOILER
         feats.section = True  # a breadcrumb trail: its last step is the section
         return feats
     # Furniture is short: short lines are read word by word against the phrase lists,
     # longer ones only for the trigger words of notices (copyright, paywall).
-    tokens = _tokens(lowered) if words <= 16 else []
     if words <= 16:
+        tokens = word_tokens(lowered)
         strong = not lexicon.strong_triggers.isdisjoint(tokens)
     else:
+        tokens = []
         strong = words <= 60 and _mentions(lowered, lexicon.notice_words)
     if (
         (
             strong
-            and lexicon.strong_index.found(lowered, tokens if words <= 16 else _tokens(lowered))
+            and lexicon.strong_index.found(lowered, tokens if words <= 16 else word_tokens(lowered))
         )
-        or (words <= 6 and _end_heading(stripped, lowered, lexicon))
+        or (
+            words <= 6
+            and lowered.partition(" ")[0] in lexicon.end_headings
+            and _end_heading(stripped, lowered, lexicon)
+        )
     ) or (
         words <= 16
         and lowered.endswith(":")
         and _COMMENT_HEAD.search(lowered) is not None
         and (words <= 6 or _DATE.search(stripped) is not None)
     ):
-        feats.kind = Kind.STRONG
+        feats.kind = _K_STRONG
         return feats
     if words <= 8:
         bare = lowered.rstrip(":.!?»›>|")
         if bare in lexicon.boilerplate:
-            feats.kind = Kind.BOILER
+            feats.kind = _K_BOILER
             feats.flag = bare in lexicon.flags
             feats.section = bare in lexicon.sections
             return feats
@@ -225,38 +266,54 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             and lowered.startswith(lexicon.header_starts)
             and lexicon.related_header_start.match(lowered) is not None
         ):
-            feats.kind = Kind.RELATED_HEADER
+            feats.kind = _K_RELATED_HEADER
             return feats
         if bare in lexicon.flags:
-            feats.kind = Kind.BOILER
+            feats.kind = _K_BOILER
             feats.flag = True
             return feats
     if (
         words <= 40
+        and "A" <= stripped[0] <= "Z"  # the bio pattern opens with [A-Z]
         and _mentions(stripped, lexicon.bio_guards)
         and lexicon.bio.match(stripped) is not None
     ):
-        feats.kind = Kind.BOILER  # a reporter's bio
+        feats.kind = _K_BOILER  # a reporter's bio
         return feats
     if words <= 30 and "@" in stripped and _EMAIL.search(stripped) is not None:
-        feats.kind = Kind.BOILER
+        feats.kind = _K_BOILER
         return feats
     if "©" in stripped and words <= 30 and _NOTICE_YEAR.search(stripped) is not None:
-        feats.kind = Kind.BOILER
+        feats.kind = _K_BOILER
         return feats
     if lowered.startswith(lexicon.promo_starts) and lexicon.promo_prefix.match(lowered):
-        feats.kind = Kind.PROMO
+        feats.kind = _K_PROMO
         return feats
     if words > 2 and lowered.startswith(lexicon.related_starts):
         related = lexicon.related_prefix.match(lowered)
         if related is not None:
-            feats.kind = Kind.RELATED_PREFIX
+            feats.kind = _K_RELATED_PREFIX
             feats.skip = _skip(line, start, related.end())
             return feats
-    if words <= 80 and _caption(line, stripped, lowered, feats, lexicon):
-        return feats
+    if words <= 80:
+        prefix = (
+            lexicon.caption_prefix.match(lowered)
+            if lowered.startswith(lexicon.caption_starts)
+            else None
+        )
+        suffix = (
+            lexicon.caption_suffix.search(lowered)
+            if lowered.endswith(lexicon.caption_ends)
+            else None
+        )
+        if (
+            prefix is not None
+            or suffix is not None
+            or _credit_hint(stripped, lowered, words, lexicon)
+        ) and _caption(line, stripped, prefix, suffix, feats, lexicon):
+            return feats
     if words <= 14 and date_line(stripped, words):
-        feats.kind = Kind.DATE
+        feats.kind = _K_DATE
         return feats
     if words <= 20 and (
         "by" in tokens or " by " in lowered or lowered.startswith(lexicon.byline_starts)
@@ -273,24 +330,24 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             and stripped[byline.end() : byline.end() + 1].isupper()
             and (words <= 12 or _DATE.search(stripped) is not None)
         ):
-            feats.kind = Kind.BYLINE
+            feats.kind = _K_BYLINE
             return feats
-    if _BULLET.match(stripped) is not None and words >= 3:
-        feats.kind = Kind.BULLET
+    if words >= 3 and _BULLET.match(stripped) is not None:
+        feats.kind = _K_BULLET
         return feats
     if (
         words <= 12
         and not lexicon.contains_triggers.isdisjoint(tokens)
         and lexicon.contains_index.found(lowered, tokens)
     ):
-        feats.kind = Kind.BOILER
+        feats.kind = _K_BOILER
         return feats
     if words >= 20 or (words >= 8 and closed) or _life_facts(lowered, words, lexicon):
-        feats.kind = Kind.PROSE
+        feats.kind = _K_PROSE
     elif closed and words >= 3 and stripped[-1] in '.!?"”’…':
-        feats.kind = Kind.SENTENCE
+        feats.kind = _K_SENTENCE
     elif words <= 2:
-        feats.kind = Kind.SHORT
+        feats.kind = _K_SHORT
     return feats
 
 
@@ -301,7 +358,7 @@ _ASCII_WORDS = bytes(
 )
 
 
-def _tokens(lowered: str) -> list[str]:
+def word_tokens(lowered: str) -> list[str]:
     """The words (runs of word characters) of a line; a byte-level split for ASCII lines."""
     if lowered.isascii():
         return lowered.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
@@ -317,7 +374,12 @@ def _end_heading(stripped: str, lowered: str, lexicon: Lexicon) -> bool:
 def _life_facts(lowered: str, words: int, lexicon: Lexicon) -> bool:
     """An obituary's closing line ("..., born 14 May 1941; died 9 January 2026")."""
     facts = lexicon.life_facts
-    return bool(facts) and 4 <= words <= 40 and all(word in lowered for word in facts)
+    if not facts or not 4 <= words <= 40:
+        return False
+    for word in facts:  # noqa: SIM110 - a plain loop is cheaper than all() over a generator
+        if word not in lowered:
+            return False
+    return True
 
 
 def _mentions(lowered: str, words: tuple[str, ...]) -> bool:
@@ -327,24 +389,23 @@ def _mentions(lowered: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _crumbs(text: str) -> bool:
-    return "»" in text or "›" in text or " > " in text or " / " in text or " | " in text
-
-
-def _credit_hint(stripped: str, lowered: str, lexicon: Lexicon) -> bool:
+def _credit_hint(stripped: str, lowered: str, words: int, lexicon: Lexicon) -> bool:
     """Cheap signs that a line may carry a credit; without one, no credit rule can match."""
-    if (
-        ")" in stripped[-4:]
-        or "]" in stripped[-4:]
-        or "©" in stripped
-        or "/" in stripped
-        or ":" in stripped
-    ):
+    if ")" in stripped[-4:] or "]" in stripped[-4:] or "©" in stripped or "/" in stripped:
         return True
-    if " - " in stripped or "–" in stripped or "—" in stripped or " by " in lowered:
+    separated = (
+        ":" in stripped or " - " in stripped or "–" in stripped or "—" in stripped
+    ) or " by " in lowered
+    # After these a credit follows a marker word ("Photo: ...", "Picture by ..."); a line
+    # without one can still be a lone credit when short.  (Past 30 words ``lowered`` holds
+    # only the start of the line, too little to rule a marker out.)
+    if separated and (words <= 8 or words > 30 or _mentions(lowered, lexicon.marker_cores)):
         return True
-    tail = lowered[-30:].rsplit(None, 1)
-    return bool(tail) and tail[-1].strip(".,;)(") in lexicon.agency_tails
+    if words <= 8 and lowered.startswith(lexicon.credit_prefixes):
+        return True  # "Image source, Jane Doe": a lone credit after its label
+    # The last word, as a lone credit's agency is read: past any closing brackets.
+    tail = lowered[-30:].rstrip("()[]").rsplit(None, 1)
+    return bool(tail) and tail[-1].strip(".,;)([]") in lexicon.agency_tails
 
 
 def is_slug(text: str) -> bool:
@@ -360,45 +421,46 @@ def _skip(line: str, start: int, length: int) -> int:
     return min(position, len(line))
 
 
-def _caption(line: str, stripped: str, lowered: str, feats: LineFeatures, lexicon: Lexicon) -> bool:
-    """Mark captions (with a credit or a caption label) and lone credits."""
-    prefix = (
-        lexicon.caption_prefix.match(lowered)
-        if lowered.startswith(lexicon.caption_starts)
-        else None
-    )
-    suffix = (
-        lexicon.caption_suffix.search(lowered) if lowered.endswith(lexicon.caption_ends) else None
-    )
-    if prefix is None and suffix is None and not _credit_hint(stripped, lowered, lexicon):
-        return False
+def _caption(
+    line: str,
+    stripped: str,
+    prefix: re.Match[str] | None,
+    suffix: re.Match[str] | None,
+    feats: LineFeatures,
+    lexicon: Lexicon,
+) -> bool:
+    """Mark captions (with a credit or a caption label) and lone credits.
+
+    ``prefix`` and ``suffix`` are the caption labels found at either end of the line; without
+    either, the caller has seen a credit hint.
+    """
     end = None
     if suffix is not None:
         end = feats.start + len(stripped[: suffix.start()].rstrip())
     split = split_credit(line, lexicon, end=end)
     if split is not None and not line[: split.caption_end].strip():
         if feats.words <= 14:
-            feats.kind = Kind.CREDIT
+            feats.kind = _K_CREDIT
             feats.split = split
             return True
         return False
     if split is not None:
         caption_words = line[feats.start : split.caption_end].count(" ") + 1
         if caption_words >= 2:
-            feats.kind = Kind.CAPTION
+            feats.kind = _K_CAPTION
             feats.split = split
             if prefix is not None:
                 feats.skip = _skip(line, feats.start, prefix.end())
             return True
         return False
     if feats.words <= 8 and prefix is None and suffix is None:
-        alone = credit_only(line, lexicon)
+        alone = credit_only(line, lexicon, unsplit=True)  # split_credit(line) found nothing
         if alone is not None:
-            feats.kind = Kind.CREDIT
+            feats.kind = _K_CREDIT
             feats.split = alone
             return True
     if prefix is not None or suffix is not None:
-        feats.kind = Kind.CAPTION
+        feats.kind = _K_CAPTION
         if prefix is not None:
             feats.skip = _skip(line, feats.start, prefix.end())
         if end is not None:

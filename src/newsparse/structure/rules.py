@@ -19,61 +19,85 @@ The decision runs in three linear passes:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
+import attrs
+
 from newsparse.model import Label
-from newsparse.structure.features import TEXT_KINDS, Kind, LineFeatures, is_slug
+from newsparse.structure.features import TEXT_KINDS, Kind, LineFeatures, is_slug, word_tokens
 
 __all__ = ["article_region", "find_headline", "label_lines"]
 
+# Enum members as module globals: ``Kind/Label.X`` is a look-up through the enum's metaclass,
+# several times dearer than a global, and these are read for every line of a page.
+_K_BLANK = Kind.BLANK
+_K_BOILER = Kind.BOILER
+_K_BULLET = Kind.BULLET
+_K_BYLINE = Kind.BYLINE
+_K_CAPTION = Kind.CAPTION
+_K_COUNTER = Kind.COUNTER
+_K_CREDIT = Kind.CREDIT
+_K_DATE = Kind.DATE
+_K_PROMO = Kind.PROMO
+_K_PROSE = Kind.PROSE
+_K_RELATED_HEADER = Kind.RELATED_HEADER
+_K_RELATED_PREFIX = Kind.RELATED_PREFIX
+_K_SENTENCE = Kind.SENTENCE
+_K_SHORT = Kind.SHORT
+_K_STRONG = Kind.STRONG
+_K_TITLE = Kind.TITLE
+_L_BLANK = Label.BLANK
+_L_BODY = Label.BODY
+_L_BOILERPLATE = Label.BOILERPLATE
+_L_BYLINE = Label.BYLINE
+_L_CAPTION = Label.CAPTION
+_L_CREDIT = Label.CREDIT
+_L_DATE = Label.DATE
+_L_HEADLINE = Label.HEADLINE
+_L_IMAGE_TITLE = Label.IMAGE_TITLE
+_L_PROMO = Label.PROMO
+_L_RELATED = Label.RELATED
+_L_RELATED_HEADER = Label.RELATED_HEADER
+_L_SECTION = Label.SECTION
+_L_STANDFIRST = Label.STANDFIRST
+
 #: How much each kind weighs for or against the article region, per line.
 _PENALTY: dict[Kind, float] = {
-    Kind.BLANK: 0.0,
-    Kind.SHORT: -2.0,
-    Kind.TITLE: -2.5,
-    Kind.SENTENCE: 1.0,
-    Kind.BOILER: -5.0,
-    Kind.STRONG: -40.0,
-    Kind.COUNTER: -2.0,
-    Kind.DATE: -3.0,
-    Kind.BYLINE: -3.0,
-    Kind.CAPTION: -0.5,
-    Kind.CREDIT: -0.5,
-    Kind.PROMO: -3.0,
-    Kind.RELATED_PREFIX: -3.0,
-    Kind.RELATED_HEADER: -15.0,
+    _K_BLANK: 0.0,
+    _K_SHORT: -2.0,
+    _K_TITLE: -2.5,
+    _K_SENTENCE: 1.0,
+    _K_BOILER: -5.0,
+    _K_STRONG: -40.0,
+    _K_COUNTER: -2.0,
+    _K_DATE: -3.0,
+    _K_BYLINE: -3.0,
+    _K_CAPTION: -0.5,
+    _K_CREDIT: -0.5,
+    _K_PROMO: -3.0,
+    _K_RELATED_PREFIX: -3.0,
+    _K_RELATED_HEADER: -15.0,
 }
 _GAP_LIMIT = 40.0  # furniture heavier than this between two stretches of text separates them
 _DISTANCE = 0.05  # headline score lost per non-blank line between a candidate and the text
 _FOLLOWED = 3.0  # headline score for a byline or date stamp just below the candidate
 _WINDOW = 40  # non-blank lines above the region searched for the headline
-_WORD = re.compile(r"\w{4,}")  # words that count when comparing a headline with the text
 _SENTENCE_BREAK = re.compile(r"\w[.!?][”\"’]?\s{1,3}[A-Z“\"‘]")
 # "HomeLatest NewsNollywood ...": menu items whose spaces the page's markup swallowed.
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z].{0,200}[a-z]{2}[A-Z][a-z]|[a-z]{3}[.][A-Z][a-z]")
 _PUNCTUATION = re.compile(r"[,.:;?!'’\"“”\-–—|]")  # a title without any reads as a menu
-_STANDFIRST_FOLLOWERS = frozenset({Kind.DATE, Kind.BYLINE, Kind.CAPTION, Kind.CREDIT, Kind.COUNTER})
-_META = frozenset({Kind.DATE, Kind.BYLINE, Kind.CAPTION, Kind.CREDIT, Kind.BOILER, Kind.COUNTER})
-
-
-def _weight(feats: LineFeatures) -> float:
-    kind = feats.kind
-    if kind is Kind.PROSE:
-        return float(min(feats.words, 80))
-    if kind is Kind.BULLET:
-        return feats.words * 0.5 if feats.words >= 4 else -1.0
-    return _PENALTY[kind]
+_STANDFIRST_FOLLOWERS = frozenset({_K_DATE, _K_BYLINE, _K_CAPTION, _K_CREDIT, _K_COUNTER})
+_META = frozenset({_K_DATE, _K_BYLINE, _K_CAPTION, _K_CREDIT, _K_BOILER, _K_COUNTER})
 
 
 _DATED_CARD = 0.15  # weight left to text under a title, an author and a date
 _STACKED_CARD = 0.35  # weight left to text under a stack of kicker, title and source
-_START_SIGNS = frozenset({Kind.DATE, Kind.BYLINE})
+_START_SIGNS = frozenset({_K_DATE, _K_BYLINE})
 _START_BONUS = 30.0
-_REPEATABLE = frozenset({Kind.TITLE, Kind.PROSE, Kind.SENTENCE, Kind.SHORT})
-_STACK = frozenset({Kind.TITLE, Kind.SHORT, Kind.BOILER})
-_CARD_HEADS = frozenset({Kind.DATE, Kind.BYLINE})
-_CARD_TOPS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DATE, Kind.BYLINE})
+_REPEATABLE = frozenset({_K_TITLE, _K_PROSE, _K_SENTENCE, _K_SHORT})
+_STACK = frozenset({_K_TITLE, _K_SHORT, _K_BOILER})
+_CARD_HEADS = frozenset({_K_DATE, _K_BYLINE})
+_CARD_TOPS = frozenset({_K_TITLE, _K_SHORT, _K_DATE, _K_BYLINE})
 
 
 def _card(feats: Sequence[LineFeatures], index: int) -> float:
@@ -88,7 +112,7 @@ def _card(feats: Sequence[LineFeatures], index: int) -> float:
         return _DATED_CARD
     # A stack of two or more glued furniture lines (kicker, title, source) over the text.
     above = index - 1
-    if feats[above].kind is Kind.BLANK:
+    if feats[above].kind is _K_BLANK:
         above -= 1
     stack = 0
     while above >= 0 and stack < 3 and feats[above].kind in _STACK:
@@ -112,12 +136,20 @@ def article_region(
     gap = 0.0
     start = 0
     last_meta = -100
+    penalty = _PENALTY
     for index, item in enumerate(feats):
-        if item.kind is Kind.BLANK:
+        kind = item.kind
+        if kind is _K_BLANK:
             continue  # weighs nothing either way
-        weight = _weight(item)
-        if item.kind in _START_SIGNS:
-            last_meta = index
+        # Running text weighs by its length (bullets by half), furniture by its penalty.
+        if kind is _K_PROSE:
+            weight = float(min(item.words, 80))
+        elif kind is _K_BULLET:
+            weight = item.words * 0.5 if item.words >= 4 else -1.0
+        else:
+            weight = penalty[kind]
+            if kind in _START_SIGNS:
+                last_meta = index
         factor = _card(feats, index) if weight > 0.0 and index >= 2 else 1.0
         if factor < 1.0:
             weight *= factor
@@ -146,24 +178,30 @@ def article_region(
 def _next_nonblank(feats: Sequence[LineFeatures], index: int, limit: int) -> int:
     """The next non-blank line after ``index`` (before ``limit``), or -1."""
     for other in range(index + 1, min(limit, index + 6)):
-        if feats[other].kind is not Kind.BLANK:
+        if feats[other].kind is not _K_BLANK:
             return other
     return -1
 
 
 def _prev_nonblank(feats: Sequence[LineFeatures], index: int) -> int:
     for other in range(index - 1, max(-1, index - 6), -1):
-        if feats[other].kind is not Kind.BLANK:
+        if feats[other].kind is not _K_BLANK:
             return other
     return -1
 
 
+def _long_words(text: str) -> list[str]:
+    """The words of four or more characters, lower-cased: those that count when comparing a
+    headline with the text (``\\w{4,}``, through the cheaper word split of the features)."""
+    return [word for word in word_tokens(text.lower()) if len(word) >= 4]
+
+
+_SHAPED = frozenset({_K_TITLE, _K_PROSE, _K_SENTENCE})
+
+
 def _headline_shape(item: LineFeatures) -> bool:
-    if item.kind is Kind.TITLE:
-        return 3 <= item.words <= 30
-    if item.kind in (Kind.PROSE, Kind.SENTENCE):
-        return 3 <= item.words <= 30
-    return False
+    """A title or sentence of three to thirty words: the shape of a headline."""
+    return item.kind in _SHAPED and 3 <= item.words <= 30
 
 
 def find_headline(
@@ -177,8 +215,10 @@ def find_headline(
     vocabulary: set[str] = set()
     seen = 0
     for index in range(first, last + 1):
-        if feats[index].kind is Kind.PROSE:
-            vocabulary.update(_WORD.findall(texts[index].lower()))
+        if feats[index].kind is _K_PROSE:
+            # Every word: only the candidate's words need the length filter, since the
+            # vocabulary is only ever intersected with them.
+            vocabulary.update(word_tokens(texts[index].lower()))
             seen += 1
             if seen == 3:
                 break
@@ -190,21 +230,21 @@ def find_headline(
     inside = 0
     while index < last and inside < 4:
         index += 1
-        if feats[index].kind is not Kind.BLANK:
+        if feats[index].kind is not _K_BLANK:
             inside += 1
     while index > 0 and distance < _WINDOW:
         index -= 1
         item = feats[index]
-        if item.kind is Kind.BLANK:
+        if item.kind is _K_BLANK:
             continue
         if index <= first:
             distance += 1
-        if not _headline_shape(item):
+        if item.kind not in _SHAPED or not 3 <= item.words <= 30:  # _headline_shape, inlined
             continue
         text = texts[index]
         stripped = text.strip()
         if index > first and (
-            stripped.endswith(".") or (item.kind is Kind.PROSE and item.words > 20)
+            stripped.endswith(".") or (item.kind is _K_PROSE and item.words > 20)
         ):
             continue
         score = -_DISTANCE * distance - (0.6 * (index - first) if index > first else 0.0)
@@ -216,7 +256,7 @@ def find_headline(
             score -= 1.5
         if _GLUED.search(stripped) is not None:
             score -= 1.5
-        if item.kind is Kind.PROSE and index == first and item.words > 25:
+        if item.kind is _K_PROSE and index == first and item.words > 25:
             score -= 1.5
         if 5 <= item.words <= 22:
             score += 1.0
@@ -231,21 +271,21 @@ def find_headline(
             if ahead < 0:
                 break
             kind = feats[ahead].kind
-            if kind in (Kind.BYLINE, Kind.DATE):
+            if kind in (_K_BYLINE, _K_DATE):
                 score += _FOLLOWED - 0.4 * step
                 break
-            if kind is Kind.PROSE and feats[ahead].closed and step > 0:
+            if kind is _K_PROSE and feats[ahead].closed and step > 0:
                 break  # a headline's byline and date come before the text, not after it
-            if step == 0 and kind in (Kind.TITLE, Kind.PROSE) and feats[ahead].words >= 8:
+            if step == 0 and kind in (_K_TITLE, _K_PROSE) and feats[ahead].words >= 8:
                 score += 0.5
         above = _prev_nonblank(feats, index)
-        while above >= 0 and (feats[above].flag or feats[above].kind is Kind.COUNTER):
+        while above >= 0 and (feats[above].flag or feats[above].kind is _K_COUNTER):
             above = _prev_nonblank(feats, above)
         if above >= 0:
             over = feats[above]
-            if over.kind is Kind.DATE and over.words <= 2 and above == index - 1:
+            if over.kind is _K_DATE and over.words <= 2 and above == index - 1:
                 score -= 2.0  # a bare time stamp heads a live-blog entry, not the page
-            elif over.kind in (Kind.DATE, Kind.BYLINE):
+            elif over.kind in (_K_DATE, _K_BYLINE):
                 score += 0.7
             elif (
                 _headline_shape(over)
@@ -259,7 +299,7 @@ def find_headline(
         if counts.get(stripped, 0) > 1:
             score += 0.8
         if index != first:
-            words = set(_WORD.findall(text.lower()))
+            words = set(_long_words(text))
             if words and vocabulary:
                 score += 2.5 * len(words & vocabulary) / len(words)
         if item.words >= 4:
@@ -272,17 +312,30 @@ def find_headline(
     return best_index
 
 
-def label_lines(texts: Sequence[str], feats: Sequence[LineFeatures]) -> tuple[list[Label], int]:
-    """The label of every line and the index of the headline line (-1 when there is none)."""
+def label_lines(texts: Sequence[str], feats: list[LineFeatures]) -> tuple[list[Label], int]:
+    """The label of every line and the index of the headline line (-1 when there is none).
+
+    A person's name beside a date stamp becomes a byline: its entry in ``feats`` is replaced.
+    """
     n = len(feats)
-    blank, boilerplate = Label.BLANK, Label.BOILERPLATE
-    labels = [blank if item.kind is Kind.BLANK else boilerplate for item in feats]
-    counts = Counter(
-        texts[index].strip()
-        for index, item in enumerate(feats)
-        if item.kind in _REPEATABLE and item.words <= 30
-    )
-    for index in [index for index, item in enumerate(feats) if item.kind is Kind.DATE]:
+    blank, boilerplate = _L_BLANK, _L_BOILERPLATE
+    # One pass for the starting labels, the repeated lines and the date stamps.
+    labels: list[Label] = []
+    counts: dict[str, int] = {}
+    dates: list[int] = []
+    for index, item in enumerate(feats):
+        kind = item.kind
+        if kind is _K_BLANK:
+            labels.append(blank)
+            continue
+        labels.append(boilerplate)
+        if kind in _REPEATABLE:
+            if item.words <= 30:
+                stripped = texts[index].strip()
+                counts[stripped] = counts.get(stripped, 0) + 1
+        elif kind is _K_DATE:
+            dates.append(index)
+    for index in dates:  # after the counts: this turns some names into bylines
         _byline_beside(texts, feats, index)
     region = article_region(feats)
     if region is None:
@@ -294,15 +347,15 @@ def label_lines(texts: Sequence[str], feats: Sequence[LineFeatures]) -> tuple[li
         if headline >= first:
             first = headline + 1  # what stands above the headline is not the story
     if headline >= 0:
-        labels[headline] = Label.HEADLINE
+        labels[headline] = _L_HEADLINE
         first = _standfirst(feats, labels, headline, first, last)
         _section(feats, labels, headline)
     if (
         2 <= first < n
         and first - 1 != headline
-        and feats[first - 1].kind in (Kind.TITLE, Kind.SHORT)
-        and feats[first - 2].kind is Kind.DATE
-        and labels[first - 1] is Label.BOILERPLATE
+        and feats[first - 1].kind in (_K_TITLE, _K_SHORT)
+        and feats[first - 2].kind is _K_DATE
+        and labels[first - 1] is _L_BOILERPLATE
     ):
         first -= 1  # a live-blog entry's title under its time stamp opens the story
     _around(texts, feats, labels, 0, first, headline)
@@ -317,9 +370,9 @@ def label_lines(texts: Sequence[str], feats: Sequence[LineFeatures]) -> tuple[li
 def _headline_without_text(feats: Sequence[LineFeatures]) -> int:
     """With no running text (a gallery), the first title-shaped line followed by meta lines."""
     for index, item in enumerate(feats):
-        if item.kind is Kind.TITLE and 4 <= item.words <= 30:
+        if item.kind is _K_TITLE and 4 <= item.words <= 30:
             follower = _next_nonblank(feats, index, len(feats))
-            if follower >= 0 and feats[follower].kind in (*_META, Kind.TITLE, Kind.PROSE):
+            if follower >= 0 and feats[follower].kind in (*_META, _K_TITLE, _K_PROSE):
                 return index
     return -1
 
@@ -334,20 +387,20 @@ def _standfirst(
         if index < 0:
             return first
         item = feats[index]
-        if item.kind in (Kind.COUNTER,) or item.flag:
+        if item.kind in (_K_COUNTER,) or item.flag:
             continue
         break
-    if item.kind not in (Kind.TITLE, Kind.PROSE, Kind.SENTENCE) or item.words < 6:
+    if item.kind not in (_K_TITLE, _K_PROSE, _K_SENTENCE) or item.words < 6:
         return first
     if _caption_before_credit(feats, index):
         return first
     if index < first:
-        labels[index] = Label.STANDFIRST
+        labels[index] = _L_STANDFIRST
         return first
     if index == first:
         after = _next_nonblank(feats, index, len(feats))
         if after >= 0 and feats[after].kind in _STANDFIRST_FOLLOWERS:
-            labels[index] = Label.STANDFIRST
+            labels[index] = _L_STANDFIRST
             return index + 1
     return first
 
@@ -359,27 +412,27 @@ def _section(feats: Sequence[LineFeatures], labels: list[Label], headline: int) 
         if index < 0:
             return
         item = feats[index]
-        if item.flag or item.kind is Kind.COUNTER:
+        if item.flag or item.kind is _K_COUNTER:
             continue
-        if (item.words <= 5 and item.kind in (Kind.SHORT, Kind.TITLE)) or item.section:
-            labels[index] = Label.SECTION
+        if (item.words <= 5 and item.kind in (_K_SHORT, _K_TITLE)) or item.section:
+            labels[index] = _L_SECTION
         return
 
 
 _META_LABEL = {
-    Kind.DATE: Label.DATE,
-    Kind.BYLINE: Label.BYLINE,
-    Kind.CAPTION: Label.CAPTION,
-    Kind.CREDIT: Label.CREDIT,
-    Kind.PROMO: Label.PROMO,
-    Kind.RELATED_PREFIX: Label.RELATED,
-    Kind.RELATED_HEADER: Label.RELATED_HEADER,
+    _K_DATE: _L_DATE,
+    _K_BYLINE: _L_BYLINE,
+    _K_CAPTION: _L_CAPTION,
+    _K_CREDIT: _L_CREDIT,
+    _K_PROMO: _L_PROMO,
+    _K_RELATED_PREFIX: _L_RELATED,
+    _K_RELATED_HEADER: _L_RELATED_HEADER,
 }
 
 
 def _name_line(item: LineFeatures, text: str) -> bool:
     """A short line of capitalised words that reads like a person's name."""
-    if item.kind not in (Kind.SHORT, Kind.TITLE) or not 2 <= item.words <= 7:
+    if item.kind not in (_K_SHORT, _K_TITLE) or not 2 <= item.words <= 7:
         return False
     words = text.split()
     capitals = sum(1 for word in words if word[:1].isupper())
@@ -397,15 +450,15 @@ def _around(
     """Lines above the body: meta lines keep their kind, captions pair with credits."""
     for index in range(start, stop):
         label = labels[index]
-        if label is not Label.BOILERPLATE:
+        if label is not _L_BOILERPLATE:
             continue
         item = feats[index]
         meta = _META_LABEL.get(item.kind)
-        if meta is not None and (item.kind is not Kind.RELATED_PREFIX):
+        if meta is not None and (item.kind is not _K_RELATED_PREFIX):
             labels[index] = meta
             continue
         if _caption_before_credit(feats, index):
-            labels[index] = Label.CAPTION
+            labels[index] = _L_CAPTION
             continue
         if (
             headline >= 0
@@ -413,7 +466,7 @@ def _around(
             and _name_line(item, texts[index])
             and _near_date(feats, index)
         ):
-            labels[index] = Label.BYLINE
+            labels[index] = _L_BYLINE
 
 
 _PARTICLES = frozenset(
@@ -427,17 +480,20 @@ def _person_name(text: str) -> bool:
     cut = _NAME_END.search(text)
     name = text[: cut.start()] if cut is not None else text
     words = name.split()
-    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in name):
+    if not 2 <= len(words) <= 4:
+        return False
+    # Letters are never digits: only a name with other characters is searched for one.
+    if not "".join(words).isalpha() and any(ch.isdigit() for ch in name):
         return False
     return all(word[:1].isupper() or word in _PARTICLES for word in words) and not any(
         word.endswith(("'s", "’s", ":")) for word in words
     )
 
 
-_NAMEISH = frozenset({Kind.SHORT, Kind.TITLE})
+_NAMEISH = frozenset({_K_SHORT, _K_TITLE})
 
 
-def _byline_beside(texts: Sequence[str], feats: Sequence[LineFeatures], index: int) -> None:
+def _byline_beside(texts: Sequence[str], feats: list[LineFeatures], index: int) -> None:
     """A person's name printed directly above or below a date stamp is the byline."""
     for other in (_prev_nonblank(feats, index), _next_nonblank(feats, index, len(feats))):
         if (
@@ -447,13 +503,14 @@ def _byline_beside(texts: Sequence[str], feats: Sequence[LineFeatures], index: i
             and feats[other].words <= 8
             and _person_name(texts[other].strip())
         ):
-            feats[other].kind = Kind.BYLINE
+            # Replaced, not changed: identical lines elsewhere share the features object.
+            feats[other] = attrs.evolve(feats[other], kind=_K_BYLINE)
             return
 
 
 def _near_date(feats: Sequence[LineFeatures], index: int) -> bool:
     for other in (index - 2, index - 1, index + 1, index + 2):
-        if 0 <= other < len(feats) and feats[other].kind is Kind.DATE:
+        if 0 <= other < len(feats) and feats[other].kind is _K_DATE:
             return True
     return False
 
@@ -461,15 +518,15 @@ def _near_date(feats: Sequence[LineFeatures], index: int) -> bool:
 def _caption_before_credit(feats: Sequence[LineFeatures], index: int) -> bool:
     """A sentence directly followed by a lone credit line is that credit's caption."""
     item = feats[index]
-    if item.kind not in (Kind.TITLE, Kind.PROSE, Kind.SENTENCE) or item.words < 4:
+    if item.kind not in (_K_TITLE, _K_PROSE, _K_SENTENCE) or item.words < 4:
         return False
     for other in (index + 1, index + 2):
         if other < len(feats):
             kind = feats[other].kind
-            if kind is Kind.CREDIT:
+            if kind is _K_CREDIT:
                 return True
             # Between them only a blank line or a one-word label ("Credit...").
-            if kind is not Kind.BLANK and not (kind is Kind.BOILER and feats[other].words == 1):
+            if kind is not _K_BLANK and not (kind is _K_BOILER and feats[other].words == 1):
                 return False
     return False
 
@@ -482,16 +539,16 @@ def _credit_below(feats: Sequence[LineFeatures], index: int) -> bool:
     """
     n = len(feats)
     below = index + 1
-    if below < n and feats[below].kind is Kind.BLANK:
+    if below < n and feats[below].kind is _K_BLANK:
         below += 1
-    if below >= n or feats[below].kind is not Kind.CREDIT:
+    if below >= n or feats[below].kind is not _K_CREDIT:
         return False
     if below == index + 1:
         return True
     above = _prev_nonblank(feats, index)
     if above >= 0 and feats[above].kind in TEXT_KINDS:
         return False
-    return below + 1 >= n or feats[below + 1].kind is not Kind.CAPTION
+    return below + 1 >= n or feats[below + 1].kind is not _K_CAPTION
 
 
 def _region(
@@ -506,35 +563,35 @@ def _region(
     for index in range(first, last + 1):
         item = feats[index]
         kind = item.kind
-        if kind is Kind.RELATED_HEADER:
+        if kind is _K_RELATED_HEADER:
             in_list = True
-        elif kind is Kind.BLANK or kind in TEXT_KINDS:
+        elif kind is _K_BLANK or kind in TEXT_KINDS:
             in_list = False
-        if labels[index] is not Label.BOILERPLATE:
+        if labels[index] is not _L_BOILERPLATE:
             continue
-        if in_list and kind is Kind.TITLE:
-            labels[index] = Label.RELATED
+        if in_list and kind is _K_TITLE:
+            labels[index] = _L_RELATED
             continue
         if kind in TEXT_KINDS:
-            labels[index] = Label.CAPTION if _credit_below(feats, index) else Label.BODY
+            labels[index] = _L_CAPTION if _credit_below(feats, index) else _L_BODY
             continue
         meta = _META_LABEL.get(kind)
         if meta is not None:
             labels[index] = meta
             continue
-        if kind in (Kind.TITLE, Kind.SHORT):
+        if kind in (_K_TITLE, _K_SHORT):
             if _caption_before_credit(feats, index):
-                labels[index] = Label.CAPTION
+                labels[index] = _L_CAPTION
                 continue
             follower = _next_nonblank(feats, index, n)
             if (
                 follower >= 0
                 and follower <= last
-                and feats[follower].kind in (Kind.PROSE, Kind.BULLET)
+                and feats[follower].kind in (_K_PROSE, _K_BULLET)
                 and item.words <= 25
                 and not texts[index].rstrip().endswith(":")
             ):
-                labels[index] = Label.BODY
+                labels[index] = _L_BODY
 
 
 def _after(
@@ -553,24 +610,24 @@ def _after(
     seen: set[str] | None = None  # the story's lines, gathered when first needed
     for index in range(start, stop):
         item = feats[index]
-        if item.kind is Kind.STRONG:
+        if item.kind is _K_STRONG:
             blocked = True
-        elif item.kind is Kind.RELATED_HEADER:
+        elif item.kind is _K_RELATED_HEADER:
             blocked = False
-        if labels[index] is not Label.BOILERPLATE:
+        if labels[index] is not _L_BOILERPLATE:
             continue
         meta = _META_LABEL.get(item.kind)
-        if item.kind is Kind.CREDIT and not _beside_caption(feats, index):
+        if item.kind is _K_CREDIT and not _beside_caption(feats, index):
             continue
-        if meta is not None and (item.kind not in (Kind.DATE, Kind.BYLINE) or index <= start + 8):
+        if meta is not None and (item.kind not in (_K_DATE, _K_BYLINE) or index <= start + 8):
             labels[index] = meta
             continue
         if blocked or not _link_shaped(item):
             continue  # an offer after a paywall
         if seen is None:
-            seen = {texts[i].strip() for i in range(stop) if labels[i] is Label.BODY}
+            seen = {texts[i].strip() for i in range(stop) if labels[i] is _L_BODY}
         if texts[index].strip() not in seen:  # a key-event link repeats a crosshead
-            labels[index] = Label.RELATED
+            labels[index] = _L_RELATED
 
 
 _QUOTES = "\"“”‘’'«»"
@@ -584,7 +641,7 @@ def _pull_quotes(texts: Sequence[str], labels: list[Label], first: int, last: in
     """
     candidates = []
     for index in range(first, last + 1):
-        if labels[index] is not Label.BODY:
+        if labels[index] is not _L_BODY:
             continue
         stripped = texts[index].strip()
         if (
@@ -598,20 +655,18 @@ def _pull_quotes(texts: Sequence[str], labels: list[Label], first: int, last: in
                 break
     if not candidates:
         return
-    story = "\n".join(
-        texts[index] for index in range(first, last + 1) if labels[index] is Label.BODY
-    )
+    story = "\n".join(texts[index] for index in range(first, last + 1) if labels[index] is _L_BODY)
     for index in candidates:
         inner = texts[index].strip().strip(_QUOTES + " .,")
         if len(inner) >= 20 and story.count(inner) >= 2:
-            labels[index] = Label.BOILERPLATE
+            labels[index] = _L_BOILERPLATE
 
 
 def _link_shaped(item: LineFeatures) -> bool:
     """A title of five to thirty words without a full stop: the text of a link."""
-    if item.kind is Kind.TITLE:
+    if item.kind is _K_TITLE:
         return 5 <= item.words <= 30
-    if item.kind not in (Kind.PROSE, Kind.SENTENCE) or item.words > 30:
+    if item.kind not in (_K_PROSE, _K_SENTENCE) or item.words > 30:
         return False
     return not item.closed or item.question
 
@@ -619,7 +674,7 @@ def _link_shaped(item: LineFeatures) -> bool:
 def _beside_caption(feats: Sequence[LineFeatures], index: int) -> bool:
     """Whether a lone credit has a caption next to it (within one blank line)."""
     for other in (index - 2, index - 1, index + 1, index + 2):
-        if 0 <= other < len(feats) and feats[other].kind is Kind.CAPTION:
+        if 0 <= other < len(feats) and feats[other].kind is _K_CAPTION:
             return True
     return False
 
@@ -627,24 +682,24 @@ def _beside_caption(feats: Sequence[LineFeatures], index: int) -> bool:
 def _caption_labels(feats: Sequence[LineFeatures], labels: list[Label]) -> None:
     """A caption label on a line of its own ("Image caption,") captions the next line."""
     for index, item in enumerate(feats):
-        if labels[index] is not Label.CAPTION or item.skip < item.end:
+        if labels[index] is not _L_CAPTION or item.skip < item.end:
             continue
         after = _next_nonblank(feats, index, len(feats))
-        if after == index + 1 and feats[after].kind in (Kind.TITLE, Kind.PROSE, Kind.SENTENCE):
-            labels[index] = Label.BOILERPLATE
-            labels[after] = Label.CAPTION
+        if after == index + 1 and feats[after].kind in (_K_TITLE, _K_PROSE, _K_SENTENCE):
+            labels[index] = _L_BOILERPLATE
+            labels[after] = _L_CAPTION
 
 
 def _image_titles(texts: Sequence[str], feats: Sequence[LineFeatures], labels: list[Label]) -> None:
     """A short line or file name directly above a caption is the picture's title."""
     for index in range(len(feats) - 1):
-        if labels[index + 1] is not Label.CAPTION:
+        if labels[index + 1] is not _L_CAPTION:
             continue
-        if labels[index] not in (Label.BOILERPLATE, Label.BYLINE, Label.SECTION):
+        if labels[index] not in (_L_BOILERPLATE, _L_BYLINE, _L_SECTION):
             continue
         item = feats[index]
         text = texts[index].strip()
-        if item.kind in (Kind.COUNTER, Kind.CAPTION):
+        if item.kind in (_K_COUNTER, _K_CAPTION):
             continue  # counters are furniture; a caption label is not a picture title
         if (item.words <= 8 and not item.closed) or is_slug(text):
-            labels[index] = Label.IMAGE_TITLE
+            labels[index] = _L_IMAGE_TITLE

@@ -1,0 +1,162 @@
+"""The structure parser's shortcuts answer exactly what the plain forms they replace answer.
+
+Each shortcut (slot-writing makers, the byte-level word split, features shared by identical
+lines) exists for speed only, so each is checked against the slower form it stands for.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsparse import Block, Label, Paragraph, Span
+from newsparse.structure import read_page
+from newsparse.structure.features import word_tokens
+from newsparse.structure.making import make_block, make_paragraph, make_span
+from newsparse.structure.rules import _long_words
+
+
+@pytest.mark.parametrize("cls", [Span, Block, Paragraph], ids=lambda cls: cls.__name__)
+def test_the_made_classes_have_no_check_the_makers_would_skip(cls: type) -> None:
+    fields = attrs.fields(cls)
+    assert all(field.validator is None and field.converter is None for field in fields)
+    # Every slot is a field the makers write: none is left unset.
+    assert set(cls.__slots__) - {"__weakref__"} == {field.name for field in fields}
+    if cls is not Span:  # Span's one check is the caller's guarantee (see making.py)
+        assert not hasattr(cls, "__attrs_post_init__")
+
+
+@given(st.integers(0, 10_000), st.integers(0, 10_000), st.sampled_from(list(Label)), st.text())
+def test_makers_equal_the_constructors(start: int, length: int, label: Label, text: str) -> None:
+    stop = start + length
+    span = make_span(start, stop)
+    block = make_block(label, text, start, stop)
+    paragraph = make_paragraph(text, start)
+    assert span == Span(start, stop)
+    assert hash(span) == hash(Span(start, stop))
+    assert block == Block(label, text, Span(start, stop))
+    assert hash(block) == hash(Block(label, text, Span(start, stop)))
+    assert paragraph == Paragraph(text, Span(start, start + len(text)))
+    for made in (span, block, paragraph):
+        assert pickle.loads(pickle.dumps(made)) == made
+        assert repr(made) == repr(attrs.evolve(made))
+
+
+def test_made_objects_are_frozen() -> None:
+    for made in (make_span(1, 2), make_block(Label.BODY, "a", 0, 1), make_paragraph("a", 0)):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.span = None  # type: ignore[union-attr]
+
+
+_WORDY = st.text(st.sampled_from(list("abcXYZ019_ -.,'’\t\u00e9\u0301\u00a0İ\u4e2d©")), max_size=40)
+
+
+@given(_WORDY)
+def test_word_tokens_are_the_runs_of_word_characters(text: str) -> None:
+    assert word_tokens(text) == re.findall(r"\w+", text)
+
+
+@given(_WORDY)
+def test_headline_words_are_the_long_runs_of_word_characters(text: str) -> None:
+    assert _long_words(text) == re.findall(r"\w{4,}", text.lower())
+
+
+def test_identical_lines_keep_their_own_labels() -> None:
+    """One of two identical name lines sits beside a date stamp: only that one is the byline."""
+    body = (
+        "The council approved the new budget on Tuesday after a long debate that ran late into "
+        "the evening, with several members asking for changes to the housing plans."
+    )
+    text = "\n".join(
+        [
+            "Council approves budget after long debate over housing plans",
+            "Jane Smith",
+            "12 March 2024",
+            "",
+            body,
+            "",
+            body.replace("Tuesday", "Wednesday"),
+            "",
+            "More from Jane Smith",
+            "Jane Smith",
+        ]
+    )
+    article = read_page(text)
+    names = [block.label for block in article.blocks if block.text.strip() == "Jane Smith"]
+    assert article.byline == "Jane Smith"
+    assert names[0] is Label.BYLINE
+    assert names[1] is not Label.BYLINE
+
+
+_LINE_WORDS = st.sampled_from(
+    (
+        *("Photo", "photo:", "Picture", "by", "Credit", "Source:", "file", "image", "pic"),
+        *("Reuters", "AFP/Getty", "Getty", "Images", "via", "PA", "Jane", "Doe", "said", "the"),
+        *(":", "-", "–", "—", "/", "©", "(", ")", "[", "]", ",", ".", "profile", "topic", "2024"),
+        *("minister", "harbour", "flooded", "on", "Tuesday", "Image source,", "Photograph"),
+    )
+)
+
+
+def _with_and_without_hint(
+    line: str, extra: dict[str, tuple[str, ...]] | None = None
+) -> tuple[object, object]:
+    from newsparse.structure import features
+    from newsparse.structure.lexicon import load_lexicon
+
+    lexicon = load_lexicon(extra)
+    hinted = features.classify(line, lexicon)
+    original = features._credit_hint
+    features._credit_hint = lambda *args: True  # type: ignore[assignment]
+    try:
+        unhinted = features.classify(line, lexicon)
+    finally:
+        features._credit_hint = original
+    return hinted, unhinted
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Flooded harbour on Tuesday. Photo: Jane Doe", id="short-marker"),
+        pytest.param(
+            "The flooded harbour at dawn on Tuesday after the storm surge hit the town. "
+            "Photo: Jane Doe",
+            id="long-marker",
+        ),
+        pytest.param(
+            "The flooded harbour at dawn on Tuesday after the storm surge hit. Picture by Jane",
+            id="long-picture-by",
+        ),
+        pytest.param("Jane Doe - Reuters", id="lone-credit-dash"),
+        pytest.param("Image source, Getty Images", id="credit-prefix"),
+        pytest.param("The minister said: we will rebuild the harbour this year", id="no-marker"),
+        pytest.param("Crowds on the quay - a scene repeated along the coast today", id="dash"),
+        pytest.param("Image source, Jane Doe", id="credit-prefix-person"),
+        pytest.param("Harbour at dawn, Handout (", id="agency-before-bracket"),
+    ],
+)
+def test_the_credit_hint_keeps_these_lines_as_they_are(line: str) -> None:
+    hinted, unhinted = _with_and_without_hint(line)
+    assert hinted == unhinted
+
+
+def test_the_credit_hint_keeps_a_plugin_credit_prefix() -> None:
+    """A plugin's credit prefix holds no marker word: a short line after it is still read."""
+    hinted, unhinted = _with_and_without_hint(
+        "Courtesy: Jane Doe", {"credit_prefixes": ("courtesy:",)}
+    )
+    assert getattr(unhinted, "split", None) is not None
+    assert hinted == unhinted
+
+
+@given(st.lists(_LINE_WORDS, min_size=1, max_size=36), st.sampled_from([" ", "", "  "]))
+def test_the_credit_hint_never_hides_a_credit(words: list[str], glue: str) -> None:
+    """A line read with the cheap credit hint gets the features it gets without the hint."""
+    hinted, unhinted = _with_and_without_hint(glue.join(words))
+    assert hinted == unhinted
