@@ -53,10 +53,12 @@ def test_hostile_input_costs_each_stage_within_3x_a_normal_page(
 
 @pytest.mark.parametrize("name", sorted(LINE_HEAVY))
 def test_many_short_lines_scale_linearly(name: str) -> None:
-    small = best_time(LINE_HEAVY[name](SIZE // 2), repeat=3)
+    small = best_time(LINE_HEAVY[name](SIZE // 4), repeat=3)
     large = best_time(LINE_HEAVY[name](SIZE), repeat=3)
-    # Linear work doubles; quadratic work would take four times as long.
-    assert large / small < 3.0, f"{name}: doubling the input took {large / small:.2f}x the time"
+    # Linear work grows 4x and quadratic work 16x; the bound between them leaves room for a
+    # busy machine, whose cache misses weigh more on the larger input.
+    ratio = large / small
+    assert ratio < 7.0, f"{name}: four times the input took {ratio:.2f}x the time"
 
 
 def test_the_varied_page_has_the_normal_page_shape_without_its_repeats() -> None:
