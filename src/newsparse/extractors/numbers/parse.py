@@ -9,7 +9,6 @@ is linear.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -17,7 +16,8 @@ from newsparse import Number, NumberKind, Part, Span
 
 from .dates import date_at, time_at
 from .lexicon import Lexicon
-from .quantities import Context, Quantity
+from .page import Context
+from .quantities import Quantity
 from .ranges import RangeReader
 from .scan import gap, glued, word_at
 from .words import read_words
@@ -242,30 +242,10 @@ class _Walker(RangeReader):
         return i + 3, self.number(i, i + 3, Fraction(year), NumberKind.YEAR, norm=f"{year}s")
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_GROUPED = re.compile(r"\d\.\d{3}")
-_CONTINENTAL = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,6}(?![\d.])|(?<![\d.,])\d{1,3}\.\d{3},\d{1,2}(?![\d,])"
-)
-
-
 def page_context(source: str, published: str | None, lex: Lexicon) -> Context:
-    """The page-wide facts the parser needs: its year and its decimal separator."""
-    year = None
-    m = _YEAR.search(published or "")
-    if m:
-        year = int(m.group())
-    else:
-        counts: dict[int, int] = {}
-        for found in _YEAR.finditer(source, 0, min(len(source), 50000)):
-            value = int(found.group())
-            counts[value] = counts.get(value, 0) + 1
-        if counts:
-            year = max(counts, key=lambda y: (counts[y], y))
-    # Continental grouping needs a digit, a full stop and three digits somewhere: a page
-    # without them (most) is settled by one fast scan instead of the look-behind pattern.
-    continental = _GROUPED.search(source) is not None and _CONTINENTAL.search(source) is not None
-    return Context(lex=lex, page_year=year, decimal_comma=continental)
+    """The page-wide facts the parser needs (its year, its decimal separator), each worked
+    out only if a number on the page asks for it."""
+    return Context(lex, source, published)
 
 
 def parse_part(source: str, part: Part, span: Span, ctx: Context) -> Iterator[Number]:

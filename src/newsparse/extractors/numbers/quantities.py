@@ -15,7 +15,7 @@ import attrs
 from newsparse import Number, NumberKind, Part, Span
 
 from .dates import date_at, time_at
-from .lexicon import Lexicon
+from .page import Context
 from .scan import gap, glued, tokenize, word_at
 from .units import UNIT_STEPS, phrase_at
 from .values import as_fraction, exact, parse_digits
@@ -28,15 +28,6 @@ _MINUS = frozenset({"-", "−"})
 #: Feet and inch marks, read only after a larger length ("2 yd 7'", "6ft 2\"").
 _PRIMES = {"'": "ft", "′": "ft", '"': "in", "″": "in"}
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
-
-
-@attrs.frozen
-class Context:
-    """What the parser knows about the page as a whole."""
-
-    lex: Lexicon
-    page_year: int | None = None
-    decimal_comma: bool = False
 
 
 @attrs.define
@@ -257,7 +248,8 @@ class QuantityReader:
             return Quantity(i, i + 1, Fraction(a, b))
         if tok.kind != "n" or tok.skip or self.code_before(i):
             return None
-        raw = parse_digits(tok.text, decimal_comma=self.ctx.decimal_comma)
+        # The page's convention matters only to a number with a full stop in it.
+        raw = parse_digits(tok.text, decimal_comma="." in tok.text and self.ctx.decimal_comma)
         if raw is None:
             return None
         value = as_fraction(raw)
@@ -343,7 +335,8 @@ class QuantityReader:
             return
         if k >= len(toks) or gap(toks, k) > 1 or toks[k].kind != "n" or self.code_after(k + 1):
             return
-        if parse_digits(toks[k].text, decimal_comma=self.ctx.decimal_comma) is None:
+        comma = "." in toks[k].text and self.ctx.decimal_comma
+        if parse_digits(toks[k].text, decimal_comma=comma) is None:
             return
         q.j = k + 1
         q.plain = False
