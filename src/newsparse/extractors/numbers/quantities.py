@@ -15,9 +15,10 @@ import attrs
 from newsparse import Number, NumberKind, Part, Span
 
 from .dates import date_at, time_at
+from .lexicon import Lexicon
 from .page import Context
 from .scan import gap, glued, tokenize, word_at
-from .units import UNIT_STEPS, phrase_at
+from .units import UNIT_STEPS, firsts, phrase_at
 from .values import as_fraction, exact, parse_digits
 from .words import read_words
 
@@ -43,6 +44,36 @@ class Quantity:
     word: bool = False
     plain: bool = False
     norm: str | None = None
+
+
+_SUFFIX_STARTS: dict[int, tuple[Lexicon, frozenset[str], frozenset[str]]] = {}
+
+
+def _suffix_starts(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The tokens (lower-cased, and as written) at which :meth:`QuantityReader.suffix` can
+    read anything: the first tokens of every phrase table it looks up and every mark or word
+    it tests.  A token in neither set, and not a four-letter "M..." millions code, leaves
+    the number as it is, so the lookups are skipped."""
+    got = _SUFFIX_STARTS.get(id(lex))
+    if got is None or got[0] is not lex:
+        low = (
+            firsts(lex.point_words)
+            | firsts(lex.percent_words)
+            | firsts(lex.currency_words)
+            | firsts(lex.measure_units)
+            | lex.lowercase_currency_codes
+            | frozenset(lex.dollar_prefixes)
+            | {"a", "an", "of", "below"}
+        )
+        text = (
+            firsts(lex.measure_units_cased, lower=False)
+            | lex.currency_codes
+            | frozenset(lex.currency_symbols)
+            | DASHES
+            | {"%", "'", "′", "p", "c"}
+        )
+        got = _SUFFIX_STARTS[id(lex)] = (lex, low, text)
+    return got[1], got[2]
 
 
 class QuantityReader:
@@ -96,20 +127,22 @@ class QuantityReader:
         """The qualifier just before token ``i`` ("at least", "about"), longest first."""
         toks = self.tokens
         best: str | None = None
-        words: list[str] = []
+        words = 0
         k = i - 1
         if k >= 0 and toks[k].low in ("a", "an"):
             k -= 1  # "about a third"
             i -= 1
         if k < 0 or toks[k].low not in self.lex.qualifier_ends:
             return None  # no qualifier ends here: most numbers stop at this test
-        while k >= 0 and len(words) < 5:
+        qualifiers = self.lex.qualifiers
+        phrase = ""  # the words read so far, joined by spaces
+        while k >= 0 and words < 5:
             tok = toks[k]
             if tok.kind == "n" or tok.text in (",", ";", ":", "(", ")"):
                 break
-            words.insert(0, tok.low)
-            phrase = " ".join(words)
-            if phrase in self.lex.qualifiers or phrase.replace(" .", ".") in self.lex.qualifiers:
+            phrase = tok.low + " " + phrase if words else tok.low
+            words += 1
+            if phrase in qualifiers or phrase.replace(" .", ".") in qualifiers:
                 best = self.text[tok.start : toks[i - 1].end].lower()
             k -= 1
         return best
@@ -193,7 +226,8 @@ class QuantityReader:
         if low in lex.identifier_words and (low != "no" or prev.text == "No"):
             return not self.unit_follows(i + 1)  # "page 5" but "section 150ft"
         if (
-            any(c.isupper() for c in prev.text[1:])
+            not prev.text.islower()  # settles most words at once: none of their letters is upper
+            and any(c.isupper() for c in prev.text[1:])
             and not prev.text.isupper()
             and prev.text not in lex.measure_units_cased
             and low not in lex.measure_units
@@ -201,6 +235,8 @@ class QuantityReader:
             return True  # iPhone 15, PlayStation 5; but "2.80 GHz 8 MB" lists measures
         if not tok.text.isdigit() or low in lex.common or low in lex.months:
             return False
+        if not prev.text[0].isupper() and not prev.text.isupper():
+            return False  # what the checks below answer too, without probing for a unit
         if self.unit_follows(i + 1) and not self._letter_after(i + 1):
             return False  # "the UK 25%", "Everest 8849m"; but "Boeing 777F" is a name
         if prev.text.isupper() and len(prev.text) >= 2:
@@ -248,12 +284,15 @@ class QuantityReader:
             return Quantity(i, i + 1, Fraction(a, b))
         if tok.kind != "n" or tok.skip or self.code_before(i):
             return None
-        # The page's convention matters only to a number with a full stop in it.
-        raw = parse_digits(tok.text, decimal_comma="." in tok.text and self.ctx.decimal_comma)
-        if raw is None:
-            return None
-        value = as_fraction(raw)
         plain = tok.text.isdigit()
+        if plain:
+            value = Fraction(int(tok.text))  # what parse_digits gives a run of digits, sooner
+        else:
+            # The page's convention matters only to a number with a full stop in it.
+            raw = parse_digits(tok.text, decimal_comma="." in tok.text and self.ctx.decimal_comma)
+            if raw is None:
+                return None
+            value = as_fraction(raw)
         j = i + 1
         q = Quantity(i, j, value, plain=plain)
         if j < len(toks) and glued(toks, j) and toks[j].text in lex.vulgar:
@@ -796,6 +835,14 @@ class QuantityReader:
         j = q.j
         if j >= len(toks):
             return
+        tok = toks[j]
+        starts_low, starts_text = _suffix_starts(lex)
+        if (
+            tok.low not in starts_low
+            and tok.text not in starts_text
+            and not (len(tok.text) == 4 and tok.text[0] == "M")
+        ):
+            return  # nothing below can start at this token: most words end here
         if toks[j].text == "%" and gap(toks, j) <= 1:
             q.kind, q.unit, q.j = NumberKind.PERCENT, "%", j + 1
             return
