@@ -47,13 +47,21 @@ class _Walker(RangeReader):
         # apostrophes and hyphens of prose are left out too, and so is "a" or "an" unless a
         # word that can make it a number follows ("a third", "a dozen", "a dollar", "A$5"),
         # a position word unless digits follow ("week 5") and a dollar prefix unless "$" does.
+        # The first test, on the kind and the lower-cased text, rejects most tokens; the
+        # rest are tested in a second pass over the few left.
         candidates = [
             k
-            for k, (kind, _, _, text, low, skip) in enumerate(toks)
-            if not skip
-            and (kind == "n" or low in starters or text in starters)
-            and (text not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1].kind == "n"))
-            and (low not in _ARTICLES or (k + 1 < n and toks[k + 1].low in after_article))
+            for k in [
+                k
+                for k, tok in enumerate(toks)
+                if tok[0] == "n" or tok[4] in starters or tok[3] in starters
+            ]
+            if not toks[k].skip
+            and (toks[k].text not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1].kind == "n"))
+            and (
+                (low := toks[k].low) not in _ARTICLES
+                or (k + 1 < n and toks[k + 1].low in after_article)
+            )
             and (low not in before_digits or (k + 1 < n and toks[k + 1].kind == "n"))
             and (low not in before_dollar or (k + 1 < n and toks[k + 1].text == "$"))
         ]

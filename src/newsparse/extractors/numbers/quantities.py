@@ -9,6 +9,7 @@ rules that tell a number from part of a name or code ("A38", "COVID-19", "Boeing
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import NamedTuple
 
 import attrs
 
@@ -46,20 +47,34 @@ class Quantity:
     norm: str | None = None
 
 
-_SUFFIX_STARTS: dict[int, tuple[Lexicon, frozenset[str], frozenset[str]]] = {}
+class _Starts(NamedTuple):
+    """The tokens at which the phrase tables :meth:`QuantityReader.suffix` reads can start."""
+
+    low: frozenset[str]
+    text: frozenset[str]
+    point: frozenset[str]
+    percent: frozenset[str]
+    currency: frozenset[str]
 
 
-def _suffix_starts(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+_SUFFIX_STARTS: dict[int, tuple[Lexicon, _Starts]] = {}
+
+
+def _suffix_starts(lex: Lexicon) -> _Starts:
     """The tokens (lower-cased, and as written) at which :meth:`QuantityReader.suffix` can
     read anything: the first tokens of every phrase table it looks up and every mark or word
     it tests.  A token in neither set, and not a four-letter "M..." millions code, leaves
-    the number as it is, so the lookups are skipped."""
+    the number as it is, so the lookups are skipped; each table's own first tokens let a
+    lookup that cannot match be skipped the same way."""
     got = _SUFFIX_STARTS.get(id(lex))
     if got is None or got[0] is not lex:
+        point = firsts(lex.point_words)
+        percent = firsts(lex.percent_words)
+        currency = firsts(lex.currency_words)
         low = (
-            firsts(lex.point_words)
-            | firsts(lex.percent_words)
-            | firsts(lex.currency_words)
+            point
+            | percent
+            | currency
             | firsts(lex.measure_units)
             | lex.lowercase_currency_codes
             | frozenset(lex.dollar_prefixes)
@@ -72,8 +87,8 @@ def _suffix_starts(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
             | DASHES
             | {"%", "'", "′", "p", "c"}
         )
-        got = _SUFFIX_STARTS[id(lex)] = (lex, low, text)
-    return got[1], got[2]
+        got = _SUFFIX_STARTS[id(lex)] = (lex, _Starts(low, text, point, percent, currency))
+    return got[1]
 
 
 class QuantityReader:
@@ -836,10 +851,10 @@ class QuantityReader:
         if j >= len(toks):
             return
         tok = toks[j]
-        starts_low, starts_text = _suffix_starts(lex)
+        starts = _suffix_starts(lex)
         if (
-            tok.low not in starts_low
-            and tok.text not in starts_text
+            tok.low not in starts.low
+            and tok.text not in starts.text
             and not (len(tok.text) == 4 and tok.text[0] == "M")
         ):
             return  # nothing below can start at this token: most words end here
@@ -875,11 +890,12 @@ class QuantityReader:
         hyphen = toks[j].text in DASHES and glued(toks, j)
         at = j + 1 if hyphen else j
         if not hyphen:
-            got = phrase_at(toks, at, lex.point_words, lex)
+            # A table whose phrases cannot start at this token is not looked up.
+            got = phrase_at(toks, at, lex.point_words, lex) if tok.low in starts.point else None
             if got is not None:
                 q.kind, q.unit, q.j = NumberKind.PERCENT, "pp", got[0]
                 return
-            got = phrase_at(toks, at, lex.percent_words, lex)
+            got = phrase_at(toks, at, lex.percent_words, lex) if tok.low in starts.percent else None
             if got is not None and (
                 got[1] not in ("pc", "percentage") or glued(toks, at) or got[1] == "percentage"
             ):
@@ -1071,7 +1087,11 @@ class QuantityReader:
             q.kind, q.unit, q.j = NumberKind.MONEY, "GBP" if tok.text == "p" else "USD", at + 1
             q.value /= 100
             return True
-        got = phrase_at(toks, at, lex.currency_words, lex)
+        got = (
+            phrase_at(toks, at, lex.currency_words, lex)
+            if tok.low in _suffix_starts(lex).currency
+            else None
+        )
         # "5 won" may be the verb and "2 real" the adjective: such words need to be glued on
         # ("5won") or to follow a scale word ("1.5 trillion won")
         spaced_word = got is not None and got[1] in lex.word_like_currency_words
