@@ -85,13 +85,23 @@ class _Walker(RangeReader):
         # Whether a date or clock time starts here, kept for :meth:`quantity`, which would
         # otherwise look again.  Only words and digits can start either.
         clear = True
-        if tok.kind == "n" or (tok.kind == "w" and tok.low in lex.date_words):
+        text = tok.text
+        # Digits with a space after and too long for a day or an hour start no date ("14 June",
+        # "2025-06-13"), clock time ("9:30", "16.42"), model number ("747-400"), score or
+        # fiscal year ("21-7", "2025/26"): each needs one of those.  Most numbers are such.
+        spaced = (
+            tok.kind == "n"
+            and len(text) > 2
+            and not (len(text) in (4, 5) and text[-3] == ".")
+            and not (i + 1 < len(toks) and toks[i + 1].start == tok.end)
+        )
+        if not spaced and (tok.kind == "n" or (tok.kind == "w" and tok.low in lex.date_words)):
             got = date_at(toks, i, lex, self.ctx.page_year)
             clear = got is None
             if got is not None and not (tok.kind == "n" and self.code_before(i)):
                 j, norm = got
                 return j, [self.number(i, j, None, NumberKind.DATE, norm=norm)]
-        if tok.kind == "n":
+        if tok.kind == "n" and not spaced:
             got = time_at(toks, i, lex)
             clear = clear and got is None
             if got is not None and not self.code_before(i):
