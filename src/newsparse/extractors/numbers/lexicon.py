@@ -96,17 +96,21 @@ class Lexicon:
         part, and words all ASCII) a run matches exactly when its lower-case form is one of the words."""
         if self.trigger_marks.search(text, start, end) is not None:
             return True
-        if (
-            not self.trigger_words_ascii
-            or (start > 0 and _LETTER.match(text, start - 1) is not None)
-            or _FOLDS_TO_ASCII.search(text, start, end) is not None
+        if not self.trigger_words_ascii or (
+            start > 0 and _LETTER.match(text, start - 1) is not None
         ):
             return self.trigger.search(text, start, end) is not None
-        return not self.trigger_words.isdisjoint(map(str.lower, _LETTERS.findall(text, start, end)))
+        part = text[start:end]
+        if part.isascii():  # letters are A-Z and a-z, and lower-casing keeps every run whole
+            return not self.trigger_words.isdisjoint(_ASCII_LETTERS.findall(part.lower()))
+        if _FOLDS_TO_ASCII.search(part) is not None:
+            return self.trigger.search(text, start, end) is not None
+        return not self.trigger_words.isdisjoint(map(str.lower, _LETTERS.findall(part)))
 
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = re.compile(r"[a-z]+")
 #: A character outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter.
 _FOLDS_TO_ASCII = re.compile(r"(?=(?-i:[^\x00-\x7f]))[a-z]", re.IGNORECASE)
 
