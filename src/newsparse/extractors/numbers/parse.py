@@ -198,7 +198,7 @@ class _Walker(RangeReader):
         """ "two-nil", "won three-one": a score written in words, one item like "2-0"."""
         toks = self.tokens
         k = q.j
-        if q.value.denominator != 1 or not 0 <= q.value <= 30 or k + 1 >= len(toks):
+        if q.value.denominator != 1 or not 0 <= q.value.numerator <= 30 or k + 1 >= len(toks):
             return None
         if toks[k].text not in ("-", "–") or not glued(toks, k) or not glued(toks, k + 1):
             return None
