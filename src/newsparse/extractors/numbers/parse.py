@@ -30,6 +30,21 @@ _DIGITS_AFTER = frozenset({"'", "’", "-", "−"})
 _ARTICLES = frozenset({"a", "an"})
 
 
+_TAIL_STARTS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _tail_starts(lex: Lexicon) -> frozenset[str]:
+    """The tokens (lower-cased) after a number at which :meth:`_Walker.step` may read on:
+    "in"/"out" (a ratio), "of" (a counter), brackets (a list marker, a restatement), dashes
+    and "to" (a range, a score, a rating), "over" (a fraction), commas and the words that
+    join two bounds."""
+    got = _TAIL_STARTS.get(id(lex))
+    if got is None or got[0] is not lex:
+        words = {"in", "out", "of", ")", "(", "to", "over", ",", "-", "–"}
+        got = _TAIL_STARTS[id(lex)] = (lex, frozenset(words | _RANGE_DASHES | lex.range_joins))
+    return got[1]
+
+
 class _Walker(RangeReader):
     """Walks one part's tokens from left to right."""
 
@@ -125,6 +140,23 @@ class _Walker(RangeReader):
         q = self.quantity(i, clear_at_start=clear)
         if q is None:
             return None
+        k = q.j
+        if k >= len(toks) or (
+            toks[k].low not in _tail_starts(lex)
+            and not (toks[k].start == toks[k - 1].end and toks[k].kind in ("w", "n"))
+        ):
+            # Nothing joins on after the number (no range, bound, ratio, counter, list marker,
+            # "over", score, restatement, code or rating): it stands alone.
+            kind = q.kind
+            if (
+                kind == NumberKind.CARDINAL
+                and q.plain
+                and len(toks[q.i].text) == 4
+                and q.value.denominator == 1
+                and 1100 <= q.value <= 2199
+            ):
+                kind = NumberKind.YEAR
+            return k, [self.number(q.i, k, q.value, kind, unit=q.unit, norm=q.norm)]
         if q.kind == NumberKind.CARDINAL and q.value.denominator == 1:
             skip = self.ratio(q.j) or self.counter(q) or self.list_marker(q)
             if skip:

@@ -876,7 +876,12 @@ class QuantityReader:
             q.kind, q.unit, q.j = NumberKind.MEASURE, "ft", j + 3
             q.value += Fraction(int(toks[j + 1].text), 12)
             return
-        if q.word and q.value < 1 and word_at(toks, j) in ("a", "an", "of"):
+        # "q.value < 1" on the numerator and denominator: a Fraction comparison costs more
+        if (
+            q.word
+            and q.value.numerator < q.value.denominator
+            and word_at(toks, j) in ("a", "an", "of")
+        ):
             at = (
                 j + 2 if word_at(toks, j) == "of" and word_at(toks, j + 1) in ("a", "an") else j + 1
             )
