@@ -310,6 +310,20 @@ class QuantityReader:
             value = as_fraction(raw)
         j = i + 1
         q = Quantity(i, j, value, plain=plain)
+        if j >= len(toks):
+            return q  # nothing follows: no fraction, suffix, exponent, margin or scale
+        nxt = toks[j]
+        if nxt.start != tok.end and (
+            (nxt.kind == "s" and nxt.text not in ("/", "±", "+"))
+            or (
+                nxt.kind == "w"
+                and nxt.low not in lex.scales
+                and nxt.text not in ("K", "M", "B", "k")
+            )
+        ):
+            # A space, then neither digits, a slash, a margin sign nor a scale word: the
+            # readers below all need one of those (or no space), so the number ends here.
+            return q
         if j < len(toks) and glued(toks, j) and toks[j].text in lex.vulgar:
             a, b = lex.vulgar[toks[j].text]
             q.value += Fraction(a, b)
