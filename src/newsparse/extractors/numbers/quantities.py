@@ -55,6 +55,8 @@ class _Starts(NamedTuple):
     point: frozenset[str]
     percent: frozenset[str]
     currency: frozenset[str]
+    money_low: frozenset[str]
+    money_text: frozenset[str]
 
 
 _SUFFIX_STARTS: dict[int, tuple[Lexicon, _Starts]] = {}
@@ -87,7 +89,14 @@ def _suffix_starts(lex: Lexicon) -> _Starts:
             | DASHES
             | {"%", "'", "′", "p", "c"}
         )
-        got = _SUFFIX_STARTS[id(lex)] = (lex, _Starts(low, text, point, percent, currency))
+        # What :meth:`QuantityReader.currency_suffix` tests a token for (besides a
+        # four-letter "M..." code): codes, dollar prefixes, signs, "p" and "c", money words.
+        money_low = currency | lex.lowercase_currency_codes | frozenset(lex.dollar_prefixes)
+        money_text = lex.currency_codes | frozenset(lex.currency_symbols) | {"p", "c"}
+        got = _SUFFIX_STARTS[id(lex)] = (
+            lex,
+            _Starts(low, text, point, percent, currency, money_low, money_text),
+        )
     return got[1]
 
 
@@ -923,7 +932,11 @@ class QuantityReader:
                 if nxt is not None:
                     q.unit, q.j = "pp", nxt[0]
                 return
-            money = self.currency_suffix(q, at)
+            money = (
+                tok.low in starts.money_low
+                or tok.text in starts.money_text
+                or (len(tok.text) == 4 and tok.text[0] == "M")
+            ) and self.currency_suffix(q, at)
             if money and q.kind is NumberKind.MEASURE:
                 if joined:
                     self.compound(q)  # "2 pounds 4 ounces": "pounds" read as weight
