@@ -28,6 +28,8 @@ _RANGE_DASHES = frozenset({"-", "–", "—", "~"})
 #: Marks that start a number only just before digits: a decade ("'90s") or a sign ("-5").
 _DIGITS_AFTER = frozenset({"'", "’", "-", "−"})
 _ARTICLES = frozenset({"a", "an"})
+#: Words after a day or an hour, besides month names, that make it a date or a time.
+_DAY_OR_HOUR = frozenset({"of", "o", "am", "pm", "a", "p"})
 
 
 _TAIL_STARTS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
@@ -101,14 +103,22 @@ class _Walker(RangeReader):
         # otherwise look again.  Only words and digits can start either.
         clear = True
         text = tok.text
-        # Digits with a space after and too long for a day or an hour start no date ("14 June",
-        # "2025-06-13"), clock time ("9:30", "16.42"), model number ("747-400"), score or
-        # fiscal year ("21-7", "2025/26"): each needs one of those.  Most numbers are such.
+        # Digits with a space (or nothing) after start no date, clock time, model number
+        # ("747-400"), score or fiscal year ("21-7", "2025/26") unless they are a day or an
+        # hour with a month, "of", "o'clock", "am" or "pm" next ("14 June", "9 am") or a
+        # time written "16.42": most numbers are neither, and skip those four readers.
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
         spaced = (
             tok.kind == "n"
-            and len(text) > 2
-            and not (len(text) in (4, 5) and text[-3] == ".")
-            and not (i + 1 < len(toks) and toks[i + 1].start == tok.end)
+            and (nxt is None or nxt.start != tok.end)
+            and (
+                (len(text) > 2 and not (len(text) in (4, 5) and text[-3] == "."))
+                or (
+                    len(text) <= 2
+                    and text.isdigit()
+                    and (nxt is None or (nxt.low not in lex.months and nxt.low not in _DAY_OR_HOUR))
+                )
+            )
         )
         if not spaced and (tok.kind == "n" or (tok.kind == "w" and tok.low in lex.date_words)):
             got = date_at(toks, i, lex, self.ctx.page_year)
