@@ -129,3 +129,28 @@ def test_a_date_without_a_year_still_takes_the_page_year() -> None:
     ctx = page_context(text, None, lexicon("en"))
     found: list[Number] = list(parse_part(text, newsparse.Part.BODY, Span(0, len(text)), ctx))
     assert [n.norm for n in found if n.kind is newsparse.NumberKind.DATE] == ["2021-06-14"]
+
+
+_TOKEN_TEXTS = st.lists(
+    st.sampled_from(
+        ["12", "000", " ", "\u00a0", "\u2009", "\n", "\t", ",", ".", "5e3", "one", "ſ", "é",
+         "½", "²", "-", "'", "x", "12 000", "6 . 2", "10 , 000", "1.234.567,5", "a" * 70, "_"]
+    ),
+    max_size=15,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(_TOKEN_TEXTS, st.data())
+def test_tokens_from_lengths_match_the_token_pattern(text: str, data: st.DataObject) -> None:
+    """The tokenizer counts offsets from lengths; they are the token pattern's own spans."""
+    from newsparse.extractors.numbers.scan import TOKEN
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    got = tokenize(text, start, end)
+    want = [
+        (m.lastgroup, m.start(), m.end(), m.group(), m.group().lower())
+        for m in TOKEN.finditer(text, start, end)
+    ]
+    assert [tuple(t[:5]) for t in got] == want

@@ -29,6 +29,10 @@ _NUM = (
 # never start on the same character, so the order changes no match, but most characters are
 # letters or punctuation and now fail the number branches in one test instead of nine.
 TOKEN = re.compile(rf"(?P<w>[^\W\d_]{{1,60}})|(?=[\d.])(?P<n>{_NUM})|(?P<s>[^\s])")
+# The same tokens, each with the whitespace before it: nothing but whitespace stands between
+# two tokens (any other character is a token of its own), so the offsets follow from the
+# lengths, and ``findall`` builds no match object per token.
+_SPACED = re.compile(rf"(\s*)(?:([^\W\d_]{{1,60}})|(?=[\d.])({_NUM})|([^\s]))")
 
 _URL = r"(?:https?://|www\.)[^\s]{1,2000}"
 _MAIL = r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
@@ -91,11 +95,21 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             skips = [m.span() for m in pattern.finditer(text, start, end)]
     new = tuple.__new__  # skips the named tuple's Python-level __new__ on every token
     if not skips:
-        return [
-            new(Token, (m.lastgroup, m.start(), m.end(), word, word.lower(), False))
-            for m in TOKEN.finditer(text, start, end)
-            for word in (m.group(),)
-        ]
+        out: list[Token] = []
+        add = out.append
+        pos = start
+        for space, w, n, other in _SPACED.findall(text, start, end):
+            pos += len(space)
+            if w:
+                add(new(Token, ("w", pos, pos + len(w), w, w.lower(), False)))
+                pos += len(w)
+            elif n:
+                add(new(Token, ("n", pos, pos + len(n), n, n.lower(), False)))
+                pos += len(n)
+            else:
+                add(new(Token, ("s", pos, pos + 1, other, other.lower(), False)))
+                pos += 1
+        return out
     tokens: list[Token] = []
     k = 0
     for m in TOKEN.finditer(text, start, end):
