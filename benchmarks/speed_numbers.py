@@ -1,12 +1,17 @@
 """Speed of the numbers extractor against quantulum3 on the same texts, in one run.
 
     python -m benchmarks.speed_numbers [CORPUS_DIR] [--repeat N]
+    python -m benchmarks.speed_numbers --stage [--repeat N]
 
 CORPUS_DIR holds the numbers corpus ``*.jsonl`` (default ``../shared/corpus/numbers/dev``).
 Both tools read every case text; the time of the fastest of ``--repeat`` passes is kept
 for each, so warm-up costs (data files, quantulum3's classifier) are not counted.  Times
 are CPU seconds of this process, so other work on a shared machine does not skew them.
 quantulum3 is an optional benchmark dependency (``pip install newsparse[bench]``).
+
+``--stage`` times the numbers extractor alone on the seed pages, already structured, in
+milliseconds per page (the best of ``--repeat`` passes of 200 rounds each): the figure the
+pipeline's speed target is split into, without the peer comparison.
 """
 
 from __future__ import annotations
@@ -57,11 +62,41 @@ def quantulum3_classifier(q3: Any) -> str | None:
         return path
 
 
+def stage(repeat: int, rounds: int = 200) -> int:
+    """Print the numbers extractor's CPU milliseconds per seed page, best of ``repeat``."""
+    from benchmarks.common import seed_pages
+    from newsparse.plugins import get_plugin_manager
+    from newsparse.structure import read_page
+
+    manager = get_plugin_manager()
+    pages = seed_pages()
+    articles = [read_page(page, manager=manager) for page in pages]
+    extract = manager.extractors["numbers"].extractor.extract
+
+    def run() -> int:
+        found = 0
+        for _ in range(rounds):
+            for article in articles:
+                found += len(list(extract(article)))
+        return found // rounds
+
+    run()
+    seconds, found = best_of(repeat, run)
+    per_page = seconds * 1e3 / rounds / len(pages)
+    print(f"numbers stage  {per_page:.4f} ms/page  {len(pages)} pages  {found} numbers")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.speed_numbers")
     parser.add_argument("corpus_dir", type=Path, nargs="?", default=DEFAULT)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--stage", action="store_true", help="time the extractor alone on the seed pages"
+    )
     args = parser.parse_args(argv)
+    if args.stage:
+        return stage(args.repeat)
     texts = load_texts(args.corpus_dir)
     chars = sum(map(len, texts))
 

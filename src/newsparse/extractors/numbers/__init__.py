@@ -46,11 +46,11 @@ def extract_numbers(article: Article) -> Iterator[Number]:
     lex = lexicon("en")
     ctx = page_context(article.source, article.published, lex)
     source = article.source
-    trigger = lex.trigger.search
+    triggered = lex.triggered
     for part, span in article.parts():
         # A part with no digit and no number word holds no number: most of a page's lines
         # are settled by one search instead of being cut into tokens.
-        if trigger(source, span.start, span.end) is not None:
+        if triggered(source, span.start, span.end):
             yield from parse_part(source, part, span, ctx)
 
 

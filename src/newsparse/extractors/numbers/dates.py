@@ -7,6 +7,8 @@ takes the page's year.  Times need a colon, or a.m./p.m., or a time zone ("16.42
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .lexicon import Lexicon
 from .scan import Token
 
@@ -87,9 +89,10 @@ def _norm(year: int | None, month: int, day: int | None) -> str:
 
 
 def date_at(
-    tokens: list[Token], i: int, lex: Lexicon, page_year: int | None
+    tokens: list[Token], i: int, lex: Lexicon, page_year: Callable[[], int | None]
 ) -> tuple[int, str] | None:
-    """A date starting at token ``i``: (end token, ISO form), or None."""
+    """A date starting at token ``i``: (end token, ISO form), or None.  ``page_year`` gives
+    the year a date without one takes, asked only then."""
     k = i
     tok = tokens[i]
     if tok.kind == "w" and tok.low in lex.weekdays and tok.text[0].isupper():
@@ -105,7 +108,7 @@ def date_at(
 
 
 def _date_body(
-    tokens: list[Token], k: int, lex: Lexicon, page_year: int | None
+    tokens: list[Token], k: int, lex: Lexicon, page_year: Callable[[], int | None]
 ) -> tuple[int, str] | None:
     tok = tokens[k]
     if tok.kind == "n":
@@ -125,7 +128,7 @@ def _date_body(
         year = _year(tokens, _skip_comma(tokens, end))
         if year is not None:
             return year[1], _norm(year[0], m, day)
-        return end, _norm(page_year, m, day)
+        return end, _norm(page_year(), m, day)
     month = _month(tokens, k, lex)
     if month is None:
         return None
@@ -143,7 +146,7 @@ def _date_body(
         year = _year(tokens, after)
         if year is not None:
             return year[1], _norm(year[0], m, day)
-        return end, _norm(page_year, m, day)
+        return end, _norm(page_year(), m, day)
     if len(tokens[k].low) > 3:
         year = _year(tokens, end)
         if year is not None:

@@ -9,7 +9,6 @@ is linear.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -17,7 +16,8 @@ from newsparse import Number, NumberKind, Part, Span
 
 from .dates import date_at, time_at
 from .lexicon import Lexicon
-from .quantities import Context, Quantity
+from .page import Context
+from .quantities import Quantity
 from .ranges import RangeReader
 from .scan import gap, glued, word_at
 from .words import read_words
@@ -28,6 +28,23 @@ _RANGE_DASHES = frozenset({"-", "–", "—", "~"})
 #: Marks that start a number only just before digits: a decade ("'90s") or a sign ("-5").
 _DIGITS_AFTER = frozenset({"'", "’", "-", "−"})
 _ARTICLES = frozenset({"a", "an"})
+#: Words after a day or an hour, besides month names, that make it a date or a time.
+_DAY_OR_HOUR = frozenset({"of", "o", "am", "pm", "a", "p"})
+
+
+_TAIL_STARTS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _tail_starts(lex: Lexicon) -> frozenset[str]:
+    """The tokens (lower-cased) after a number at which :meth:`_Walker.step` may read on:
+    "in"/"out" (a ratio), "of" (a counter), brackets (a list marker, a restatement), dashes
+    and "to" (a range, a score, a rating), "over" (a fraction), commas and the words that
+    join two bounds."""
+    got = _TAIL_STARTS.get(id(lex))
+    if got is None or got[0] is not lex:
+        words = {"in", "out", "of", ")", "(", "to", "over", ",", "-", "–"}
+        got = _TAIL_STARTS[id(lex)] = (lex, frozenset(words | _RANGE_DASHES | lex.range_joins))
+    return got[1]
 
 
 class _Walker(RangeReader):
@@ -47,13 +64,21 @@ class _Walker(RangeReader):
         # apostrophes and hyphens of prose are left out too, and so is "a" or "an" unless a
         # word that can make it a number follows ("a third", "a dozen", "a dollar", "A$5"),
         # a position word unless digits follow ("week 5") and a dollar prefix unless "$" does.
+        # The first test, on the kind and the lower-cased text, rejects most tokens; the
+        # rest are tested in a second pass over the few left.
         candidates = [
             k
-            for k, (kind, _, _, text, low, skip) in enumerate(toks)
-            if not skip
-            and (kind == "n" or low in starters or text in starters)
-            and (text not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1].kind == "n"))
-            and (low not in _ARTICLES or (k + 1 < n and toks[k + 1].low in after_article))
+            for k in [
+                k
+                for k, tok in enumerate(toks)
+                if tok[0] == "n" or tok[4] in starters or tok[3] in starters
+            ]
+            if not toks[k].skip
+            and (toks[k].text not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1].kind == "n"))
+            and (
+                (low := toks[k].low) not in _ARTICLES
+                or (k + 1 < n and toks[k + 1].low in after_article)
+            )
             and (low not in before_digits or (k + 1 < n and toks[k + 1].kind == "n"))
             and (low not in before_dollar or (k + 1 < n and toks[k + 1].text == "$"))
         ]
@@ -77,13 +102,31 @@ class _Walker(RangeReader):
         # Whether a date or clock time starts here, kept for :meth:`quantity`, which would
         # otherwise look again.  Only words and digits can start either.
         clear = True
-        if tok.kind == "n" or (tok.kind == "w" and tok.low in lex.date_words):
+        text = tok.text
+        # Digits with a space (or nothing) after start no date, clock time, model number
+        # ("747-400"), score or fiscal year ("21-7", "2025/26") unless they are a day or an
+        # hour with a month, "of", "o'clock", "am" or "pm" next ("14 June", "9 am") or a
+        # time written "16.42": most numbers are neither, and skip those four readers.
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        spaced = (
+            tok.kind == "n"
+            and (nxt is None or nxt.start != tok.end)
+            and (
+                (len(text) > 2 and not (len(text) in (4, 5) and text[-3] == "."))
+                or (
+                    len(text) <= 2
+                    and text.isdigit()
+                    and (nxt is None or (nxt.low not in lex.months and nxt.low not in _DAY_OR_HOUR))
+                )
+            )
+        )
+        if not spaced and (tok.kind == "n" or (tok.kind == "w" and tok.low in lex.date_words)):
             got = date_at(toks, i, lex, self.ctx.page_year)
             clear = got is None
             if got is not None and not (tok.kind == "n" and self.code_before(i)):
                 j, norm = got
                 return j, [self.number(i, j, None, NumberKind.DATE, norm=norm)]
-        if tok.kind == "n":
+        if tok.kind == "n" and not spaced:
             got = time_at(toks, i, lex)
             clear = clear and got is None
             if got is not None and not self.code_before(i):
@@ -107,6 +150,23 @@ class _Walker(RangeReader):
         q = self.quantity(i, clear_at_start=clear)
         if q is None:
             return None
+        k = q.j
+        if k >= len(toks) or (
+            toks[k].low not in _tail_starts(lex)
+            and not (toks[k].start == toks[k - 1].end and toks[k].kind in ("w", "n"))
+        ):
+            # Nothing joins on after the number (no range, bound, ratio, counter, list marker,
+            # "over", score, restatement, code or rating): it stands alone.
+            kind = q.kind
+            if (
+                kind == NumberKind.CARDINAL
+                and q.plain
+                and len(toks[q.i].text) == 4
+                and q.value.denominator == 1
+                and 1100 <= q.value <= 2199
+            ):
+                kind = NumberKind.YEAR
+            return k, [self.number(q.i, k, q.value, kind, unit=q.unit, norm=q.norm)]
         if q.kind == NumberKind.CARDINAL and q.value.denominator == 1:
             skip = self.ratio(q.j) or self.counter(q) or self.list_marker(q)
             if skip:
@@ -180,7 +240,7 @@ class _Walker(RangeReader):
         """ "two-nil", "won three-one": a score written in words, one item like "2-0"."""
         toks = self.tokens
         k = q.j
-        if q.value.denominator != 1 or not 0 <= q.value <= 30 or k + 1 >= len(toks):
+        if q.value.denominator != 1 or not 0 <= q.value.numerator <= 30 or k + 1 >= len(toks):
             return None
         if toks[k].text not in ("-", "–") or not glued(toks, k) or not glued(toks, k + 1):
             return None
@@ -242,30 +302,10 @@ class _Walker(RangeReader):
         return i + 3, self.number(i, i + 3, Fraction(year), NumberKind.YEAR, norm=f"{year}s")
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_GROUPED = re.compile(r"\d\.\d{3}")
-_CONTINENTAL = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,6}(?![\d.])|(?<![\d.,])\d{1,3}\.\d{3},\d{1,2}(?![\d,])"
-)
-
-
 def page_context(source: str, published: str | None, lex: Lexicon) -> Context:
-    """The page-wide facts the parser needs: its year and its decimal separator."""
-    year = None
-    m = _YEAR.search(published or "")
-    if m:
-        year = int(m.group())
-    else:
-        counts: dict[int, int] = {}
-        for found in _YEAR.finditer(source, 0, min(len(source), 50000)):
-            value = int(found.group())
-            counts[value] = counts.get(value, 0) + 1
-        if counts:
-            year = max(counts, key=lambda y: (counts[y], y))
-    # Continental grouping needs a digit, a full stop and three digits somewhere: a page
-    # without them (most) is settled by one fast scan instead of the look-behind pattern.
-    continental = _GROUPED.search(source) is not None and _CONTINENTAL.search(source) is not None
-    return Context(lex=lex, page_year=year, decimal_comma=continental)
+    """The page-wide facts the parser needs (its year, its decimal separator), each worked
+    out only if a number on the page asks for it."""
+    return Context(lex, source, published)
 
 
 def parse_part(source: str, part: Part, span: Span, ctx: Context) -> Iterator[Number]:

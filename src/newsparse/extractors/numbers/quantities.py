@@ -9,6 +9,7 @@ rules that tell a number from part of a name or code ("A38", "COVID-19", "Boeing
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import NamedTuple
 
 import attrs
 
@@ -16,8 +17,9 @@ from newsparse import Number, NumberKind, Part, Span
 
 from .dates import date_at, time_at
 from .lexicon import Lexicon
+from .page import Context
 from .scan import gap, glued, tokenize, word_at
-from .units import UNIT_STEPS, phrase_at
+from .units import UNIT_STEPS, firsts, phrase_at
 from .values import as_fraction, exact, parse_digits
 from .words import read_words
 
@@ -28,15 +30,6 @@ _MINUS = frozenset({"-", "−"})
 #: Feet and inch marks, read only after a larger length ("2 yd 7'", "6ft 2\"").
 _PRIMES = {"'": "ft", "′": "ft", '"': "in", "″": "in"}
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
-
-
-@attrs.frozen
-class Context:
-    """What the parser knows about the page as a whole."""
-
-    lex: Lexicon
-    page_year: int | None = None
-    decimal_comma: bool = False
 
 
 @attrs.define
@@ -52,6 +45,59 @@ class Quantity:
     word: bool = False
     plain: bool = False
     norm: str | None = None
+
+
+class _Starts(NamedTuple):
+    """The tokens at which the phrase tables :meth:`QuantityReader.suffix` reads can start."""
+
+    low: frozenset[str]
+    text: frozenset[str]
+    point: frozenset[str]
+    percent: frozenset[str]
+    currency: frozenset[str]
+    money_low: frozenset[str]
+    money_text: frozenset[str]
+
+
+_SUFFIX_STARTS: dict[int, tuple[Lexicon, _Starts]] = {}
+
+
+def _suffix_starts(lex: Lexicon) -> _Starts:
+    """The tokens (lower-cased, and as written) at which :meth:`QuantityReader.suffix` can
+    read anything: the first tokens of every phrase table it looks up and every mark or word
+    it tests.  A token in neither set, and not a four-letter "M..." millions code, leaves
+    the number as it is, so the lookups are skipped; each table's own first tokens let a
+    lookup that cannot match be skipped the same way."""
+    got = _SUFFIX_STARTS.get(id(lex))
+    if got is None or got[0] is not lex:
+        point = firsts(lex.point_words)
+        percent = firsts(lex.percent_words)
+        currency = firsts(lex.currency_words)
+        low = (
+            point
+            | percent
+            | currency
+            | firsts(lex.measure_units)
+            | lex.lowercase_currency_codes
+            | frozenset(lex.dollar_prefixes)
+            | {"a", "an", "of", "below"}
+        )
+        text = (
+            firsts(lex.measure_units_cased, lower=False)
+            | lex.currency_codes
+            | frozenset(lex.currency_symbols)
+            | DASHES
+            | {"%", "'", "′", "p", "c"}
+        )
+        # What :meth:`QuantityReader.currency_suffix` tests a token for (besides a
+        # four-letter "M..." code): codes, dollar prefixes, signs, "p" and "c", money words.
+        money_low = currency | lex.lowercase_currency_codes | frozenset(lex.dollar_prefixes)
+        money_text = lex.currency_codes | frozenset(lex.currency_symbols) | {"p", "c"}
+        got = _SUFFIX_STARTS[id(lex)] = (
+            lex,
+            _Starts(low, text, point, percent, currency, money_low, money_text),
+        )
+    return got[1]
 
 
 class QuantityReader:
@@ -105,20 +151,22 @@ class QuantityReader:
         """The qualifier just before token ``i`` ("at least", "about"), longest first."""
         toks = self.tokens
         best: str | None = None
-        words: list[str] = []
+        words = 0
         k = i - 1
         if k >= 0 and toks[k].low in ("a", "an"):
             k -= 1  # "about a third"
             i -= 1
         if k < 0 or toks[k].low not in self.lex.qualifier_ends:
             return None  # no qualifier ends here: most numbers stop at this test
-        while k >= 0 and len(words) < 5:
+        qualifiers = self.lex.qualifiers
+        phrase = ""  # the words read so far, joined by spaces
+        while k >= 0 and words < 5:
             tok = toks[k]
             if tok.kind == "n" or tok.text in (",", ";", ":", "(", ")"):
                 break
-            words.insert(0, tok.low)
-            phrase = " ".join(words)
-            if phrase in self.lex.qualifiers or phrase.replace(" .", ".") in self.lex.qualifiers:
+            phrase = tok.low + " " + phrase if words else tok.low
+            words += 1
+            if phrase in qualifiers or phrase.replace(" .", ".") in qualifiers:
                 best = self.text[tok.start : toks[i - 1].end].lower()
             k -= 1
         return best
@@ -202,7 +250,8 @@ class QuantityReader:
         if low in lex.identifier_words and (low != "no" or prev.text == "No"):
             return not self.unit_follows(i + 1)  # "page 5" but "section 150ft"
         if (
-            any(c.isupper() for c in prev.text[1:])
+            not prev.text.islower()  # settles most words at once: none of their letters is upper
+            and any(c.isupper() for c in prev.text[1:])
             and not prev.text.isupper()
             and prev.text not in lex.measure_units_cased
             and low not in lex.measure_units
@@ -210,6 +259,8 @@ class QuantityReader:
             return True  # iPhone 15, PlayStation 5; but "2.80 GHz 8 MB" lists measures
         if not tok.text.isdigit() or low in lex.common or low in lex.months:
             return False
+        if not prev.text[0].isupper() and not prev.text.isupper():
+            return False  # what the checks below answer too, without probing for a unit
         if self.unit_follows(i + 1) and not self._letter_after(i + 1):
             return False  # "the UK 25%", "Everest 8849m"; but "Boeing 777F" is a name
         if prev.text.isupper() and len(prev.text) >= 2:
@@ -257,13 +308,31 @@ class QuantityReader:
             return Quantity(i, i + 1, Fraction(a, b))
         if tok.kind != "n" or tok.skip or self.code_before(i):
             return None
-        raw = parse_digits(tok.text, decimal_comma=self.ctx.decimal_comma)
-        if raw is None:
-            return None
-        value = as_fraction(raw)
         plain = tok.text.isdigit()
+        if plain:
+            value = Fraction(int(tok.text))  # what parse_digits gives a run of digits, sooner
+        else:
+            # The page's convention matters only to a number with a full stop in it.
+            raw = parse_digits(tok.text, decimal_comma="." in tok.text and self.ctx.decimal_comma)
+            if raw is None:
+                return None
+            value = as_fraction(raw)
         j = i + 1
         q = Quantity(i, j, value, plain=plain)
+        if j >= len(toks):
+            return q  # nothing follows: no fraction, suffix, exponent, margin or scale
+        nxt = toks[j]
+        if nxt.start != tok.end and (
+            (nxt.kind == "s" and nxt.text not in ("/", "±", "+"))
+            or (
+                nxt.kind == "w"
+                and nxt.low not in lex.scales
+                and nxt.text not in ("K", "M", "B", "k")
+            )
+        ):
+            # A space, then neither digits, a slash, a margin sign nor a scale word: the
+            # readers below all need one of those (or no space), so the number ends here.
+            return q
         if j < len(toks) and glued(toks, j) and toks[j].text in lex.vulgar:
             a, b = lex.vulgar[toks[j].text]
             q.value += Fraction(a, b)
@@ -343,7 +412,8 @@ class QuantityReader:
             return
         if k >= len(toks) or gap(toks, k) > 1 or toks[k].kind != "n" or self.code_after(k + 1):
             return
-        if parse_digits(toks[k].text, decimal_comma=self.ctx.decimal_comma) is None:
+        comma = "." in toks[k].text and self.ctx.decimal_comma
+        if parse_digits(toks[k].text, decimal_comma=comma) is None:
             return
         q.j = k + 1
         q.plain = False
@@ -803,6 +873,14 @@ class QuantityReader:
         j = q.j
         if j >= len(toks):
             return
+        tok = toks[j]
+        starts = _suffix_starts(lex)
+        if (
+            tok.low not in starts.low
+            and tok.text not in starts.text
+            and not (len(tok.text) == 4 and tok.text[0] == "M")
+        ):
+            return  # nothing below can start at this token: most words end here
         if toks[j].text == "%" and gap(toks, j) <= 1:
             q.kind, q.unit, q.j = NumberKind.PERCENT, "%", j + 1
             return
@@ -821,7 +899,12 @@ class QuantityReader:
             q.kind, q.unit, q.j = NumberKind.MEASURE, "ft", j + 3
             q.value += Fraction(int(toks[j + 1].text), 12)
             return
-        if q.word and q.value < 1 and word_at(toks, j) in ("a", "an", "of"):
+        # "q.value < 1" on the numerator and denominator: a Fraction comparison costs more
+        if (
+            q.word
+            and q.value.numerator < q.value.denominator
+            and word_at(toks, j) in ("a", "an", "of")
+        ):
             at = (
                 j + 2 if word_at(toks, j) == "of" and word_at(toks, j + 1) in ("a", "an") else j + 1
             )
@@ -835,11 +918,12 @@ class QuantityReader:
         hyphen = toks[j].text in DASHES and glued(toks, j)
         at = j + 1 if hyphen else j
         if not hyphen:
-            got = phrase_at(toks, at, lex.point_words, lex)
+            # A table whose phrases cannot start at this token is not looked up.
+            got = phrase_at(toks, at, lex.point_words, lex) if tok.low in starts.point else None
             if got is not None:
                 q.kind, q.unit, q.j = NumberKind.PERCENT, "pp", got[0]
                 return
-            got = phrase_at(toks, at, lex.percent_words, lex)
+            got = phrase_at(toks, at, lex.percent_words, lex) if tok.low in starts.percent else None
             if got is not None and (
                 got[1] not in ("pc", "percentage") or glued(toks, at) or got[1] == "percentage"
             ):
@@ -848,7 +932,11 @@ class QuantityReader:
                 if nxt is not None:
                     q.unit, q.j = "pp", nxt[0]
                 return
-            money = self.currency_suffix(q, at)
+            money = (
+                tok.low in starts.money_low
+                or tok.text in starts.money_text
+                or (len(tok.text) == 4 and tok.text[0] == "M")
+            ) and self.currency_suffix(q, at)
             if money and q.kind is NumberKind.MEASURE:
                 if joined:
                     self.compound(q)  # "2 pounds 4 ounces": "pounds" read as weight
@@ -1031,7 +1119,11 @@ class QuantityReader:
             q.kind, q.unit, q.j = NumberKind.MONEY, "GBP" if tok.text == "p" else "USD", at + 1
             q.value /= 100
             return True
-        got = phrase_at(toks, at, lex.currency_words, lex)
+        got = (
+            phrase_at(toks, at, lex.currency_words, lex)
+            if tok.low in _suffix_starts(lex).currency
+            else None
+        )
         # "5 won" may be the verb and "2 real" the adjective: such words need to be glued on
         # ("5won") or to follow a scale word ("1.5 trillion won")
         spaced_word = got is not None and got[1] in lex.word_like_currency_words

@@ -29,6 +29,10 @@ _NUM = (
 # never start on the same character, so the order changes no match, but most characters are
 # letters or punctuation and now fail the number branches in one test instead of nine.
 TOKEN = re.compile(rf"(?P<w>[^\W\d_]{{1,60}})|(?=[\d.])(?P<n>{_NUM})|(?P<s>[^\s])")
+# The same tokens, each with the whitespace before it: nothing but whitespace stands between
+# two tokens (any other character is a token of its own), so the offsets follow from the
+# lengths, and ``findall`` builds no match object per token.
+_SPACED = re.compile(rf"(\s*)(?:([^\W\d_]{{1,60}})|(?=[\d.])({_NUM})|([^\s]))")
 
 _URL = r"(?:https?://|www\.)[^\s]{1,2000}"
 _MAIL = r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
@@ -59,7 +63,11 @@ for _u in (False, True):
 
 
 _DIGIT = re.compile(r"\d|@|//|www\.")
-_ANY_DIGIT = re.compile(r"\d")
+#: What every match of ``_CODES`` holds: a digit or "+" and five more characters of digits,
+#: stops, brackets, spaces, pluses or hyphens (an IP address "1.2.3.4", a phone number
+#: "+12345" or "020 ...", an account number "123-4567-890").  A part without it (most: "1,200",
+#: "2.5 tonnes", "1995 and") cannot hold a code, and one quick scan says so.
+_CODE_NEED = re.compile(r"[\d+][\d.)( +\-]{5}")
 
 
 class Token(NamedTuple):
@@ -81,17 +89,27 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     skips: list[tuple[int, int]] = []
     if _DIGIT.search(text, start, end):
         part = text[start:end]
-        need = ("://" in part or "www." in part, "@" in part, _ANY_DIGIT.search(part) is not None)
+        need = ("://" in part or "www." in part, "@" in part, _CODE_NEED.search(part) is not None)
         pattern = _SKIP_BY_NEED[need]
         if pattern is not None:
             skips = [m.span() for m in pattern.finditer(text, start, end)]
     new = tuple.__new__  # skips the named tuple's Python-level __new__ on every token
     if not skips:
-        return [
-            new(Token, (m.lastgroup, m.start(), m.end(), word, word.lower(), False))
-            for m in TOKEN.finditer(text, start, end)
-            for word in (m.group(),)
-        ]
+        out: list[Token] = []
+        add = out.append
+        pos = start
+        for space, w, n, other in _SPACED.findall(text, start, end):
+            pos += len(space)
+            if w:
+                add(new(Token, ("w", pos, pos + len(w), w, w.lower(), False)))
+                pos += len(w)
+            elif n:
+                add(new(Token, ("n", pos, pos + len(n), n, n.lower(), False)))
+                pos += len(n)
+            else:
+                add(new(Token, ("s", pos, pos + 1, other, other.lower(), False)))
+                pos += 1
+        return out
     tokens: list[Token] = []
     k = 0
     for m in TOKEN.finditer(text, start, end):

@@ -13,7 +13,7 @@ from fractions import Fraction
 from .lexicon import Lexicon
 from .scan import TOKEN, Token
 
-__all__ = ["UNIT_STEPS", "phrase_at"]
+__all__ = ["UNIT_STEPS", "firsts", "phrase_at"]
 
 #: Unit symbols that a measure may be written across ("5ft 10in", "2 km and 1 metre"):
 #: symbol -> (dimension, size in that dimension's base unit), exact.  Durations are not
@@ -38,19 +38,38 @@ UNIT_STEPS: dict[str, tuple[str, Fraction]] = {
     "ml": ("volume", Fraction(1, 1000)),
 }
 
-_FIRSTS: dict[tuple[int, bool], tuple[object, frozenset[str]]] = {}
+#: The first tokens of each table's phrases, by the table's id; the tables are kept here
+#: too, so an id is never reused for another table while its entry stands.
+_FIRSTS_LOWER: dict[int, frozenset[str]] = {}
+_FIRSTS_CASED: dict[int, frozenset[str]] = {}
+_TABLES: list[object] = []
 
 
-def _firsts(table: Mapping[str, str] | frozenset[str], *, lower: bool = True) -> frozenset[str]:
+def firsts(table: Mapping[str, str] | frozenset[str], *, lower: bool = True) -> frozenset[str]:
     """The first tokens of a table's phrases, so most positions are rejected at once."""
-    cached = _FIRSTS.get((id(table), lower))
-    if cached is not None and cached[0] is table:
-        return cached[1]
-    firsts = frozenset(
-        m.group().lower() if lower else m.group() for key in table if (m := TOKEN.match(key))
-    )
-    _FIRSTS[(id(table), lower)] = (table, firsts)
+    cache = _FIRSTS_LOWER if lower else _FIRSTS_CASED
+    firsts = cache.get(id(table))
+    if firsts is None:
+        firsts = frozenset(
+            m.group().lower() if lower else m.group() for key in table if (m := TOKEN.match(key))
+        )
+        _TABLES.append(table)
+        cache[id(table)] = firsts
     return firsts
+
+
+_PREFIXES: dict[int, frozenset[str]] = {}
+
+
+def prefixes(table: Mapping[str, str] | frozenset[str]) -> frozenset[str]:
+    """Every beginning of every phrase of a table, so a phrase being read stops growing as
+    soon as nothing in the table starts with it."""
+    got = _PREFIXES.get(id(table))
+    if got is None:
+        got = frozenset(key[:n] for key in table for n in range(1, len(key) + 1))
+        _TABLES.append(table)
+        _PREFIXES[id(table)] = got
+    return got
 
 
 def phrase_at(
@@ -67,15 +86,19 @@ def phrase_at(
     ``cased`` is tried first on the exact text, for symbols whose case matters ("C", "MW").
     The first token may stand at most ``max_gap`` characters after the previous one.
     """
-    if j >= len(tokens) or tokens[j].skip:
+    if j >= len(tokens):
         return None
-    if j > 0 and tokens[j].start - tokens[j - 1].end > max_gap:
+    tok = tokens[j]
+    # Whether a phrase can start here at all comes first: it settles most positions.
+    starts = _FIRSTS_LOWER.get(id(table))
+    if starts is None:
+        starts = firsts(table)
+    if tok.low not in starts and (cased is None or tok.text not in firsts(cased, lower=False)):
         return None
-    if tokens[j].low not in _firsts(table) and (
-        cased is None or tokens[j].text not in _firsts(cased, lower=False)
-    ):
+    if tok.skip or (j > 0 and tok.start - tokens[j - 1].end > max_gap):
         return None
     best: tuple[int, str, str] | None = None
+    grown = prefixes(table)
     key = ""
     raw = ""
     limit = min(len(tokens), j + lex.max_phrase * 2 + 2)
@@ -90,6 +113,8 @@ def phrase_at(
                 raw += " "
         key += tok.low
         raw += tok.text
+        if key not in grown and (cased is None or raw not in prefixes(cased)):
+            break  # no phrase of either table begins so: a longer key cannot be one either
         if cased is not None and raw in cased:
             best = (k + 1, raw, cased[raw])
         elif key in table and (len(key) > 1 or raw == key):

@@ -22,7 +22,6 @@ _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 #: The states a plural denominator may follow: "three fifths", "ninety-five hundred fifths",
 #: "a hundred thousand trillionths".
 _NUMERATOR_ENDS = frozenset({"unit", "teen", "tens", "hundred", "scale"})
-_ZERO = Fraction(0)  # fractions are immutable: one zero serves every reading
 #: The words after "one hundredth" that make it a fraction.
 _FRACTION_NEXT = frozenset({"of", "the", "a", "an", "as", "that", "this"})
 
@@ -137,7 +136,10 @@ def read_words(
     first = _word(tokens, i)
     if first is None:
         return None
-    total = cur = _ZERO
+    # Whole numbers are summed as ints (a Fraction sum costs many times more) and become
+    # Fractions where a part of one enters or a reading ends: every value returned is one.
+    total: int | Fraction = 0
+    cur: int | Fraction = 0
     last: str | None = None
     j = i
     count = 0
@@ -184,7 +186,7 @@ def read_words(
                 # a whole numerator a plural compound ordinal is its denominator
                 den = _compound_denominator(tokens, j, lex)
                 if den is not None and (den[2] or (total + cur == 1 and last != "hundred")):
-                    value = (total + cur) / den[1]
+                    value = Fraction(total + cur) / den[1]
                     return _scale_after_fraction(tokens, den[0], lex, value, start_count=count)
             if last in ("unit", "teen", "point", "ordinal"):
                 break
@@ -227,7 +229,7 @@ def read_words(
                 # only when "of", "the" or "a" follows ("one hundredth of a second")
                 ordinal = v >= 100 and _word(tokens, j + 1) not in _FRACTION_NEXT
                 if w.endswith("s") or (cur + total == 1 and not ordinal):
-                    value = (total + cur) / lex.denominators[w]
+                    value = Fraction(total + cur) / lex.denominators[w]
                     return _scale_after_fraction(tokens, j + 1, lex, value, start_count=count)
                 if v < 100:
                     break
@@ -247,7 +249,7 @@ def read_words(
                 break
             else:
                 cur += v
-            return WordNumber(j + 1, total + cur, ordinal=True, words=count + 1)
+            return WordNumber(j + 1, Fraction(total + cur), ordinal=True, words=count + 1)
         elif (
             w in ("half", "quarter")
             and last == "unit"
@@ -260,7 +262,7 @@ def read_words(
                 tokens, j + 1, lex, Fraction(1, lex.denominators[w]), start_count=count
             )
         elif w in lex.denominators and w.endswith("s") and last in _NUMERATOR_ENDS:
-            value = (total + cur) / lex.denominators[w]
+            value = Fraction(total + cur) / lex.denominators[w]
             return _scale_after_fraction(tokens, j + 1, lex, value, start_count=count)
         elif w == "point" and last not in ("point",):
             got = _point_digits(tokens, j + 1, lex)
@@ -303,7 +305,7 @@ def read_words(
     end = j
     while end > i and (tokens[end - 1].text in _DASHES or tokens[end - 1].low in ("and", ",", "&")):
         end -= 1
-    return WordNumber(end, total + cur, scaled=scaled, words=count)
+    return WordNumber(end, Fraction(total + cur), scaled=scaled, words=count)
 
 
 def _scale_after_fraction(

@@ -1,0 +1,156 @@
+"""The numbers extractor's shortcuts answer exactly as the full tests they stand in for.
+
+Each shortcut skips work when a cheaper test proves the full one would find nothing; these
+properties check the cheap test against the full one on strings built to hit their edges
+(case folding, letters glued on at the part's edge, digits in codes).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsparse
+from newsparse import Number, Span
+from newsparse.extractors.numbers.lexicon import lexicon
+from newsparse.extractors.numbers.page import Context
+from newsparse.extractors.numbers.parse import page_context, parse_part
+from newsparse.extractors.numbers.scan import _CODE_NEED, _CODES, tokenize
+from newsparse.extractors.numbers.units import phrase_at, prefixes
+
+_PIECES = st.sampled_from(
+    [
+        "one", "TWO", "Dozen", "thousand", "half", "ſix", "\u212aM", "km", "İ", "ı", "é", "x",
+        "½", "1", "2.5", "£", "$", " ", "  ", "\n", "-", "_", "²", "a", "an", "pound", "bn",
+        "ǅ", "ONE", "s", "ix", "per", "cent", "%", "mph", "(", ")", "+", ".", ",",
+    ]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=400)
+@given(_TEXTS, st.data())
+def test_the_trigger_shortcut_answers_as_the_trigger_pattern(
+    text: str, data: st.DataObject
+) -> None:
+    """``Lexicon.triggered`` is the trigger pattern's answer on any slice of any string."""
+    lex = lexicon("en")
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert lex.triggered(text, start, end) == (lex.trigger.search(text, start, end) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ſix", id="long-s-folds-to-s"),
+        pytest.param("\u212am", id="kelvin-sign-folds-to-k"),
+        pytest.param("xone", id="letter-glued-before-the-part"),
+        pytest.param("Twelve", id="title-case"),
+    ],
+)
+def test_the_trigger_shortcut_on_folding_and_edges(text: str) -> None:
+    lex = lexicon("en")
+    for start in range(len(text) + 1):
+        got = lex.triggered(text, start, len(text))
+        assert got == (lex.trigger.search(text, start, len(text)) is not None)
+
+
+_CODE_TEXTS = st.lists(st.sampled_from(list("0123456789.+-() ,a")), max_size=20).map("".join)
+
+
+@settings(max_examples=400)
+@given(_CODE_TEXTS)
+def test_every_code_holds_what_the_code_prefilter_looks_for(text: str) -> None:
+    """A part is searched for codes only where ``_CODE_NEED`` matches: every code must."""
+    for m in re.finditer(_CODES, text):
+        assert _CODE_NEED.search(m.group()) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("call 020 7946 0000 now", id="phone"),
+        pytest.param("+12345 and +44 20 7946 0000", id="international"),
+        pytest.param("host 1.2.3.4 up", id="ip"),
+        pytest.param("card 1234-5678-901 ok", id="account"),
+        pytest.param("(555) 123-4567", id="us-phone"),
+    ],
+)
+def test_codes_are_still_skipped(text: str) -> None:
+    tokens = tokenize(text, 0, len(text))
+    assert any(t.skip for t in tokens if t.kind == "n")
+    assert newsparse.parse(text, structure=False, extractors=["numbers"]).numbers == ()
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(["km", "per", "hour", "miles", "h", "/", " ", "-", "sq"]), max_size=8)
+)
+def test_a_phrase_stops_growing_only_where_no_phrase_starts(words: list[str]) -> None:
+    """``phrase_at`` stops reading once no phrase of the table starts with what it has read:
+    the longest phrase it finds is the one a reading of every token would find."""
+    lex = lexicon("en")
+    text = "5 " + "".join(words)
+    tokens = tokenize(text, 0, len(text))
+    got = phrase_at(tokens, 1, lex.measure_units, lex, cased=lex.measure_units_cased)
+    best = None
+    key = raw = ""
+    for k in range(1, min(len(tokens), 1 + lex.max_phrase * 2 + 2)):
+        if k > 1:
+            gap = tokens[k].start - tokens[k - 1].end
+            if gap > 1:
+                break
+            key, raw = key + " " * gap, raw + " " * gap
+        key, raw = key + tokens[k].low, raw + tokens[k].text
+        if raw in lex.measure_units_cased or (
+            key in lex.measure_units and (len(key) > 1 or raw == key)
+        ):
+            best = k + 1
+    if got is not None:
+        assert got[0] == best
+    assert all(p in prefixes(lex.measure_units) for p in lex.measure_units)
+
+
+def test_page_facts_are_worked_out_only_when_asked() -> None:
+    lex = lexicon("en")
+    ctx = Context(lex, "In 2019 and 2019 and 2020 it cost 1.234.567 euros", None)
+    assert ctx.page_year() == 2019
+    assert ctx.decimal_comma is True
+    assert Context(lex, "no year here", "2024-05-01").page_year() == 2024
+    assert Context(lex, "nothing", None).page_year() is None
+
+
+def test_a_date_without_a_year_still_takes_the_page_year() -> None:
+    text = "Published 2021. The vote is on 14 June."
+    ctx = page_context(text, None, lexicon("en"))
+    found: list[Number] = list(parse_part(text, newsparse.Part.BODY, Span(0, len(text)), ctx))
+    assert [n.norm for n in found if n.kind is newsparse.NumberKind.DATE] == ["2021-06-14"]
+
+
+_TOKEN_TEXTS = st.lists(
+    st.sampled_from(
+        ["12", "000", " ", "\u00a0", "\u2009", "\n", "\t", ",", ".", "5e3", "one", "ſ", "é",
+         "½", "²", "-", "'", "x", "12 000", "6 . 2", "10 , 000", "1.234.567,5", "a" * 70, "_"]
+    ),
+    max_size=15,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(_TOKEN_TEXTS, st.data())
+def test_tokens_from_lengths_match_the_token_pattern(text: str, data: st.DataObject) -> None:
+    """The tokenizer counts offsets from lengths; they are the token pattern's own spans."""
+    from newsparse.extractors.numbers.scan import TOKEN
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    got = tokenize(text, start, end)
+    want = [
+        (m.lastgroup, m.start(), m.end(), m.group(), m.group().lower())
+        for m in TOKEN.finditer(text, start, end)
+    ]
+    assert [tuple(t[:5]) for t in got] == want
