@@ -1,11 +1,13 @@
 """Coverage-guided fuzzing of parse and parse_bytes with atheris.
 
-    python benchmarks/fuzz.py [-max_total_time=600] [-dict=...] [CORPUS_DIR ...]
+    python benchmarks/fuzz.py [-max_total_time=600] [-dict=...] benchmarks/fuzz-corpus seeds
 
 Any exception other than the documented ones (DecodeError for invalid UTF-8) is a crash; a
 parse whose spans do not slice the input, or whose blocks do not partition it, is one too.
-Seed the corpus with the bundled pages (``seeds/``) for a head start.  atheris is an optional
-tool (``pip install atheris``), not a dependency.
+The fuzzer writes every new input it finds into the *first* directory, so give it a scratch
+one (``benchmarks/fuzz-corpus/``, ignored by git) and the bundled pages (``seeds/``) after it
+as a read-only head start.  atheris is an optional tool (``pip install atheris``), not a
+dependency.
 """
 
 from __future__ import annotations
