@@ -724,9 +724,8 @@ def _judge(
     if i:
         prev_start, prev_end, prev = tokens[i - 1]
         prev_gap = text[prev_end:start]
-        prev_fold = _fold(prev)
     else:
-        prev_start, prev, prev_gap, prev_fold = -1, "", "", ""
+        prev_start, prev, prev_gap = -1, "", ""
     if j + 1 < len(tokens):
         nxt_start, nxt_end, nxt = tokens[j + 1]
         next_gap = text[span_end:nxt_start]
@@ -759,20 +758,23 @@ def _judge(
         return None
     # A title or a first name before it: "Mr Jordan", "Hillary Clinton".
     if prev and prev_gap in (" ", ". ", "\u00a0"):
+        # Both readings need a capital or a full stop before: "in Paris" folds nothing.
         prev_capitalised = prev[0].isupper()
-        if prev_fold in w.titles and (prev_capitalised or prev_gap == ". "):
-            return _NAME
-        if (
-            not strong
-            and prev_gap == " "
-            and prev_capitalised
-            and not _caps(prev)
-            and prev_fold not in w.stop
-            and prev_fold not in w.before
-            and not (top_weight >= BIG_TOWN and _initial(text, prev_start))
-            and not headline()
-        ):
-            return _SURNAME
+        if prev_capitalised or prev_gap == ". ":
+            prev_fold = _fold(prev)
+            if prev_fold in w.titles:
+                return _NAME
+            if (
+                not strong
+                and prev_gap == " "
+                and prev_capitalised
+                and not _caps(prev)
+                and prev_fold not in w.stop
+                and prev_fold not in w.before
+                and not (top_weight >= BIG_TOWN and _initial(text, prev_start))
+                and not headline()
+            ):
+                return _SURNAME
     # Part of a longer name: "Paris Hilton", "Washington Post", "Ohio State University".
     designator = designator_word = None
     if nxt and next_gap in (" ", "\u00a0"):
@@ -799,7 +801,7 @@ def _judge(
     if demonym and key in w.languages:
         after = bool(nxt) and _fold(nxt) in w.language_after and next_gap in (" ", "-", "\u00a0")
         bare = not nxt or next_gap.strip() != "" or _fold(nxt) in _AFTER_LANGUAGE
-        if after or (prev_fold in w.language_before and bare):
+        if after or (_fold(prev) in w.language_before and bare):
             return None
     return Mention(
         start,
