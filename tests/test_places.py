@@ -525,6 +525,10 @@ def test_remembered_fold_is_fold(word: str) -> None:
         pytest.param("Jordan, 24, was arrested in Texas.", ["Texas"], id="age-after-name"),
         pytest.param("Jordan, aged 104, lives in Texas.", ["Texas"], id="long-age-after-name"),
         pytest.param("Paris$ is no place.", [], id="dollar-after"),
+        pytest.param("Mr Jordan spoke in Jordan.", ["Jordan"], id="title-before"),
+        pytest.param("Mr. Jordan spoke in Jordan.", ["Jordan"], id="dotted-title-before"),
+        pytest.param("The police said Stephon Clark was unarmed.", [], id="first-name-before"),
+        pytest.param("talks in Jordan ended", ["Jordan"], id="lower-case-word-before"),
     ],
 )
 def test_one_word_names_read_without_the_run(text: str, surfaces: list[str]) -> None:
