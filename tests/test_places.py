@@ -505,3 +505,33 @@ def test_gazetteer_loads_fast_and_small() -> None:
 def test_compiled_file_is_small() -> None:
     path = ROOT / "src" / "newsparse" / "extractors" / "places" / "data" / "gazetteer.tsv.gz"
     assert path.stat().st_size < 10 * 1024 * 1024
+
+
+@given(st.text(max_size=40))
+def test_remembered_fold_is_fold(word: str) -> None:
+    from newsparse.extractors.places.recognise import _fold
+
+    assert _fold(word) == fold(word)
+    assert _fold(word) == fold(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        pytest.param("He flew to Paris on Monday.", ["Paris"], id="one-word-city"),
+        pytest.param("Officials in Athens, Ga. met.", ["Athens", "Ga."], id="dotted-abbreviation"),
+        pytest.param("The US said so.", ["US"], id="exact-capitals"),
+        pytest.param("The WHO said so.", [], id="capitals-not-a-key"),
+        pytest.param("Jordan, 24, was arrested in Texas.", ["Texas"], id="age-after-name"),
+        pytest.param("Jordan, aged 104, lives in Texas.", ["Texas"], id="long-age-after-name"),
+        pytest.param("Paris$ is no place.", [], id="dollar-after"),
+        pytest.param("Mr Jordan spoke in Jordan.", ["Jordan"], id="title-before"),
+        pytest.param("Mr. Jordan spoke in Jordan.", ["Jordan"], id="dotted-title-before"),
+        pytest.param("The police said Stephon Clark was unarmed.", [], id="first-name-before"),
+        pytest.param("talks in Jordan ended", ["Jordan"], id="lower-case-word-before"),
+    ],
+)
+def test_one_word_names_read_without_the_run(text: str, surfaces: list[str]) -> None:
+    """The one-word path of the recogniser (no run of words read) and its judgement of
+    what follows the word (a dollar sign, an age)."""
+    assert [place.text for place in places_in(text)] == surfaces

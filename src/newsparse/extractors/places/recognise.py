@@ -191,6 +191,24 @@ _ALONE = 8
 _MULTI = 16
 #: At most this many capitalised words keep their class (a bound on memory).
 _CLASS_CACHE = 1 << 16
+
+
+#: Folded forms of the words and short runs the judging reads again and again ("said",
+#: "the", "Paris"); bounded like the class cache.
+_FOLDS: dict[str, str] = {}
+
+
+def _fold(word: str) -> str:
+    """:func:`fold`, remembered: a page reads the same few hundred words many times."""
+    found = _FOLDS.get(word)
+    if found is None:
+        found = fold(word)
+        if len(_FOLDS) >= _CLASS_CACHE:
+            _FOLDS.clear()
+        _FOLDS[word] = found
+    return found
+
+
 _CLASSES: dict[str, int] = {}
 
 # The last word of a shape name, found in the same pass as the names: a landmark word, a
@@ -449,6 +467,7 @@ def _named(
         return title_case[0]
 
     out: list[Mention] = []
+    singles = _SINGLES
     resume = start
     last_end = -1
     for at, word, flags in candidates:
@@ -487,9 +506,24 @@ def _named(
                 # judgement reads further (the rest of the run is then read).
                 tokens = [(at, at + len(word), word)]
                 partial = True
-        found = _match_at(text, tokens, end, gaz, w, several)
-        if found is None:
-            continue
+        if several:
+            found = _match_at(text, tokens, end, gaz, w, True)
+            if found is None:
+                continue
+            j, span_end, key, places, demonyms = found
+        else:
+            # One word: what :func:`_match_at` reads of it, without the call.
+            exact, dotted, plain = singles.get(word) or _single(word, gaz)
+            if exact is not None:
+                key, span_end = exact, word_end
+            elif dotted is not None and word_end < end and text[word_end] == ".":
+                key, span_end = dotted, word_end + 1
+            elif plain is not None:
+                key, span_end = plain, word_end
+            else:
+                continue
+            j = 0
+            places, demonyms = gaz.lookup(key)
         if partial:
             if joined is not None:
                 tokens.append((joined.start(1), joined.end(1), joined[1]))
@@ -497,7 +531,6 @@ def _named(
                 follower = _TOKEN.search(text, word_end, limit)
                 if follower is not None:
                     tokens.append((follower.start(), follower.end(), follower[0]))
-        j, span_end, key, places, demonyms = found
         i = 0
         prev = _prev_token(text, at, start)
         if prev is not None:
@@ -546,11 +579,11 @@ def _pair_opens(text: str, at: int, joined: re.Match[str], w: _Words) -> bool:
     lower-case word inside names ("of") or a designator ("region"), and a gazetteer name
     must start with the two (one set look-up of the folded pair, "new york")."""
     nxt = joined[1]
-    if not (nxt[0].isupper() or nxt in _INNER or fold(nxt) in w.after):
+    if not (nxt[0].isupper() or nxt in _INNER or _fold(nxt) in w.after):
         return False
     if len(nxt) >= 60:
         return True
-    pair = _PAIR.match(fold(text[at : joined.end()]))
+    pair = _PAIR.match(_fold(text[at : joined.end()]))
     return pair is None or "~" + pair.group() in gazetteer().openers
 
 
@@ -572,9 +605,9 @@ def _match_at(
     has = gaz.has
     for j in range(last, 0, -1):
         _, tok_end, word = tokens[j]
-        if not (word[0].isupper() or fold(word) in w.after):
+        if not (word[0].isupper() or _fold(word) in w.after):
             continue
-        key = fold(text[first_start:tok_end])
+        key = _fold(text[first_start:tok_end])
         if tok_end < end and text[tok_end] == "." and has(key + "."):
             places, demonyms = gaz.lookup(key + ".")
             return j, tok_end + 1, key + ".", places, demonyms
@@ -629,7 +662,7 @@ def _not_place(text: str, tokens: list[_Tok], w: _Words) -> int:
     or 0."""
     first_start = tokens[0][0]
     for j in range(min(4, len(tokens) - 1), 0, -1):
-        if fold(text[first_start : tokens[j][1]]) in w.not_places:
+        if _fold(text[first_start : tokens[j][1]]) in w.not_places:
             return tokens[j][1]
     return 0
 
@@ -641,7 +674,7 @@ def _org_follows(text: str, tokens: list[_Tok], k: int, w: _Words) -> bool:
         token_start, _, word = tokens[n]
         if not word[0].isupper() or (n > k and text[tokens[n - 1][1] : token_start] != " "):
             return False
-        if fold(word) in w.org_after:
+        if _fold(word) in w.org_after:
             return True
     return False
 
@@ -691,9 +724,8 @@ def _judge(
     if i:
         prev_start, prev_end, prev = tokens[i - 1]
         prev_gap = text[prev_end:start]
-        prev_fold = fold(prev)
     else:
-        prev_start, prev, prev_gap, prev_fold = -1, "", "", ""
+        prev_start, prev, prev_gap = -1, "", ""
     if j + 1 < len(tokens):
         nxt_start, nxt_end, nxt = tokens[j + 1]
         next_gap = text[span_end:nxt_start]
@@ -706,11 +738,13 @@ def _judge(
     # Countries, regions and seas rarely start or end a person's name (a few do: "Georgia",
     # "Jordan"), while organisations named after them are everywhere ("Texas Parks and
     # Wildlife", "DeSmog Canada"): their names stand even next to other capitalised words.
-    strong, top_weight = _strength(key, candidates, w)
-    follows = text[span_end : span_end + 12]
-    if follows[:1] == "$":
+    strength = _STRENGTHS.get(key)
+    strong, top_weight = strength if strength is not None else _strength(key, candidates, w)
+    follows = text[span_end : span_end + 1]
+    if follows == "$":
         return None
-    if follows[:1] == "," and _AGE.match(follows):
+    # (an age reads at most 11 characters: ", aged 42,")
+    if follows == "," and _AGE.match(text, span_end):
         return _SURNAME
     # A short abbreviation only after a comma or a party letter: "Athens, Ga.", "D-Ga.".
     if (
@@ -724,24 +758,27 @@ def _judge(
         return None
     # A title or a first name before it: "Mr Jordan", "Hillary Clinton".
     if prev and prev_gap in (" ", ". ", "\u00a0"):
+        # Both readings need a capital or a full stop before: "in Paris" folds nothing.
         prev_capitalised = prev[0].isupper()
-        if prev_fold in w.titles and (prev_capitalised or prev_gap == ". "):
-            return _NAME
-        if (
-            not strong
-            and prev_gap == " "
-            and prev_capitalised
-            and not _caps(prev)
-            and prev_fold not in w.stop
-            and prev_fold not in w.before
-            and not (top_weight >= BIG_TOWN and _initial(text, prev_start))
-            and not headline()
-        ):
-            return _SURNAME
+        if prev_capitalised or prev_gap == ". ":
+            prev_fold = _fold(prev)
+            if prev_fold in w.titles:
+                return _NAME
+            if (
+                not strong
+                and prev_gap == " "
+                and prev_capitalised
+                and not _caps(prev)
+                and prev_fold not in w.stop
+                and prev_fold not in w.before
+                and not (top_weight >= BIG_TOWN and _initial(text, prev_start))
+                and not headline()
+            ):
+                return _SURNAME
     # Part of a longer name: "Paris Hilton", "Washington Post", "Ohio State University".
     designator = designator_word = None
     if nxt and next_gap in (" ", "\u00a0"):
-        nxt_fold = fold(nxt)
+        nxt_fold = _fold(nxt)
         if (
             nxt_fold in w.after
             and not demonym
@@ -762,9 +799,9 @@ def _judge(
         ):
             return _NAME
     if demonym and key in w.languages:
-        after = bool(nxt) and fold(nxt) in w.language_after and next_gap in (" ", "-", "\u00a0")
-        bare = not nxt or next_gap.strip() != "" or fold(nxt) in _AFTER_LANGUAGE
-        if after or (prev_fold in w.language_before and bare):
+        after = bool(nxt) and _fold(nxt) in w.language_after and next_gap in (" ", "-", "\u00a0")
+        bare = not nxt or next_gap.strip() != "" or _fold(nxt) in _AFTER_LANGUAGE
+        if after or (_fold(prev) in w.language_before and bare):
             return None
     return Mention(
         start,

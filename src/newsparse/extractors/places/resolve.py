@@ -367,12 +367,13 @@ def _place(mention: Mention, entry: Entry) -> Resolved:
             if wanted is PlaceKind.REGION and mention.designator_word == "region":
                 word = words("en")["region_name_by_country"].get(entry.country_code or "", word)
             kind, name = wanted, f"{entry.name} {word}"
+    # Positional, in the order of Resolved's fields: this runs for every place found.
     return Resolved(
-        mention=mention,
-        name=name,
-        kind=kind,
-        country_code=entry.country_code,
-        latitude=entry.latitude,
-        longitude=entry.longitude,
-        geonames_id=entry.geonames_id if (kind, name) == (entry.kind, entry.name) else None,
+        mention,
+        name,
+        kind,
+        entry.country_code,
+        entry.latitude,
+        entry.longitude,
+        entry.geonames_id if kind is entry.kind and name == entry.name else None,
     )
