@@ -163,7 +163,7 @@ class _Walker(RangeReader):
                 and q.plain
                 and len(toks[q.i].text) == 4
                 and q.value.denominator == 1
-                and 1100 <= q.value <= 2199
+                and 1100 <= q.value.numerator <= 2199  # an int compare, not a Fraction one
             ):
                 kind = NumberKind.YEAR
             return k, [self.number(q.i, k, q.value, kind, unit=q.unit, norm=q.norm)]
@@ -203,7 +203,7 @@ class _Walker(RangeReader):
             and q.plain
             and len(toks[q.i].text) == 4
             and q.value.denominator == 1
-            and 1100 <= q.value <= 2199
+            and 1100 <= q.value.numerator <= 2199
             and not self.code_after(q.j)
         ):
             kind = NumberKind.YEAR
