@@ -154,3 +154,30 @@ def test_tokens_from_lengths_match_the_token_pattern(text: str, data: st.DataObj
         for m in TOKEN.finditer(text, start, end)
     ]
     assert [tuple(t[:5]) for t in got] == want
+
+
+_SKIP_TEXTS = st.lists(
+    st.sampled_from(
+        ["1", "020", "7946", " ", "-", "+", "(", ")", ".", ",", "@", "a.b", "x", "://", "http",
+         "www.", "WWW.", "/", "1.2.3.4", "+44 20", "555-123-4567", "Σ", "İ", "\n"]
+    ),
+    max_size=15,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(_SKIP_TEXTS, st.data())
+def test_skip_marks_are_the_full_skip_patterns_spans(text: str, data: st.DataObject) -> None:
+    """The tokenizer searches for skipped spans only where a quick search says one can be:
+    the tokens it marks are those inside the full pattern's matches, and their texts are
+    the token pattern's."""
+    from newsparse.extractors.numbers.scan import SKIP, TOKEN
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    spans = [m.span() for m in SKIP.finditer(text, start, end)]
+    want = [
+        (m.start(), m.end(), m.group(), any(a <= m.start() < b for a, b in spans))
+        for m in TOKEN.finditer(text, start, end)
+    ]
+    assert [(t.start, t.end, t.text, t.skip) for t in tokenize(text, start, end)] == want
