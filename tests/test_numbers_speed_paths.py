@@ -181,3 +181,37 @@ def test_skip_marks_are_the_full_skip_patterns_spans(text: str, data: st.DataObj
         for m in TOKEN.finditer(text, start, end)
     ]
     assert [(t.start, t.end, t.text, t.skip) for t in tokenize(text, start, end)] == want
+
+
+_GLUED_MARK_TEXTS = st.lists(
+    st.sampled_from(
+        ["5", "14", "2019", "16.42", "1.5", "12,000", "747", "21", "%", ",", ";", ")", "!", "?",
+         ".", ":", "-", "/", " ", "June", "am", "o", "'", "clock", "of", "th", "GMT", "Boeing",
+         "2019-05-14", "14.06.2019", "Boeing 747-400", " 21-7", "2025/26", "9:30", "6/13/2025"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(_GLUED_MARK_TEXTS)
+def test_digits_with_a_glued_closing_mark_start_no_date_time_code_or_pair(text: str) -> None:
+    """The walker skips the date, clock-time, model-number and pair readers at digits with
+    one of its closing marks glued on (or a full stop with no token glued after it): each
+    of them answers nothing there."""
+    from newsparse.extractors.numbers.dates import date_at, time_at
+    from newsparse.extractors.numbers.parse import _ENDS_NOTHING, _Walker
+
+    lex = lexicon("en")
+    walker = _Walker(text, newsparse.Part.BODY, Span(0, len(text)), Context(lex, text))
+    toks = walker.tokens
+    for i, tok in enumerate(toks[:-1]):
+        nxt = toks[i + 1]
+        if tok.kind != "n" or nxt.start != tok.end:
+            continue
+        after_stop = i + 2 >= len(toks) or toks[i + 2].start != nxt.end
+        if nxt.text in _ENDS_NOTHING or (nxt.text == "." and after_stop):
+            assert date_at(toks, i, lex, lambda: 2020) is None
+            assert time_at(toks, i, lex) is None
+            assert walker.model_code(i) == 0
+            assert walker.pair(i) is None

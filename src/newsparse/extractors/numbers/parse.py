@@ -30,6 +30,8 @@ _DIGITS_AFTER = frozenset({"'", "’", "-", "−"})
 _ARTICLES = frozenset({"a", "an"})
 #: Words after a day or an hour, besides month names, that make it a date or a time.
 _DAY_OR_HOUR = frozenset({"of", "o", "am", "pm", "a", "p"})
+#: Marks glued after digits that start no date, clock time, model number, score or fiscal year.
+_ENDS_NOTHING = frozenset({"%", ",", ";", ")", "!", "?"})
 
 
 _TAIL_STARTS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
@@ -108,15 +110,31 @@ class _Walker(RangeReader):
         # hour with a month, "of", "o'clock", "am" or "pm" next ("14 June", "9 am") or a
         # time written "16.42": most numbers are neither, and skip those four readers.
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        spaced = (
-            tok.kind == "n"
-            and (nxt is None or nxt.start != tok.end)
-            and (
-                (len(text) > 2 and not (len(text) in (4, 5) and text[-3] == "."))
-                or (
-                    len(text) <= 2
-                    and text.isdigit()
-                    and (nxt is None or (nxt.low not in lex.months and nxt.low not in _DAY_OR_HOUR))
+        spaced = tok.kind == "n" and (
+            (
+                (nxt is None or nxt.start != tok.end)
+                and (
+                    (len(text) > 2 and not (len(text) in (4, 5) and text[-3] == "."))
+                    or (
+                        len(text) <= 2
+                        and text.isdigit()
+                        and (
+                            nxt is None
+                            or (nxt.low not in lex.months and nxt.low not in _DAY_OR_HOUR)
+                        )
+                    )
+                )
+            )
+            # Digits with a mark glued on that none of those readers takes ("45%", "2019,"
+            # and a full stop with a space after, "in 2019. The"): the same, whatever the
+            # digits.  Each reader needs a separator ("-", "/", ".", ":") and more digits,
+            # a month or an hour word next.
+            or (
+                nxt is not None
+                and nxt.start == tok.end
+                and (
+                    nxt.text in _ENDS_NOTHING
+                    or (nxt.text == "." and (i + 2 >= len(toks) or toks[i + 2].start != nxt.end))
                 )
             )
         )
