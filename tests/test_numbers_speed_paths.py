@@ -215,3 +215,27 @@ def test_digits_with_a_glued_closing_mark_start_no_date_time_code_or_pair(text: 
             assert time_at(toks, i, lex) is None
             assert walker.model_code(i) == 0
             assert walker.pair(i) is None
+
+
+@settings(max_examples=300)
+@given(_TEXTS)
+def test_candidates_found_on_lower_case_alone_are_the_full_tests(text: str) -> None:
+    """With starters all in lower case, the first pass of the walk tests each token's
+    lower-cased text only: any token whose text as written is a starter is found by it."""
+    from newsparse.extractors.numbers.parse import _lower_only
+
+    lex = lexicon("en")
+    assert _lower_only(lex)
+    for tok in tokenize(text, 0, len(text)):
+        if tok.text in lex.starters:
+            assert tok.low in lex.starters
+
+
+def test_a_cased_starter_keeps_the_test_on_the_text_as_written() -> None:
+    import attrs
+
+    from newsparse.extractors.numbers.parse import _lower_only
+
+    lex = lexicon("en")
+    cased = attrs.evolve(lex, starters=lex.starters | {"Nº"})
+    assert not _lower_only(cased)

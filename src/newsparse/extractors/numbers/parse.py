@@ -49,6 +49,19 @@ def _tail_starts(lex: Lexicon) -> frozenset[str]:
     return got[1]
 
 
+_LOWER_ONLY: dict[int, tuple[Lexicon, bool]] = {}
+
+
+def _lower_only(lex: Lexicon) -> bool:
+    """Whether every starter is its own lower-case form: then a token whose text is a
+    starter has that text as its lower-cased form too, and the test on the text as written
+    answers nothing the test on the lower-cased text has not."""
+    got = _LOWER_ONLY.get(id(lex))
+    if got is None or got[0] is not lex:
+        got = _LOWER_ONLY[id(lex)] = (lex, all(w.lower() == w for w in lex.starters))
+    return got[1]
+
+
 class _Walker(RangeReader):
     """Walks one part's tokens from left to right."""
 
@@ -70,11 +83,15 @@ class _Walker(RangeReader):
         # rest are tested in a second pass over the few left.
         candidates = [
             k
-            for k in [
-                k
-                for k, tok in enumerate(toks)
-                if tok[0] == "n" or tok[4] in starters or tok[3] in starters
-            ]
+            for k in (
+                [k for k, tok in enumerate(toks) if tok[0] == "n" or tok[4] in starters]
+                if _lower_only(self.lex)
+                else [
+                    k
+                    for k, tok in enumerate(toks)
+                    if tok[0] == "n" or tok[4] in starters or tok[3] in starters
+                ]
+            )
             if not toks[k].skip
             and (toks[k].text not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1].kind == "n"))
             and (
