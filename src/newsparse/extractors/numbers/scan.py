@@ -69,8 +69,9 @@ for _u in (False, True):
 _CODE_NEED = re.compile(r"[\d+][\d.)( +\-]{5}")
 #: What some branch of :data:`SKIP` needs: "://" or "www." (a web address), "@" (an e-mail
 #: address) or what :data:`_CODE_NEED` finds (a code).  A part without any is skipped over
-#: by none of them.
-_NEED_ANY = re.compile(r"(?=[:w@\d+])(?:://|www\.|@|[\d+][\d.)( +\-]{5})")
+#: by none of them.  The pattern opens on one character class, which the regex engine scans
+#: for in a tight loop; each branch then checks, looking back, which character it was.
+_NEED_ANY = re.compile(r"[:w@\d+](?:(?<=:)//|(?<=w)ww\.|(?<=@)|(?<=[\d+])[\d.)( +\-]{5})")
 
 
 class Token(NamedTuple):
