@@ -159,10 +159,22 @@ def test_tokens_from_lengths_match_the_token_pattern(text: str, data: st.DataObj
 _SKIP_TEXTS = st.lists(
     st.sampled_from(
         ["1", "020", "7946", " ", "-", "+", "(", ")", ".", ",", "@", "a.b", "x", "://", "http",
-         "www.", "WWW.", "/", "1.2.3.4", "+44 20", "555-123-4567", "Σ", "İ", "\n"]
+         "www.", "WWW.", "/", "1.2.3.4", "+44 20", "555-123-4567", "Σ", "İ", "\n", "me@x.com",
+         "http://a.b", "www.a.b"]
     ),
     max_size=15,
 ).map("".join)  # fmt: skip
+
+
+def _assert_skip_marks(text: str, start: int, end: int) -> None:
+    from newsparse.extractors.numbers.scan import SKIP, TOKEN
+
+    spans = [m.span() for m in SKIP.finditer(text, start, end)]
+    want = [
+        (m.start(), m.end(), m.group(), any(a <= m.start() < b for a, b in spans))
+        for m in TOKEN.finditer(text, start, end)
+    ]
+    assert [(t.start, t.end, t.text, t.skip) for t in tokenize(text, start, end)] == want
 
 
 @settings(max_examples=400)
@@ -171,16 +183,25 @@ def test_skip_marks_are_the_full_skip_patterns_spans(text: str, data: st.DataObj
     """The tokenizer searches for skipped spans only where a quick search says one can be:
     the tokens it marks are those inside the full pattern's matches, and their texts are
     the token pattern's."""
-    from newsparse.extractors.numbers.scan import SKIP, TOKEN
-
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    spans = [m.span() for m in SKIP.finditer(text, start, end)]
-    want = [
-        (m.start(), m.end(), m.group(), any(a <= m.start() < b for a, b in spans))
-        for m in TOKEN.finditer(text, start, end)
-    ]
-    assert [(t.start, t.end, t.text, t.skip) for t in tokenize(text, start, end)] == want
+    _assert_skip_marks(text, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("see http://a.b now", id="web-address"),
+        pytest.param("see www.a.b now", id="www-address"),
+        pytest.param("mail me@x.com now", id="e-mail"),
+        pytest.param("call 020 7946 0000", id="phone"),
+        pytest.param("at 1.2.3.4 now", id="ip"),
+        pytest.param("no codes at all", id="none"),
+    ],
+)
+def test_skip_marks_of_each_kind_of_skipped_span(text: str) -> None:
+    _assert_skip_marks(text, 0, len(text))
+    assert any(t.skip for t in tokenize(text, 0, len(text))) is (not text.startswith("no "))
 
 
 _GLUED_MARK_TEXTS = st.lists(
