@@ -174,7 +174,8 @@ class _Walker(RangeReader):
             if pair is not None:
                 return i + 3, [pair]
         if tok.kind == "w" or tok.text in ("'", "’"):
-            special = self.position(i) or self.decade(i)
+            # A decade opens on a quote mark, never on a word.
+            special = self.position(i) if tok.kind == "w" else self.decade(i)
             if special is not None:
                 return special[0], [special[1]] if special[1] is not None else []
         if tok.kind == "w" and tok.low in ("between", "from"):
