@@ -260,3 +260,21 @@ def test_a_cased_starter_keeps_the_test_on_the_text_as_written() -> None:
     lex = lexicon("en")
     cased = attrs.evolve(lex, starters=lex.starters | {"Nº"})
     assert not _lower_only(cased)
+
+
+@settings(max_examples=300)
+@given(_TEXTS.map(lambda t: t + " No. 5 '90s week 3 US$4 £2 " + t))
+def test_readers_the_walk_passes_over_answer_nothing(text: str) -> None:
+    """The walk does not try digits or marks as a currency prefix (unless a currency sign),
+    a word as a decade or a quote mark as a position: each would answer nothing."""
+    from newsparse.extractors.numbers.parse import _Walker
+
+    lex = lexicon("en")
+    walker = _Walker(text, newsparse.Part.BODY, Span(0, len(text)), Context(lex, text))
+    for i, tok in enumerate(walker.tokens):
+        if tok.kind != "w" and tok.text not in lex.currency_symbols:
+            assert walker.currency_prefix(i) is None
+        if tok.kind == "w":
+            assert walker.decade(i) is None
+        if tok.text in ("'", "’"):
+            assert walker.position(i) is None
