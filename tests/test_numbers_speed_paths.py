@@ -278,3 +278,13 @@ def test_readers_the_walk_passes_over_answer_nothing(text: str) -> None:
             assert walker.decade(i) is None
         if tok.text in ("'", "’"):
             assert walker.position(i) is None
+
+
+def test_the_characters_folding_to_ascii_letters_are_all_listed() -> None:
+    """The trigger shortcut lists the characters outside ASCII that ``re.IGNORECASE``
+    matches to an ASCII letter; every code point is checked against the regex engine."""
+    from newsparse.extractors.numbers.lexicon import _FOLDS_TO_ASCII
+
+    folding = re.compile(r"(?=(?-i:[^\x00-\x7f]))[a-z]", re.IGNORECASE)
+    want = [c for c in map(chr, range(0x80, 0x110000)) if folding.match(c)]
+    assert [c for c in map(chr, range(0x80, 0x110000)) if _FOLDS_TO_ASCII.match(c)] == want
