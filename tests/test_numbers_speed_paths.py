@@ -154,3 +154,137 @@ def test_tokens_from_lengths_match_the_token_pattern(text: str, data: st.DataObj
         for m in TOKEN.finditer(text, start, end)
     ]
     assert [tuple(t[:5]) for t in got] == want
+
+
+_SKIP_TEXTS = st.lists(
+    st.sampled_from(
+        ["1", "020", "7946", " ", "-", "+", "(", ")", ".", ",", "@", "a.b", "x", "://", "http",
+         "www.", "WWW.", "/", "1.2.3.4", "+44 20", "555-123-4567", "Σ", "İ", "\n", "me@x.com",
+         "http://a.b", "www.a.b"]
+    ),
+    max_size=15,
+).map("".join)  # fmt: skip
+
+
+def _assert_skip_marks(text: str, start: int, end: int) -> None:
+    from newsparse.extractors.numbers.scan import SKIP, TOKEN
+
+    spans = [m.span() for m in SKIP.finditer(text, start, end)]
+    want = [
+        (m.start(), m.end(), m.group(), any(a <= m.start() < b for a, b in spans))
+        for m in TOKEN.finditer(text, start, end)
+    ]
+    assert [(t.start, t.end, t.text, t.skip) for t in tokenize(text, start, end)] == want
+
+
+@settings(max_examples=400)
+@given(_SKIP_TEXTS, st.data())
+def test_skip_marks_are_the_full_skip_patterns_spans(text: str, data: st.DataObject) -> None:
+    """The tokenizer searches for skipped spans only where a quick search says one can be:
+    the tokens it marks are those inside the full pattern's matches, and their texts are
+    the token pattern's."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    _assert_skip_marks(text, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("see http://a.b now", id="web-address"),
+        pytest.param("see www.a.b now", id="www-address"),
+        pytest.param("mail me@x.com now", id="e-mail"),
+        pytest.param("call 020 7946 0000", id="phone"),
+        pytest.param("at 1.2.3.4 now", id="ip"),
+        pytest.param("no codes at all", id="none"),
+    ],
+)
+def test_skip_marks_of_each_kind_of_skipped_span(text: str) -> None:
+    _assert_skip_marks(text, 0, len(text))
+    assert any(t.skip for t in tokenize(text, 0, len(text))) is (not text.startswith("no "))
+
+
+_GLUED_MARK_TEXTS = st.lists(
+    st.sampled_from(
+        ["5", "14", "2019", "16.42", "1.5", "12,000", "747", "21", "%", ",", ";", ")", "!", "?",
+         ".", ":", "-", "/", " ", "June", "am", "o", "'", "clock", "of", "th", "GMT", "Boeing",
+         "2019-05-14", "14.06.2019", "Boeing 747-400", " 21-7", "2025/26", "9:30", "6/13/2025"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(_GLUED_MARK_TEXTS)
+def test_digits_with_a_glued_closing_mark_start_no_date_time_code_or_pair(text: str) -> None:
+    """The walker skips the date, clock-time, model-number and pair readers at digits with
+    one of its closing marks glued on (or a full stop with no token glued after it): each
+    of them answers nothing there."""
+    from newsparse.extractors.numbers.dates import date_at, time_at
+    from newsparse.extractors.numbers.parse import _ENDS_NOTHING, _Walker
+
+    lex = lexicon("en")
+    walker = _Walker(text, newsparse.Part.BODY, Span(0, len(text)), Context(lex, text))
+    toks = walker.tokens
+    for i, tok in enumerate(toks[:-1]):
+        nxt = toks[i + 1]
+        if tok.kind != "n" or nxt.start != tok.end:
+            continue
+        after_stop = i + 2 >= len(toks) or toks[i + 2].start != nxt.end
+        if nxt.text in _ENDS_NOTHING or (nxt.text == "." and after_stop):
+            assert date_at(toks, i, lex, lambda: 2020) is None
+            assert time_at(toks, i, lex) is None
+            assert walker.model_code(i) == 0
+            assert walker.pair(i) is None
+
+
+@settings(max_examples=300)
+@given(_TEXTS)
+def test_candidates_found_on_lower_case_alone_are_the_full_tests(text: str) -> None:
+    """With starters all in lower case, the first pass of the walk tests each token's
+    lower-cased text only: any token whose text as written is a starter is found by it."""
+    from newsparse.extractors.numbers.parse import _lower_only
+
+    lex = lexicon("en")
+    assert _lower_only(lex)
+    for tok in tokenize(text, 0, len(text)):
+        if tok.text in lex.starters:
+            assert tok.low in lex.starters
+
+
+def test_a_cased_starter_keeps_the_test_on_the_text_as_written() -> None:
+    import attrs
+
+    from newsparse.extractors.numbers.parse import _lower_only
+
+    lex = lexicon("en")
+    cased = attrs.evolve(lex, starters=lex.starters | {"Nº"})
+    assert not _lower_only(cased)
+
+
+@settings(max_examples=300)
+@given(_TEXTS.map(lambda t: t + " No. 5 '90s week 3 US$4 £2 " + t))
+def test_readers_the_walk_passes_over_answer_nothing(text: str) -> None:
+    """The walk does not try digits or marks as a currency prefix (unless a currency sign),
+    a word as a decade or a quote mark as a position: each would answer nothing."""
+    from newsparse.extractors.numbers.parse import _Walker
+
+    lex = lexicon("en")
+    walker = _Walker(text, newsparse.Part.BODY, Span(0, len(text)), Context(lex, text))
+    for i, tok in enumerate(walker.tokens):
+        if tok.kind != "w" and tok.text not in lex.currency_symbols:
+            assert walker.currency_prefix(i) is None
+        if tok.kind == "w":
+            assert walker.decade(i) is None
+        if tok.text in ("'", "’"):
+            assert walker.position(i) is None
+
+
+def test_the_characters_folding_to_ascii_letters_are_all_listed() -> None:
+    """The trigger shortcut lists the characters outside ASCII that ``re.IGNORECASE``
+    matches to an ASCII letter; every code point is checked against the regex engine."""
+    from newsparse.extractors.numbers.lexicon import _FOLDS_TO_ASCII
+
+    folding = re.compile(r"(?=(?-i:[^\x00-\x7f]))[a-z]", re.IGNORECASE)
+    want = [c for c in map(chr, range(0x80, 0x110000)) if folding.match(c)]
+    assert [c for c in map(chr, range(0x80, 0x110000)) if _FOLDS_TO_ASCII.match(c)] == want

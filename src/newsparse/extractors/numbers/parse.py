@@ -30,6 +30,8 @@ _DIGITS_AFTER = frozenset({"'", "’", "-", "−"})
 _ARTICLES = frozenset({"a", "an"})
 #: Words after a day or an hour, besides month names, that make it a date or a time.
 _DAY_OR_HOUR = frozenset({"of", "o", "am", "pm", "a", "p"})
+#: Marks glued after digits that start no date, clock time, model number, score or fiscal year.
+_ENDS_NOTHING = frozenset({"%", ",", ";", ")", "!", "?"})
 
 
 _TAIL_STARTS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
@@ -44,6 +46,19 @@ def _tail_starts(lex: Lexicon) -> frozenset[str]:
     if got is None or got[0] is not lex:
         words = {"in", "out", "of", ")", "(", "to", "over", ",", "-", "–"}
         got = _TAIL_STARTS[id(lex)] = (lex, frozenset(words | _RANGE_DASHES | lex.range_joins))
+    return got[1]
+
+
+_LOWER_ONLY: dict[int, tuple[Lexicon, bool]] = {}
+
+
+def _lower_only(lex: Lexicon) -> bool:
+    """Whether every starter is its own lower-case form: then a token whose text is a
+    starter has that text as its lower-cased form too, and the test on the text as written
+    answers nothing the test on the lower-cased text has not."""
+    got = _LOWER_ONLY.get(id(lex))
+    if got is None or got[0] is not lex:
+        got = _LOWER_ONLY[id(lex)] = (lex, all(w.lower() == w for w in lex.starters))
     return got[1]
 
 
@@ -68,11 +83,15 @@ class _Walker(RangeReader):
         # rest are tested in a second pass over the few left.
         candidates = [
             k
-            for k in [
-                k
-                for k, tok in enumerate(toks)
-                if tok[0] == "n" or tok[4] in starters or tok[3] in starters
-            ]
+            for k in (
+                [k for k, tok in enumerate(toks) if tok[0] == "n" or tok[4] in starters]
+                if _lower_only(self.lex)
+                else [
+                    k
+                    for k, tok in enumerate(toks)
+                    if tok[0] == "n" or tok[4] in starters or tok[3] in starters
+                ]
+            )
             if not toks[k].skip
             and (toks[k].text not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1].kind == "n"))
             and (
@@ -108,15 +127,31 @@ class _Walker(RangeReader):
         # hour with a month, "of", "o'clock", "am" or "pm" next ("14 June", "9 am") or a
         # time written "16.42": most numbers are neither, and skip those four readers.
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        spaced = (
-            tok.kind == "n"
-            and (nxt is None or nxt.start != tok.end)
-            and (
-                (len(text) > 2 and not (len(text) in (4, 5) and text[-3] == "."))
-                or (
-                    len(text) <= 2
-                    and text.isdigit()
-                    and (nxt is None or (nxt.low not in lex.months and nxt.low not in _DAY_OR_HOUR))
+        spaced = tok.kind == "n" and (
+            (
+                (nxt is None or nxt.start != tok.end)
+                and (
+                    (len(text) > 2 and not (len(text) in (4, 5) and text[-3] == "."))
+                    or (
+                        len(text) <= 2
+                        and text.isdigit()
+                        and (
+                            nxt is None
+                            or (nxt.low not in lex.months and nxt.low not in _DAY_OR_HOUR)
+                        )
+                    )
+                )
+            )
+            # Digits with a mark glued on that none of those readers takes ("45%", "2019,"
+            # and a full stop with a space after, "in 2019. The"): the same, whatever the
+            # digits.  Each reader needs a separator ("-", "/", ".", ":") and more digits,
+            # a month or an hour word next.
+            or (
+                nxt is not None
+                and nxt.start == tok.end
+                and (
+                    nxt.text in _ENDS_NOTHING
+                    or (nxt.text == "." and (i + 2 >= len(toks) or toks[i + 2].start != nxt.end))
                 )
             )
         )
@@ -139,7 +174,8 @@ class _Walker(RangeReader):
             if pair is not None:
                 return i + 3, [pair]
         if tok.kind == "w" or tok.text in ("'", "’"):
-            special = self.position(i) or self.decade(i)
+            # A decade opens on a quote mark, never on a word.
+            special = self.position(i) if tok.kind == "w" else self.decade(i)
             if special is not None:
                 return special[0], [special[1]] if special[1] is not None else []
         if tok.kind == "w" and tok.low in ("between", "from"):
@@ -163,7 +199,7 @@ class _Walker(RangeReader):
                 and q.plain
                 and len(toks[q.i].text) == 4
                 and q.value.denominator == 1
-                and 1100 <= q.value <= 2199
+                and 1100 <= q.value.numerator <= 2199  # an int compare, not a Fraction one
             ):
                 kind = NumberKind.YEAR
             return k, [self.number(q.i, k, q.value, kind, unit=q.unit, norm=q.norm)]
@@ -203,7 +239,7 @@ class _Walker(RangeReader):
             and q.plain
             and len(toks[q.i].text) == 4
             and q.value.denominator == 1
-            and 1100 <= q.value <= 2199
+            and 1100 <= q.value.numerator <= 2199
             and not self.code_after(q.j)
         ):
             kind = NumberKind.YEAR

@@ -732,7 +732,12 @@ class QuantityReader:
         lex = self.lex
         start = i
         code: str | None = None
-        cur = self.currency_prefix(i)
+        # Only a word or a currency sign can open a currency prefix (digits never do).
+        cur = (
+            self.currency_prefix(i)
+            if toks[i].kind == "w" or toks[i].text in lex.currency_symbols
+            else None
+        )
         k = i
         if cur is not None:
             k, code = cur

@@ -62,12 +62,16 @@ for _u in (False, True):
             _SKIP_BY_NEED[_u, _m, _c] = re.compile("|".join(_branches)) if _branches else None
 
 
-_DIGIT = re.compile(r"\d|@|//|www\.")
 #: What every match of ``_CODES`` holds: a digit or "+" and five more characters of digits,
 #: stops, brackets, spaces, pluses or hyphens (an IP address "1.2.3.4", a phone number
 #: "+12345" or "020 ...", an account number "123-4567-890").  A part without it (most: "1,200",
 #: "2.5 tonnes", "1995 and") cannot hold a code, and one quick scan says so.
 _CODE_NEED = re.compile(r"[\d+][\d.)( +\-]{5}")
+#: What some branch of :data:`SKIP` needs: "://" or "www." (a web address), "@" (an e-mail
+#: address) or what :data:`_CODE_NEED` finds (a code).  A part without any is skipped over
+#: by none of them.  The pattern opens on one character class, which the regex engine scans
+#: for in a tight loop; each branch then checks, looking back, which character it was.
+_NEED_ANY = re.compile(r"[:w@\d+](?:(?<=:)//|(?<=w)ww\.|(?<=@)|(?<=[\d+])[\d.)( +\-]{5})")
 
 
 class Token(NamedTuple):
@@ -87,7 +91,9 @@ class Token(NamedTuple):
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     skips: list[tuple[int, int]] = []
-    if _DIGIT.search(text, start, end):
+    # One search says whether any skip branch can match at all (each needs one of these);
+    # most parts hold none, and the slice and the three tests below are not made for them.
+    if _NEED_ANY.search(text, start, end) is not None:
         part = text[start:end]
         need = ("://" in part or "www." in part, "@" in part, _CODE_NEED.search(part) is not None)
         pattern = _SKIP_BY_NEED[need]
@@ -95,21 +101,17 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             skips = [m.span() for m in pattern.finditer(text, start, end)]
     new = tuple.__new__  # skips the named tuple's Python-level __new__ on every token
     if not skips:
-        out: list[Token] = []
-        add = out.append
+        # One comprehension, no statement per token: a token starts where the one before
+        # ended plus the whitespace between, and its end is kept for the next.
         pos = start
-        for space, w, n, other in _SPACED.findall(text, start, end):
-            pos += len(space)
-            if w:
-                add(new(Token, ("w", pos, pos + len(w), w, w.lower(), False)))
-                pos += len(w)
-            elif n:
-                add(new(Token, ("n", pos, pos + len(n), n, n.lower(), False)))
-                pos += len(n)
-            else:
-                add(new(Token, ("s", pos, pos + 1, other, other.lower(), False)))
-                pos += 1
-        return out
+        return [
+            new(
+                Token,
+                ("w" if w else "n" if n else "s", s, (pos := s + len(t)), t, t.lower(), False),
+            )
+            for space, w, n, other in _SPACED.findall(text, start, end)
+            for s, t in ((pos + len(space), w or n or other),)
+        ]
     tokens: list[Token] = []
     k = 0
     for m in TOKEN.finditer(text, start, end):
