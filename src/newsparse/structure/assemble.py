@@ -24,7 +24,21 @@ from newsparse.model import (
     Span,
 )
 from newsparse.structure.credits import credit_only
-from newsparse.structure.features import Kind, LineFeatures, classify
+from newsparse.structure.features import (
+    K_RELATED_PREFIX,
+    L_BLANK,
+    L_BODY,
+    L_BYLINE,
+    L_CAPTION,
+    L_CREDIT,
+    L_DATE,
+    L_HEADLINE,
+    L_RELATED,
+    L_SECTION,
+    L_STANDFIRST,
+    LineFeatures,
+    classify,
+)
 from newsparse.structure.lexicon import CATEGORIES, Lexicon, key, load_lexicon
 from newsparse.structure.making import make_block, make_paragraph
 from newsparse.structure.rules import label_lines
@@ -35,19 +49,6 @@ if TYPE_CHECKING:
 
 __all__ = ["read_page", "read_prose"]
 
-# Enum members as module globals: ``Kind/Label.X`` is a look-up through the enum's metaclass,
-# several times dearer than a global, and these are read for every line of a page.
-_K_RELATED_PREFIX = Kind.RELATED_PREFIX
-_L_BLANK = Label.BLANK
-_L_BODY = Label.BODY
-_L_BYLINE = Label.BYLINE
-_L_CAPTION = Label.CAPTION
-_L_CREDIT = Label.CREDIT
-_L_DATE = Label.DATE
-_L_HEADLINE = Label.HEADLINE
-_L_RELATED = Label.RELATED
-_L_SECTION = Label.SECTION
-_L_STANDFIRST = Label.STANDFIRST
 
 _SPACE = " \t\u00a0\u2009\u202f\ufeff"
 # Where a byline's name ends: a comma, a role after a bar or dash, "in Amsterdam", "at Lord's".
@@ -70,10 +71,10 @@ def read_prose(text: str) -> Article:
     for start, end, stop in line_bounds(text):
         line = text[start:end]
         if line.strip():
-            blocks.append(make_block(_L_BODY, text[start:stop], start, stop))
+            blocks.append(make_block(L_BODY, text[start:stop], start, stop))
             body.append(_paragraph(text, _Row(line, start, end)))
         else:
-            blocks.append(make_block(_L_BLANK, text[start:stop], start, stop))
+            blocks.append(make_block(L_BLANK, text[start:stop], start, stop))
     return Article(source=text, body=tuple(body), blocks=tuple(blocks))
 
 
@@ -152,7 +153,7 @@ def _classify_all(texts: Sequence[str], lexicon: Lexicon) -> list[LineFeatures]:
 
 #: The labels whose lines give the article more than their block.
 _ASSEMBLED = frozenset(
-    {_L_HEADLINE, _L_STANDFIRST, _L_SECTION, _L_BYLINE, _L_DATE, _L_CAPTION, _L_CREDIT, _L_RELATED}
+    {L_HEADLINE, L_STANDFIRST, L_SECTION, L_BYLINE, L_DATE, L_CAPTION, L_CREDIT, L_RELATED}
 )
 
 
@@ -186,7 +187,7 @@ def _assemble(
     pending_caption: str | None = None
     pending_credit: tuple[int, _Row, LineFeatures] | None = None
     for number, label in enumerate(labels):
-        if label is _L_BODY:  # the commonest label, handled without the helpers below
+        if label is L_BODY:  # the commonest label, handled without the helpers below
             row = texts[number]
             kept = row.lstrip(_SPACE)
             start = bounds[number][0] + len(row) - len(kept)
@@ -198,24 +199,24 @@ def _assemble(
         line = _Row(texts[number], start, end)
         item = feats[number]
         base = start
-        if label is _L_HEADLINE and "headline" not in fields:
+        if label is L_HEADLINE and "headline" not in fields:
             span = _trimmed(text, line.start, line.end)
             fields["headline"] = text[span.start : span.end]
             fields["headline_span"] = span
-        elif label is _L_STANDFIRST and "standfirst" not in fields:
+        elif label is L_STANDFIRST and "standfirst" not in fields:
             span = _trimmed(text, line.start, line.end)
             fields["standfirst"] = text[span.start : span.end]
             fields["standfirst_span"] = span
-        elif label is _L_SECTION and "section" not in fields:
+        elif label is L_SECTION and "section" not in fields:
             fields["section"] = _last_crumb(text[slice(*_bounds(_trimmed(text, base, line.end)))])
-        elif label is _L_BYLINE and "byline" not in fields:
+        elif label is L_BYLINE and "byline" not in fields:
             name = _byline(line.text, lexicon)
             if name:
                 fields["byline"] = name
-        elif label is _L_DATE and not body:
+        elif label is L_DATE and not body:
             # Stamps inside the story are live-blog entry times, not the page's dates.
             _date(line.text, lexicon, fields)
-        elif label is _L_CAPTION:
+        elif label is L_CAPTION:
             pending_caption = _caption(text, line, item, captions)
             if pending_credit is not None and number - pending_credit[0] <= 4:
                 # A credit printed above its caption ("Image source, ...").
@@ -223,12 +224,12 @@ def _assemble(
                     text, pending_credit[1], pending_credit[2], captions, pending_caption, lexicon
                 )
             pending_credit = None
-        elif label is _L_CREDIT:
+        elif label is L_CREDIT:
             if pending_caption is None:
                 pending_credit = (number, line, item)
             _credit(text, line, item, captions, pending_caption, lexicon)
             pending_caption = None
-        elif label is _L_RELATED:
+        elif label is L_RELATED:
             related.append(_related(text, line, item))
     return Article(
         source=text,
@@ -359,7 +360,7 @@ def _credit(
 
 def _related(text: str, line: _Row, item: LineFeatures) -> RelatedLink:
     base = line.start
-    start = base + (item.skip if item.kind is _K_RELATED_PREFIX and item.skip else item.start)
+    start = base + (item.skip if item.kind is K_RELATED_PREFIX and item.skip else item.start)
     end = base + item.end
     label: str | None = None
     found = _LABEL_SPLIT.search(text, start, end)

@@ -13,6 +13,7 @@ import re
 
 import attrs
 
+from newsparse.model import Label
 from newsparse.structure.credits import CreditSplit, credit_only, split_credit
 from newsparse.structure.lexicon import Lexicon, key
 
@@ -50,28 +51,43 @@ class Kind(enum.IntEnum):
     RELATED_HEADER = 15  #: "Most read", "Related stories"
 
 
-# Enum members as module globals: ``Kind.X`` is a look-up through the enum's metaclass,
-# several times dearer than a global, and these are read for every line of a page.
-_K_BLANK = Kind.BLANK
-_K_BOILER = Kind.BOILER
-_K_BULLET = Kind.BULLET
-_K_BYLINE = Kind.BYLINE
-_K_CAPTION = Kind.CAPTION
-_K_COUNTER = Kind.COUNTER
-_K_CREDIT = Kind.CREDIT
-_K_DATE = Kind.DATE
-_K_PROMO = Kind.PROMO
-_K_PROSE = Kind.PROSE
-_K_RELATED_HEADER = Kind.RELATED_HEADER
-_K_RELATED_PREFIX = Kind.RELATED_PREFIX
-_K_SENTENCE = Kind.SENTENCE
-_K_SHORT = Kind.SHORT
-_K_STRONG = Kind.STRONG
-_K_TITLE = Kind.TITLE
+# Enum members as module globals: ``Kind.X`` and ``Label.X`` are look-ups through the enum's
+# metaclass, several times dearer than a global, and these are read for every line of a page.
+# The rules and the assembly import them from here.
+K_BLANK = Kind.BLANK
+K_BOILER = Kind.BOILER
+K_BULLET = Kind.BULLET
+K_BYLINE = Kind.BYLINE
+K_CAPTION = Kind.CAPTION
+K_COUNTER = Kind.COUNTER
+K_CREDIT = Kind.CREDIT
+K_DATE = Kind.DATE
+K_PROMO = Kind.PROMO
+K_PROSE = Kind.PROSE
+K_RELATED_HEADER = Kind.RELATED_HEADER
+K_RELATED_PREFIX = Kind.RELATED_PREFIX
+K_SENTENCE = Kind.SENTENCE
+K_SHORT = Kind.SHORT
+K_STRONG = Kind.STRONG
+K_TITLE = Kind.TITLE
+L_BLANK = Label.BLANK
+L_BODY = Label.BODY
+L_BOILERPLATE = Label.BOILERPLATE
+L_BYLINE = Label.BYLINE
+L_CAPTION = Label.CAPTION
+L_CREDIT = Label.CREDIT
+L_DATE = Label.DATE
+L_HEADLINE = Label.HEADLINE
+L_IMAGE_TITLE = Label.IMAGE_TITLE
+L_PROMO = Label.PROMO
+L_RELATED = Label.RELATED
+L_RELATED_HEADER = Label.RELATED_HEADER
+L_SECTION = Label.SECTION
+L_STANDFIRST = Label.STANDFIRST
 
 
 #: Kinds of running article text.
-TEXT_KINDS = frozenset({_K_PROSE, _K_SENTENCE, _K_BULLET})
+TEXT_KINDS = frozenset({K_PROSE, K_SENTENCE, K_BULLET})
 
 _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -140,7 +156,7 @@ class LineFeatures:
 
 
 #: The features of every blank line (shared: nothing ever changes a blank line's kind).
-BLANK = LineFeatures(_K_BLANK)
+BLANK = LineFeatures(K_BLANK)
 
 
 def word_count(text: str) -> int:
@@ -196,13 +212,13 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     # Positional: keywords cost more, and every line that is not blank comes through here.
     # (kind, words, start, end, split, skip, closed, flag, section, question)
     feats = LineFeatures(
-        _K_TITLE, words, start, end, None, 0, closed, False, False, stripped[-1] == "?"
+        K_TITLE, words, start, end, None, 0, closed, False, False, stripped[-1] == "?"
     )
     if (not stripped[0].isalpha() and _LETTER.search(stripped, 0, 200) is None) or (
         # A counter ends in a digit (\d is str.isdecimal): most lines skip the regex.
         words <= 5 and stripped[-1].isdecimal() and _COUNTER.fullmatch(stripped) is not None
     ):
-        feats.kind = _K_DATE if date_line(stripped, words) else _K_COUNTER
+        feats.kind = K_DATE if date_line(stripped, words) else K_COUNTER
         return feats
     if words > 30:
         lowered = stripped[:400].lower()
@@ -211,7 +227,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
     else:
         lowered = stripped.lower()  # already single-spaced: the same as key(), cheaper
     if words <= 3 and lowered.startswith(("http", "www.")) and _URL.match(lowered) is not None:
-        feats.kind = _K_BOILER
+        feats.kind = K_BOILER
         return feats
     if (
         words <= 30
@@ -225,7 +241,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         and len(_CRUMB.findall(stripped)) >= 2
         and key(lowered.rsplit("|", 1)[-1]) not in lexicon.agencies
     ):
-        feats.kind = _K_BOILER
+        feats.kind = K_BOILER
         feats.section = True  # a breadcrumb trail: its last step is the section
         return feats
     # Furniture is short: short lines are read word by word against the phrase lists,
@@ -252,12 +268,12 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         and _COMMENT_HEAD.search(lowered) is not None
         and (words <= 6 or _DATE.search(stripped) is not None)
     ):
-        feats.kind = _K_STRONG
+        feats.kind = K_STRONG
         return feats
     if words <= 8:
         bare = lowered.rstrip(":.!?»›>|")
         if bare in lexicon.boilerplate:
-            feats.kind = _K_BOILER
+            feats.kind = K_BOILER
             feats.flag = bare in lexicon.flags
             feats.section = bare in lexicon.sections
             return feats
@@ -266,10 +282,10 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             and lowered.startswith(lexicon.header_starts)
             and lexicon.related_header_start.match(lowered) is not None
         ):
-            feats.kind = _K_RELATED_HEADER
+            feats.kind = K_RELATED_HEADER
             return feats
         if bare in lexicon.flags:
-            feats.kind = _K_BOILER
+            feats.kind = K_BOILER
             feats.flag = True
             return feats
     if (
@@ -278,21 +294,21 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         and _mentions(stripped, lexicon.bio_guards)
         and lexicon.bio.match(stripped) is not None
     ):
-        feats.kind = _K_BOILER  # a reporter's bio
+        feats.kind = K_BOILER  # a reporter's bio
         return feats
     if words <= 30 and "@" in stripped and _EMAIL.search(stripped) is not None:
-        feats.kind = _K_BOILER
+        feats.kind = K_BOILER
         return feats
     if "©" in stripped and words <= 30 and _NOTICE_YEAR.search(stripped) is not None:
-        feats.kind = _K_BOILER
+        feats.kind = K_BOILER
         return feats
     if lowered.startswith(lexicon.promo_starts) and lexicon.promo_prefix.match(lowered):
-        feats.kind = _K_PROMO
+        feats.kind = K_PROMO
         return feats
     if words > 2 and lowered.startswith(lexicon.related_starts):
         related = lexicon.related_prefix.match(lowered)
         if related is not None:
-            feats.kind = _K_RELATED_PREFIX
+            feats.kind = K_RELATED_PREFIX
             feats.skip = _skip(line, start, related.end())
             return feats
     if words <= 80:
@@ -313,7 +329,7 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         ) and _caption(line, stripped, prefix, suffix, feats, lexicon):
             return feats
     if words <= 14 and date_line(stripped, words):
-        feats.kind = _K_DATE
+        feats.kind = K_DATE
         return feats
     if words <= 20 and (
         "by" in tokens or " by " in lowered or lowered.startswith(lexicon.byline_starts)
@@ -330,24 +346,24 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
             and stripped[byline.end() : byline.end() + 1].isupper()
             and (words <= 12 or _DATE.search(stripped) is not None)
         ):
-            feats.kind = _K_BYLINE
+            feats.kind = K_BYLINE
             return feats
     if words >= 3 and _BULLET.match(stripped) is not None:
-        feats.kind = _K_BULLET
+        feats.kind = K_BULLET
         return feats
     if (
         words <= 12
         and not lexicon.contains_triggers.isdisjoint(tokens)
         and lexicon.contains_index.found(lowered, tokens)
     ):
-        feats.kind = _K_BOILER
+        feats.kind = K_BOILER
         return feats
     if words >= 20 or (words >= 8 and closed) or _life_facts(lowered, words, lexicon):
-        feats.kind = _K_PROSE
+        feats.kind = K_PROSE
     elif closed and words >= 3 and stripped[-1] in '.!?"”’…':
-        feats.kind = _K_SENTENCE
+        feats.kind = K_SENTENCE
     elif words <= 2:
-        feats.kind = _K_SHORT
+        feats.kind = K_SHORT
     return feats
 
 
@@ -440,14 +456,14 @@ def _caption(
     split = split_credit(line, lexicon, end=end)
     if split is not None and not line[: split.caption_end].strip():
         if feats.words <= 14:
-            feats.kind = _K_CREDIT
+            feats.kind = K_CREDIT
             feats.split = split
             return True
         return False
     if split is not None:
         caption_words = line[feats.start : split.caption_end].count(" ") + 1
         if caption_words >= 2:
-            feats.kind = _K_CAPTION
+            feats.kind = K_CAPTION
             feats.split = split
             if prefix is not None:
                 feats.skip = _skip(line, feats.start, prefix.end())
@@ -456,11 +472,11 @@ def _caption(
     if feats.words <= 8 and prefix is None and suffix is None:
         alone = credit_only(line, lexicon, unsplit=True)  # split_credit(line) found nothing
         if alone is not None:
-            feats.kind = _K_CREDIT
+            feats.kind = K_CREDIT
             feats.split = alone
             return True
     if prefix is not None or suffix is not None:
-        feats.kind = _K_CAPTION
+        feats.kind = K_CAPTION
         if prefix is not None:
             feats.skip = _skip(line, feats.start, prefix.end())
         if end is not None:

@@ -24,59 +24,63 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from newsparse.model import Label
-from newsparse.structure.features import TEXT_KINDS, Kind, LineFeatures, is_slug, word_tokens
+from newsparse.structure.features import (
+    K_BLANK,
+    K_BOILER,
+    K_BULLET,
+    K_BYLINE,
+    K_CAPTION,
+    K_COUNTER,
+    K_CREDIT,
+    K_DATE,
+    K_PROMO,
+    K_PROSE,
+    K_RELATED_HEADER,
+    K_RELATED_PREFIX,
+    K_SENTENCE,
+    K_SHORT,
+    K_STRONG,
+    K_TITLE,
+    L_BLANK,
+    L_BODY,
+    L_BOILERPLATE,
+    L_BYLINE,
+    L_CAPTION,
+    L_CREDIT,
+    L_DATE,
+    L_HEADLINE,
+    L_IMAGE_TITLE,
+    L_PROMO,
+    L_RELATED,
+    L_RELATED_HEADER,
+    L_SECTION,
+    L_STANDFIRST,
+    TEXT_KINDS,
+    Kind,
+    LineFeatures,
+    is_slug,
+    word_tokens,
+)
 
 __all__ = ["article_region", "find_headline", "label_lines"]
 
-# Enum members as module globals: ``Kind/Label.X`` is a look-up through the enum's metaclass,
-# several times dearer than a global, and these are read for every line of a page.
-_K_BLANK = Kind.BLANK
-_K_BOILER = Kind.BOILER
-_K_BULLET = Kind.BULLET
-_K_BYLINE = Kind.BYLINE
-_K_CAPTION = Kind.CAPTION
-_K_COUNTER = Kind.COUNTER
-_K_CREDIT = Kind.CREDIT
-_K_DATE = Kind.DATE
-_K_PROMO = Kind.PROMO
-_K_PROSE = Kind.PROSE
-_K_RELATED_HEADER = Kind.RELATED_HEADER
-_K_RELATED_PREFIX = Kind.RELATED_PREFIX
-_K_SENTENCE = Kind.SENTENCE
-_K_SHORT = Kind.SHORT
-_K_STRONG = Kind.STRONG
-_K_TITLE = Kind.TITLE
-_L_BLANK = Label.BLANK
-_L_BODY = Label.BODY
-_L_BOILERPLATE = Label.BOILERPLATE
-_L_BYLINE = Label.BYLINE
-_L_CAPTION = Label.CAPTION
-_L_CREDIT = Label.CREDIT
-_L_DATE = Label.DATE
-_L_HEADLINE = Label.HEADLINE
-_L_IMAGE_TITLE = Label.IMAGE_TITLE
-_L_PROMO = Label.PROMO
-_L_RELATED = Label.RELATED
-_L_RELATED_HEADER = Label.RELATED_HEADER
-_L_SECTION = Label.SECTION
-_L_STANDFIRST = Label.STANDFIRST
 
 #: How much each kind weighs for or against the article region, per line.
 _PENALTY: dict[Kind, float] = {
-    _K_BLANK: 0.0,
-    _K_SHORT: -2.0,
-    _K_TITLE: -2.5,
-    _K_SENTENCE: 1.0,
-    _K_BOILER: -5.0,
-    _K_STRONG: -40.0,
-    _K_COUNTER: -2.0,
-    _K_DATE: -3.0,
-    _K_BYLINE: -3.0,
-    _K_CAPTION: -0.5,
-    _K_CREDIT: -0.5,
-    _K_PROMO: -3.0,
-    _K_RELATED_PREFIX: -3.0,
-    _K_RELATED_HEADER: -15.0,
+    K_BLANK: 0.0,
+    K_SHORT: -2.0,
+    K_TITLE: -2.5,
+    K_SENTENCE: 1.0,
+    K_BOILER: -5.0,
+    K_STRONG: -40.0,
+    K_COUNTER: -2.0,
+    K_DATE: -3.0,
+    K_BYLINE: -3.0,
+    K_CAPTION: -0.5,
+    K_CREDIT: -0.5,
+    K_PROMO: -3.0,
+    K_RELATED_PREFIX: -3.0,
+    K_RELATED_HEADER: -15.0,
 }
 _GAP_LIMIT = 40.0  # furniture heavier than this between two stretches of text separates them
 _DISTANCE = 0.05  # headline score lost per non-blank line between a candidate and the text
@@ -86,18 +90,18 @@ _SENTENCE_BREAK = re.compile(r"\w[.!?][”\"’]?\s{1,3}[A-Z“\"‘]")
 # "HomeLatest NewsNollywood ...": menu items whose spaces the page's markup swallowed.
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z].{0,200}[a-z]{2}[A-Z][a-z]|[a-z]{3}[.][A-Z][a-z]")
 _PUNCTUATION = re.compile(r"[,.:;?!'’\"“”\-–—|]")  # a title without any reads as a menu
-_STANDFIRST_FOLLOWERS = frozenset({_K_DATE, _K_BYLINE, _K_CAPTION, _K_CREDIT, _K_COUNTER})
-_META = frozenset({_K_DATE, _K_BYLINE, _K_CAPTION, _K_CREDIT, _K_BOILER, _K_COUNTER})
+_STANDFIRST_FOLLOWERS = frozenset({K_DATE, K_BYLINE, K_CAPTION, K_CREDIT, K_COUNTER})
+_META = frozenset({K_DATE, K_BYLINE, K_CAPTION, K_CREDIT, K_BOILER, K_COUNTER})
 
 
 _DATED_CARD = 0.15  # weight left to text under a title, an author and a date
 _STACKED_CARD = 0.35  # weight left to text under a stack of kicker, title and source
-_START_SIGNS = frozenset({_K_DATE, _K_BYLINE})
+_START_SIGNS = frozenset({K_DATE, K_BYLINE})
 _START_BONUS = 30.0
-_REPEATABLE = frozenset({_K_TITLE, _K_PROSE, _K_SENTENCE, _K_SHORT})
-_STACK = frozenset({_K_TITLE, _K_SHORT, _K_BOILER})
-_CARD_HEADS = frozenset({_K_DATE, _K_BYLINE})
-_CARD_TOPS = frozenset({_K_TITLE, _K_SHORT, _K_DATE, _K_BYLINE})
+_REPEATABLE = frozenset({K_TITLE, K_PROSE, K_SENTENCE, K_SHORT})
+_STACK = frozenset({K_TITLE, K_SHORT, K_BOILER})
+_CARD_HEADS = frozenset({K_DATE, K_BYLINE})
+_CARD_TOPS = frozenset({K_TITLE, K_SHORT, K_DATE, K_BYLINE})
 
 
 def _card(feats: Sequence[LineFeatures], index: int) -> float:
@@ -112,7 +116,7 @@ def _card(feats: Sequence[LineFeatures], index: int) -> float:
         return _DATED_CARD
     # A stack of two or more glued furniture lines (kicker, title, source) over the text.
     above = index - 1
-    if feats[above].kind is _K_BLANK:
+    if feats[above].kind is K_BLANK:
         above -= 1
     stack = 0
     while above >= 0 and stack < 3 and feats[above].kind in _STACK:
@@ -139,12 +143,12 @@ def article_region(
     penalty = _PENALTY
     for index, item in enumerate(feats):
         kind = item.kind
-        if kind is _K_BLANK:
+        if kind is K_BLANK:
             continue  # weighs nothing either way
         # Running text weighs by its length (bullets by half), furniture by its penalty.
-        if kind is _K_PROSE:
+        if kind is K_PROSE:
             weight = float(min(item.words, 80))
-        elif kind is _K_BULLET:
+        elif kind is K_BULLET:
             weight = item.words * 0.5 if item.words >= 4 else -1.0
         else:
             weight = penalty[kind]
@@ -178,14 +182,14 @@ def article_region(
 def _next_nonblank(feats: Sequence[LineFeatures], index: int, limit: int) -> int:
     """The next non-blank line after ``index`` (before ``limit``), or -1."""
     for other in range(index + 1, min(limit, index + 6)):
-        if feats[other].kind is not _K_BLANK:
+        if feats[other].kind is not K_BLANK:
             return other
     return -1
 
 
 def _prev_nonblank(feats: Sequence[LineFeatures], index: int) -> int:
     for other in range(index - 1, max(-1, index - 6), -1):
-        if feats[other].kind is not _K_BLANK:
+        if feats[other].kind is not K_BLANK:
             return other
     return -1
 
@@ -196,7 +200,7 @@ def _long_words(text: str) -> list[str]:
     return [word for word in word_tokens(text.lower()) if len(word) >= 4]
 
 
-_SHAPED = frozenset({_K_TITLE, _K_PROSE, _K_SENTENCE})
+_SHAPED = frozenset({K_TITLE, K_PROSE, K_SENTENCE})
 
 
 def _headline_shape(item: LineFeatures) -> bool:
@@ -215,7 +219,7 @@ def find_headline(
     vocabulary: set[str] = set()
     seen = 0
     for index in range(first, last + 1):
-        if feats[index].kind is _K_PROSE:
+        if feats[index].kind is K_PROSE:
             # Every word: only the candidate's words need the length filter, since the
             # vocabulary is only ever intersected with them.
             vocabulary.update(word_tokens(texts[index].lower()))
@@ -230,12 +234,12 @@ def find_headline(
     inside = 0
     while index < last and inside < 4:
         index += 1
-        if feats[index].kind is not _K_BLANK:
+        if feats[index].kind is not K_BLANK:
             inside += 1
     while index > 0 and distance < _WINDOW:
         index -= 1
         item = feats[index]
-        if item.kind is _K_BLANK:
+        if item.kind is K_BLANK:
             continue
         if index <= first:
             distance += 1
@@ -243,9 +247,7 @@ def find_headline(
             continue
         text = texts[index]
         stripped = text.strip()
-        if index > first and (
-            stripped.endswith(".") or (item.kind is _K_PROSE and item.words > 20)
-        ):
+        if index > first and (stripped.endswith(".") or (item.kind is K_PROSE and item.words > 20)):
             continue
         score = -_DISTANCE * distance - (0.6 * (index - first) if index > first else 0.0)
         if stripped.endswith("."):
@@ -256,7 +258,7 @@ def find_headline(
             score -= 1.5
         if _GLUED.search(stripped) is not None:
             score -= 1.5
-        if item.kind is _K_PROSE and index == first and item.words > 25:
+        if item.kind is K_PROSE and index == first and item.words > 25:
             score -= 1.5
         if 5 <= item.words <= 22:
             score += 1.0
@@ -271,21 +273,21 @@ def find_headline(
             if ahead < 0:
                 break
             kind = feats[ahead].kind
-            if kind in (_K_BYLINE, _K_DATE):
+            if kind in (K_BYLINE, K_DATE):
                 score += _FOLLOWED - 0.4 * step
                 break
-            if kind is _K_PROSE and feats[ahead].closed and step > 0:
+            if kind is K_PROSE and feats[ahead].closed and step > 0:
                 break  # a headline's byline and date come before the text, not after it
-            if step == 0 and kind in (_K_TITLE, _K_PROSE) and feats[ahead].words >= 8:
+            if step == 0 and kind in (K_TITLE, K_PROSE) and feats[ahead].words >= 8:
                 score += 0.5
         above = _prev_nonblank(feats, index)
-        while above >= 0 and (feats[above].flag or feats[above].kind is _K_COUNTER):
+        while above >= 0 and (feats[above].flag or feats[above].kind is K_COUNTER):
             above = _prev_nonblank(feats, above)
         if above >= 0:
             over = feats[above]
-            if over.kind is _K_DATE and over.words <= 2 and above == index - 1:
+            if over.kind is K_DATE and over.words <= 2 and above == index - 1:
                 score -= 2.0  # a bare time stamp heads a live-blog entry, not the page
-            elif over.kind in (_K_DATE, _K_BYLINE):
+            elif over.kind in (K_DATE, K_BYLINE):
                 score += 0.7
             elif (
                 _headline_shape(over)
@@ -318,14 +320,14 @@ def label_lines(texts: Sequence[str], feats: list[LineFeatures]) -> tuple[list[L
     A person's name beside a date stamp becomes a byline: its entry in ``feats`` is replaced.
     """
     n = len(feats)
-    blank, boilerplate = _L_BLANK, _L_BOILERPLATE
+    blank, boilerplate = L_BLANK, L_BOILERPLATE
     # One pass for the starting labels, the repeated lines and the date stamps.
     labels: list[Label] = []
     counts: dict[str, int] = {}
     dates: list[int] = []
     for index, item in enumerate(feats):
         kind = item.kind
-        if kind is _K_BLANK:
+        if kind is K_BLANK:
             labels.append(blank)
             continue
         labels.append(boilerplate)
@@ -333,7 +335,7 @@ def label_lines(texts: Sequence[str], feats: list[LineFeatures]) -> tuple[list[L
             if item.words <= 30:
                 stripped = texts[index].strip()
                 counts[stripped] = counts.get(stripped, 0) + 1
-        elif kind is _K_DATE:
+        elif kind is K_DATE:
             dates.append(index)
     for index in dates:  # after the counts: this turns some names into bylines
         _byline_beside(texts, feats, index)
@@ -347,15 +349,15 @@ def label_lines(texts: Sequence[str], feats: list[LineFeatures]) -> tuple[list[L
         if headline >= first:
             first = headline + 1  # what stands above the headline is not the story
     if headline >= 0:
-        labels[headline] = _L_HEADLINE
+        labels[headline] = L_HEADLINE
         first = _standfirst(feats, labels, headline, first, last)
         _section(feats, labels, headline)
     if (
         2 <= first < n
         and first - 1 != headline
-        and feats[first - 1].kind in (_K_TITLE, _K_SHORT)
-        and feats[first - 2].kind is _K_DATE
-        and labels[first - 1] is _L_BOILERPLATE
+        and feats[first - 1].kind in (K_TITLE, K_SHORT)
+        and feats[first - 2].kind is K_DATE
+        and labels[first - 1] is L_BOILERPLATE
     ):
         first -= 1  # a live-blog entry's title under its time stamp opens the story
     _around(texts, feats, labels, 0, first, headline)
@@ -370,9 +372,9 @@ def label_lines(texts: Sequence[str], feats: list[LineFeatures]) -> tuple[list[L
 def _headline_without_text(feats: Sequence[LineFeatures]) -> int:
     """With no running text (a gallery), the first title-shaped line followed by meta lines."""
     for index, item in enumerate(feats):
-        if item.kind is _K_TITLE and 4 <= item.words <= 30:
+        if item.kind is K_TITLE and 4 <= item.words <= 30:
             follower = _next_nonblank(feats, index, len(feats))
-            if follower >= 0 and feats[follower].kind in (*_META, _K_TITLE, _K_PROSE):
+            if follower >= 0 and feats[follower].kind in (*_META, K_TITLE, K_PROSE):
                 return index
     return -1
 
@@ -387,20 +389,20 @@ def _standfirst(
         if index < 0:
             return first
         item = feats[index]
-        if item.kind in (_K_COUNTER,) or item.flag:
+        if item.kind in (K_COUNTER,) or item.flag:
             continue
         break
-    if item.kind not in (_K_TITLE, _K_PROSE, _K_SENTENCE) or item.words < 6:
+    if item.kind not in (K_TITLE, K_PROSE, K_SENTENCE) or item.words < 6:
         return first
     if _caption_before_credit(feats, index):
         return first
     if index < first:
-        labels[index] = _L_STANDFIRST
+        labels[index] = L_STANDFIRST
         return first
     if index == first:
         after = _next_nonblank(feats, index, len(feats))
         if after >= 0 and feats[after].kind in _STANDFIRST_FOLLOWERS:
-            labels[index] = _L_STANDFIRST
+            labels[index] = L_STANDFIRST
             return index + 1
     return first
 
@@ -412,27 +414,27 @@ def _section(feats: Sequence[LineFeatures], labels: list[Label], headline: int) 
         if index < 0:
             return
         item = feats[index]
-        if item.flag or item.kind is _K_COUNTER:
+        if item.flag or item.kind is K_COUNTER:
             continue
-        if (item.words <= 5 and item.kind in (_K_SHORT, _K_TITLE)) or item.section:
-            labels[index] = _L_SECTION
+        if (item.words <= 5 and item.kind in (K_SHORT, K_TITLE)) or item.section:
+            labels[index] = L_SECTION
         return
 
 
 _META_LABEL = {
-    _K_DATE: _L_DATE,
-    _K_BYLINE: _L_BYLINE,
-    _K_CAPTION: _L_CAPTION,
-    _K_CREDIT: _L_CREDIT,
-    _K_PROMO: _L_PROMO,
-    _K_RELATED_PREFIX: _L_RELATED,
-    _K_RELATED_HEADER: _L_RELATED_HEADER,
+    K_DATE: L_DATE,
+    K_BYLINE: L_BYLINE,
+    K_CAPTION: L_CAPTION,
+    K_CREDIT: L_CREDIT,
+    K_PROMO: L_PROMO,
+    K_RELATED_PREFIX: L_RELATED,
+    K_RELATED_HEADER: L_RELATED_HEADER,
 }
 
 
 def _name_line(item: LineFeatures, text: str) -> bool:
     """A short line of capitalised words that reads like a person's name."""
-    if item.kind not in (_K_SHORT, _K_TITLE) or not 2 <= item.words <= 7:
+    if item.kind not in (K_SHORT, K_TITLE) or not 2 <= item.words <= 7:
         return False
     words = text.split()
     capitals = sum(1 for word in words if word[:1].isupper())
@@ -450,15 +452,15 @@ def _around(
     """Lines above the body: meta lines keep their kind, captions pair with credits."""
     for index in range(start, stop):
         label = labels[index]
-        if label is not _L_BOILERPLATE:
+        if label is not L_BOILERPLATE:
             continue
         item = feats[index]
         meta = _META_LABEL.get(item.kind)
-        if meta is not None and (item.kind is not _K_RELATED_PREFIX):
+        if meta is not None and (item.kind is not K_RELATED_PREFIX):
             labels[index] = meta
             continue
         if _caption_before_credit(feats, index):
-            labels[index] = _L_CAPTION
+            labels[index] = L_CAPTION
             continue
         if (
             headline >= 0
@@ -466,7 +468,7 @@ def _around(
             and _name_line(item, texts[index])
             and _near_date(feats, index)
         ):
-            labels[index] = _L_BYLINE
+            labels[index] = L_BYLINE
 
 
 _PARTICLES = frozenset(
@@ -490,7 +492,7 @@ def _person_name(text: str) -> bool:
     )
 
 
-_NAMEISH = frozenset({_K_SHORT, _K_TITLE})
+_NAMEISH = frozenset({K_SHORT, K_TITLE})
 
 
 def _byline_beside(texts: Sequence[str], feats: list[LineFeatures], index: int) -> None:
@@ -504,13 +506,13 @@ def _byline_beside(texts: Sequence[str], feats: list[LineFeatures], index: int) 
             and _person_name(texts[other].strip())
         ):
             # Replaced, not changed: identical lines elsewhere share the features object.
-            feats[other] = attrs.evolve(feats[other], kind=_K_BYLINE)
+            feats[other] = attrs.evolve(feats[other], kind=K_BYLINE)
             return
 
 
 def _near_date(feats: Sequence[LineFeatures], index: int) -> bool:
     for other in (index - 2, index - 1, index + 1, index + 2):
-        if 0 <= other < len(feats) and feats[other].kind is _K_DATE:
+        if 0 <= other < len(feats) and feats[other].kind is K_DATE:
             return True
     return False
 
@@ -518,15 +520,15 @@ def _near_date(feats: Sequence[LineFeatures], index: int) -> bool:
 def _caption_before_credit(feats: Sequence[LineFeatures], index: int) -> bool:
     """A sentence directly followed by a lone credit line is that credit's caption."""
     item = feats[index]
-    if item.kind not in (_K_TITLE, _K_PROSE, _K_SENTENCE) or item.words < 4:
+    if item.kind not in (K_TITLE, K_PROSE, K_SENTENCE) or item.words < 4:
         return False
     for other in (index + 1, index + 2):
         if other < len(feats):
             kind = feats[other].kind
-            if kind is _K_CREDIT:
+            if kind is K_CREDIT:
                 return True
             # Between them only a blank line or a one-word label ("Credit...").
-            if kind is not _K_BLANK and not (kind is _K_BOILER and feats[other].words == 1):
+            if kind is not K_BLANK and not (kind is K_BOILER and feats[other].words == 1):
                 return False
     return False
 
@@ -539,16 +541,16 @@ def _credit_below(feats: Sequence[LineFeatures], index: int) -> bool:
     """
     n = len(feats)
     below = index + 1
-    if below < n and feats[below].kind is _K_BLANK:
+    if below < n and feats[below].kind is K_BLANK:
         below += 1
-    if below >= n or feats[below].kind is not _K_CREDIT:
+    if below >= n or feats[below].kind is not K_CREDIT:
         return False
     if below == index + 1:
         return True
     above = _prev_nonblank(feats, index)
     if above >= 0 and feats[above].kind in TEXT_KINDS:
         return False
-    return below + 1 >= n or feats[below + 1].kind is not _K_CAPTION
+    return below + 1 >= n or feats[below + 1].kind is not K_CAPTION
 
 
 def _region(
@@ -563,35 +565,35 @@ def _region(
     for index in range(first, last + 1):
         item = feats[index]
         kind = item.kind
-        if kind is _K_RELATED_HEADER:
+        if kind is K_RELATED_HEADER:
             in_list = True
-        elif kind is _K_BLANK or kind in TEXT_KINDS:
+        elif kind is K_BLANK or kind in TEXT_KINDS:
             in_list = False
-        if labels[index] is not _L_BOILERPLATE:
+        if labels[index] is not L_BOILERPLATE:
             continue
-        if in_list and kind is _K_TITLE:
-            labels[index] = _L_RELATED
+        if in_list and kind is K_TITLE:
+            labels[index] = L_RELATED
             continue
         if kind in TEXT_KINDS:
-            labels[index] = _L_CAPTION if _credit_below(feats, index) else _L_BODY
+            labels[index] = L_CAPTION if _credit_below(feats, index) else L_BODY
             continue
         meta = _META_LABEL.get(kind)
         if meta is not None:
             labels[index] = meta
             continue
-        if kind in (_K_TITLE, _K_SHORT):
+        if kind in (K_TITLE, K_SHORT):
             if _caption_before_credit(feats, index):
-                labels[index] = _L_CAPTION
+                labels[index] = L_CAPTION
                 continue
             follower = _next_nonblank(feats, index, n)
             if (
                 follower >= 0
                 and follower <= last
-                and feats[follower].kind in (_K_PROSE, _K_BULLET)
+                and feats[follower].kind in (K_PROSE, K_BULLET)
                 and item.words <= 25
                 and not texts[index].rstrip().endswith(":")
             ):
-                labels[index] = _L_BODY
+                labels[index] = L_BODY
 
 
 def _after(
@@ -610,24 +612,24 @@ def _after(
     seen: set[str] | None = None  # the story's lines, gathered when first needed
     for index in range(start, stop):
         item = feats[index]
-        if item.kind is _K_STRONG:
+        if item.kind is K_STRONG:
             blocked = True
-        elif item.kind is _K_RELATED_HEADER:
+        elif item.kind is K_RELATED_HEADER:
             blocked = False
-        if labels[index] is not _L_BOILERPLATE:
+        if labels[index] is not L_BOILERPLATE:
             continue
         meta = _META_LABEL.get(item.kind)
-        if item.kind is _K_CREDIT and not _beside_caption(feats, index):
+        if item.kind is K_CREDIT and not _beside_caption(feats, index):
             continue
-        if meta is not None and (item.kind not in (_K_DATE, _K_BYLINE) or index <= start + 8):
+        if meta is not None and (item.kind not in (K_DATE, K_BYLINE) or index <= start + 8):
             labels[index] = meta
             continue
         if blocked or not _link_shaped(item):
             continue  # an offer after a paywall
         if seen is None:
-            seen = {texts[i].strip() for i in range(stop) if labels[i] is _L_BODY}
+            seen = {texts[i].strip() for i in range(stop) if labels[i] is L_BODY}
         if texts[index].strip() not in seen:  # a key-event link repeats a crosshead
-            labels[index] = _L_RELATED
+            labels[index] = L_RELATED
 
 
 _QUOTES = "\"“”‘’'«»"
@@ -641,7 +643,7 @@ def _pull_quotes(texts: Sequence[str], labels: list[Label], first: int, last: in
     """
     candidates = []
     for index in range(first, last + 1):
-        if labels[index] is not _L_BODY:
+        if labels[index] is not L_BODY:
             continue
         stripped = texts[index].strip()
         if (
@@ -655,18 +657,18 @@ def _pull_quotes(texts: Sequence[str], labels: list[Label], first: int, last: in
                 break
     if not candidates:
         return
-    story = "\n".join(texts[index] for index in range(first, last + 1) if labels[index] is _L_BODY)
+    story = "\n".join(texts[index] for index in range(first, last + 1) if labels[index] is L_BODY)
     for index in candidates:
         inner = texts[index].strip().strip(_QUOTES + " .,")
         if len(inner) >= 20 and story.count(inner) >= 2:
-            labels[index] = _L_BOILERPLATE
+            labels[index] = L_BOILERPLATE
 
 
 def _link_shaped(item: LineFeatures) -> bool:
     """A title of five to thirty words without a full stop: the text of a link."""
-    if item.kind is _K_TITLE:
+    if item.kind is K_TITLE:
         return 5 <= item.words <= 30
-    if item.kind not in (_K_PROSE, _K_SENTENCE) or item.words > 30:
+    if item.kind not in (K_PROSE, K_SENTENCE) or item.words > 30:
         return False
     return not item.closed or item.question
 
@@ -674,7 +676,7 @@ def _link_shaped(item: LineFeatures) -> bool:
 def _beside_caption(feats: Sequence[LineFeatures], index: int) -> bool:
     """Whether a lone credit has a caption next to it (within one blank line)."""
     for other in (index - 2, index - 1, index + 1, index + 2):
-        if 0 <= other < len(feats) and feats[other].kind is _K_CAPTION:
+        if 0 <= other < len(feats) and feats[other].kind is K_CAPTION:
             return True
     return False
 
@@ -682,24 +684,24 @@ def _beside_caption(feats: Sequence[LineFeatures], index: int) -> bool:
 def _caption_labels(feats: Sequence[LineFeatures], labels: list[Label]) -> None:
     """A caption label on a line of its own ("Image caption,") captions the next line."""
     for index, item in enumerate(feats):
-        if labels[index] is not _L_CAPTION or item.skip < item.end:
+        if labels[index] is not L_CAPTION or item.skip < item.end:
             continue
         after = _next_nonblank(feats, index, len(feats))
-        if after == index + 1 and feats[after].kind in (_K_TITLE, _K_PROSE, _K_SENTENCE):
-            labels[index] = _L_BOILERPLATE
-            labels[after] = _L_CAPTION
+        if after == index + 1 and feats[after].kind in (K_TITLE, K_PROSE, K_SENTENCE):
+            labels[index] = L_BOILERPLATE
+            labels[after] = L_CAPTION
 
 
 def _image_titles(texts: Sequence[str], feats: Sequence[LineFeatures], labels: list[Label]) -> None:
     """A short line or file name directly above a caption is the picture's title."""
     for index in range(len(feats) - 1):
-        if labels[index + 1] is not _L_CAPTION:
+        if labels[index + 1] is not L_CAPTION:
             continue
-        if labels[index] not in (_L_BOILERPLATE, _L_BYLINE, _L_SECTION):
+        if labels[index] not in (L_BOILERPLATE, L_BYLINE, L_SECTION):
             continue
         item = feats[index]
         text = texts[index].strip()
-        if item.kind in (_K_COUNTER, _K_CAPTION):
+        if item.kind in (K_COUNTER, K_CAPTION):
             continue  # counters are furniture; a caption label is not a picture title
         if (item.words <= 8 and not item.closed) or is_slug(text):
-            labels[index] = _L_IMAGE_TITLE
+            labels[index] = L_IMAGE_TITLE
