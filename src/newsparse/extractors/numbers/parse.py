@@ -112,6 +112,17 @@ class _Walker(RangeReader):
             yield from numbers
             i = max(j, k + 1)
 
+    def year_shaped(self, q: Quantity) -> bool:
+        """Whether ``q`` is a bare count of four digits from 1100 to 2199, read as a year."""
+        value = q.value
+        return (
+            q.kind == NumberKind.CARDINAL
+            and q.plain
+            and len(self.tokens[q.i].text) == 4
+            and value.denominator == 1
+            and 1100 <= value.numerator <= 2199  # an int compare, not a Fraction one
+        )
+
     def step(self, i: int) -> tuple[int, list[Number]] | None:
         toks = self.tokens
         tok = toks[i]
@@ -193,15 +204,7 @@ class _Walker(RangeReader):
         ):
             # Nothing joins on after the number (no range, bound, ratio, counter, list marker,
             # "over", score, restatement, code or rating): it stands alone.
-            kind = q.kind
-            if (
-                kind == NumberKind.CARDINAL
-                and q.plain
-                and len(toks[q.i].text) == 4
-                and q.value.denominator == 1
-                and 1100 <= q.value.numerator <= 2199  # an int compare, not a Fraction one
-            ):
-                kind = NumberKind.YEAR
+            kind = NumberKind.YEAR if self.year_shaped(q) else q.kind
             return k, [self.number(q.i, k, q.value, kind, unit=q.unit, norm=q.norm)]
         if q.kind == NumberKind.CARDINAL and q.value.denominator == 1:
             skip = self.ratio(q.j) or self.counter(q) or self.list_marker(q)
@@ -234,14 +237,7 @@ class _Walker(RangeReader):
                 return score
             self.restated(q)
         kind = q.kind
-        if (
-            kind == NumberKind.CARDINAL
-            and q.plain
-            and len(toks[q.i].text) == 4
-            and q.value.denominator == 1
-            and 1100 <= q.value.numerator <= 2199
-            and not self.code_after(q.j)
-        ):
+        if self.year_shaped(q) and not self.code_after(q.j):
             kind = NumberKind.YEAR
         if self.code_after(q.j) and not q.word:
             return q.j, []
