@@ -512,16 +512,11 @@ def _named(
                 continue
             j, span_end, key, places, demonyms = found
         else:
-            # One word: what :func:`_match_at` reads of it, without the call.
-            exact, dotted, plain = singles.get(word) or _single(word, gaz)
-            if exact is not None:
-                key, span_end = exact, word_end
-            elif dotted is not None and word_end < end and text[word_end] == ".":
-                key, span_end = dotted, word_end + 1
-            elif plain is not None:
-                key, span_end = plain, word_end
-            else:
+            # One word: what :func:`_match_at` reads of it, without its look at longer names.
+            one = _one_word(text, end, word_end, singles.get(word) or _single(word, gaz))
+            if one is None:
                 continue
+            key, span_end = one
             j = 0
             places, demonyms = gaz.lookup(key)
         if partial:
@@ -615,20 +610,30 @@ def _match_at(
             places, demonyms = gaz.lookup(key)
             return j, tok_end, key, places, demonyms
     _, tok_end, word = tokens[0]
-    exact, dotted, plain = _single(word, gaz)
-    if exact is not None:
-        key, span_end = exact, tok_end
-    elif dotted is not None and tok_end < end and text[tok_end] == ".":
-        key, span_end = dotted, tok_end + 1
-    elif plain is not None:
-        key, span_end = plain, tok_end
-    else:
+    one = _one_word(text, end, tok_end, _single(word, gaz))
+    if one is None:
         return None
+    key, span_end = one
     places, demonyms = gaz.lookup(key)
     return 0, span_end, key, places, demonyms
 
 
 _SINGLES: dict[str, tuple[str | None, str | None, str | None]] = {}
+
+
+def _one_word(
+    text: str, end: int, word_end: int, keys: tuple[str | None, str | None, str | None]
+) -> tuple[str, int] | None:
+    """The key and span end of a one-word name from its :func:`_single` keys: exact-case
+    first, then the dotted abbreviation when a full stop follows, then the plain form."""
+    exact, dotted, plain = keys
+    if exact is not None:
+        return exact, word_end
+    if dotted is not None and word_end < end and text[word_end] == ".":
+        return dotted, word_end + 1
+    if plain is not None:
+        return plain, word_end
+    return None
 
 
 def _single(word: str, gaz: Gazetteer) -> tuple[str | None, str | None, str | None]:
