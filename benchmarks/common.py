@@ -40,6 +40,11 @@ def _jsonl_texts(paths: Iterable[Path], field: str, limit: int) -> list[str]:
     return texts
 
 
+def corpus_texts(corpus_dir: Path, limit: int | None = None) -> list[str]:
+    """The ``text`` of every record of the JSONL files in ``corpus_dir`` (at most ``limit``)."""
+    return _jsonl_texts(sorted(corpus_dir.glob("*.jsonl")), "text", limit or sys.maxsize)
+
+
 def corpus_sets(limit: int = 400) -> dict[str, list[str]]:
     """Texts of each shared corpus that is present (at most ``limit`` per corpus)."""
     root = SHARED / "corpus"

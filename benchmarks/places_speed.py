@@ -9,38 +9,23 @@ capitalised city and country names without context or resolution.
 
 from __future__ import annotations
 
-import json
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import newsparse
-
-
-def texts(corpus_dir: Path) -> list[str]:
-    out: list[str] = []
-    for path in sorted(corpus_dir.glob("*.jsonl")):
-        with open(path, encoding="utf-8") as handle:
-            out.extend(json.loads(line)["text"] for line in handle if line.strip())
-    return out
+from benchmarks.common import best_time, corpus_texts
 
 
 def rate(run: Callable[[str], Any], docs: list[str], repeat: int = 3) -> float:
     run(docs[0])
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.process_time()
-        for doc in docs:
-            run(doc)
-        best = min(best, time.process_time() - started)
-    return len(docs) / best
+    return len(docs) / best_time(lambda: [run(doc) for doc in docs], repeat=repeat, budget=600)
 
 
 def main(argv: list[str]) -> int:
     corpus = Path(argv[0]) if argv else Path("../shared/corpus/places/dev")
-    docs = texts(corpus)
+    docs = corpus_texts(corpus)
     ours = rate(lambda t: newsparse.parse(t, structure=False, extractors=["places"]), docs)
     print(f"newsparse places: {ours:,.0f} documents/s over {len(docs)} documents")
     # What every parse costs before any extractor runs: the ceiling for the places rate.

@@ -17,7 +17,6 @@ pipeline's speed target is split into, without the peer comparison.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -26,16 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import newsparse
+from benchmarks.common import corpus_texts, seed_pages
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "numbers" / "dev"
-
-
-def load_texts(corpus_dir: Path) -> list[str]:
-    texts: list[str] = []
-    for path in sorted(corpus_dir.glob("*.jsonl")):
-        with open(path, encoding="utf-8") as handle:
-            texts.extend(json.loads(line)["text"] for line in handle if line.strip())
-    return texts
 
 
 def best_of(repeat: int, run: Callable[[], int]) -> tuple[float, int]:
@@ -64,7 +56,6 @@ def quantulum3_classifier(q3: Any) -> str | None:
 
 def stage(repeat: int, rounds: int = 200) -> int:
     """Print the numbers extractor's CPU milliseconds per seed page, best of ``repeat``."""
-    from benchmarks.common import seed_pages
     from newsparse.plugins import get_plugin_manager
     from newsparse.structure import read_page
 
@@ -97,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.stage:
         return stage(args.repeat)
-    texts = load_texts(args.corpus_dir)
+    texts = corpus_texts(args.corpus_dir)
     chars = sum(map(len, texts))
 
     def ours() -> int:

@@ -28,14 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import newsparse
-
-
-def load_texts(corpus_dir: Path, limit: int | None) -> list[str]:
-    texts: list[str] = []
-    for path in sorted(corpus_dir.glob("*.jsonl")):
-        with open(path, encoding="utf-8") as handle:
-            texts.extend(json.loads(line)["text"] for line in handle if line.strip())
-    return texts[:limit] if limit else texts
+from benchmarks.common import SHARED, corpus_texts, seed_pages
 
 
 def peer() -> Callable[[str], int] | None:
@@ -74,7 +67,6 @@ def time_each(texts: list[str], run: Callable[[str], Any]) -> tuple[float, int]:
 
 def stage_times(repeat: int) -> dict[str, Any]:
     """CPU ms per page of the quotes extractor alone, warm and cold, per page set."""
-    from benchmarks.common import SHARED, seed_pages
     from newsparse.extractors.quotes import extract_quotes, speakers
     from newsparse.plugins import get_plugin_manager
     from newsparse.structure import read_page
@@ -130,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.corpus_dir is None:
         parser.error("a corpus directory is needed unless --stage is given")
-    texts = load_texts(args.corpus_dir, args.limit)
+    texts = corpus_texts(args.corpus_dir, args.limit)
     newsparse.parse("warm up", structure=False, extractors=["quotes"])
     ours, _ = time_each(
         texts, lambda t: newsparse.parse(t, structure=False, extractors=["quotes"], strict=True)
