@@ -21,10 +21,14 @@ SHARED = Path(os.environ.get("NEWSPARSE_SHARED", ROOT.parent / "shared"))
 OUT = ROOT / "docs" / "performance"
 
 
+def seed_paths() -> list[Path]:
+    """The seed pages' files: the project's own and the sample page in ../shared/seeds."""
+    return sorted((ROOT / "seeds").glob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+
+
 def seed_pages() -> list[str]:
-    """The seed pages: the project's own and the sample page in ../shared/seeds."""
-    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
-    return [path.read_text(encoding="utf-8") for path in paths]
+    """The seed pages' texts (see :func:`seed_paths`)."""
+    return [path.read_text(encoding="utf-8") for path in seed_paths()]
 
 
 def _jsonl_texts(paths: Iterable[Path], field: str, limit: int) -> list[str]:

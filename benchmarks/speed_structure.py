@@ -18,12 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.common import ROOT, SHARED
-
-
-def seed_paths() -> list[Path]:
-    """The seed pages, as :func:`benchmarks.common.seed_pages` reads them."""
-    return sorted((ROOT / "seeds").glob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+from benchmarks.common import seed_paths
 
 
 def page_time(text: str, loops: int, repeat: int) -> float:
