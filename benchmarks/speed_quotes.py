@@ -113,12 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.stage:
         os.environ.setdefault("NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD", "1")
-        stage = stage_times(args.repeat)
-        if args.json:
-            print(json.dumps(stage))
-        else:
-            for key, value in stage.items():
-                print(f"{key:>28}: {value}")
+        _report(stage_times(args.repeat), as_json=args.json, width=28)
         return 0
     if args.corpus_dir is None:
         parser.error("a corpus directory is needed unless --stage is given")
@@ -140,12 +135,17 @@ def main(argv: list[str] | None = None) -> int:
             textacy_failures=failures,
             speedup=round(theirs / max(ours, 1e-9), 1),
         )
-    if args.json:
-        print(json.dumps(result))
-    else:
-        for key, value in result.items():
-            print(f"{key:>20}: {value}")
+    _report(result, as_json=args.json, width=20)
     return 0
+
+
+def _report(result: dict[str, Any], *, as_json: bool, width: int) -> None:
+    """Print ``result`` as one JSON object, or as aligned ``key: value`` lines."""
+    if as_json:
+        print(json.dumps(result))
+        return
+    for key, value in result.items():
+        print(f"{key:>{width}}: {value}")
 
 
 if __name__ == "__main__":
