@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import pickle
 import threading
+import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -170,6 +171,8 @@ def test_input_that_is_not_text_fails_alone(workers: int) -> None:
 
 
 def test_a_page_that_kills_its_worker_is_marked_and_the_rest_survive() -> None:
+    # Three chunks of four fill the pool's window before the calling process takes any page,
+    # so the fatal page is parsed by a worker.
     pages = [f"page {i}\n" for i in range(12)]
     pages[5] = "CRASH\n"
     articles = list(parse_many(pages, workers=2, chunksize=4, plugins=_trouble_manager()))
@@ -181,11 +184,41 @@ def test_a_page_that_kills_its_worker_is_marked_and_the_rest_survive() -> None:
     assert "died" in problem.message
 
 
+class WherePlugin:
+    """Records, as a problem, which process parsed each page; slow in any other process."""
+
+    def __init__(self, home: int) -> None:
+        self.home = home
+
+    @hookimpl
+    def newsparse_register_extractors(self, register: Callable[[Extractor], None]) -> None:
+        register(Extractor(name="where", extract=self.extract, finding_type=Shout))
+
+    def extract(self, article: Article) -> Iterator[Shout]:
+        if os.getpid() != self.home:
+            time.sleep(0.02)
+        raise RuntimeError(f"parsed in {os.getpid()}")
+        yield  # pragma: no cover
+
+
+def test_the_calling_process_parses_while_the_worker_is_busy() -> None:
+    home = os.getpid()
+    manager = PluginManager(load_entry_points=False, plugins=(WherePlugin(home),))
+    pages = _pages(40)
+    articles = list(parse_many(pages, workers=2, chunksize=1, plugins=manager))
+    assert [article.source for article in articles] == pages
+    places = [article.problems[0].message.rpartition(" ")[2] for article in articles]
+    here = places.count(str(home))
+    assert 0 < here < len(pages), places
+    assert len(set(places)) == 2  # this process and its one worker
+
+
 @pytest.mark.parametrize(
     ("workers", "chunksize", "limit"),
     [
         pytest.param(1, 16, 1, id="serial-pulls-one-at-a-time"),
-        pytest.param(2, 2, 2 * 3 * 2, id="pool-pulls-a-bounded-window"),
+        # One worker with three chunks of two in flight, three more parsed here ahead of them.
+        pytest.param(2, 2, (3 + 3) * 2, id="pool-pulls-a-bounded-window"),
     ],
 )
 def test_input_is_consumed_lazily(workers: int, chunksize: int, limit: int) -> None:
