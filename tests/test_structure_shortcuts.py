@@ -1,7 +1,8 @@
 """The structure parser's shortcuts answer exactly what the plain forms they replace answer.
 
-Each shortcut (slot-writing makers, the byte-level word split, features shared by identical
-lines) exists for speed only, so each is checked against the slower form it stands for.
+Each shortcut (slot-writing makers and unpicklers, the byte-level word split, features shared
+by identical lines) exists for speed only, so each is checked against the slower form it
+stands for.
 """
 
 from __future__ import annotations
@@ -45,6 +46,19 @@ def test_makers_equal_the_constructors(start: int, length: int, label: Label, te
     for made in (span, block, paragraph):
         assert pickle.loads(pickle.dumps(made)) == made
         assert repr(made) == repr(attrs.evolve(made))
+
+
+@given(st.integers(-5, 50), st.integers(-5, 50))
+def test_a_span_from_a_pickle_is_checked_like_a_new_one(start: int, end: int) -> None:
+    from newsparse.model import _unpickle_span
+
+    try:
+        expected = Span(start, end)
+    except ValueError as exc:
+        with pytest.raises(ValueError, match=re.escape(str(exc))):
+            _unpickle_span(start, end)
+    else:
+        assert _unpickle_span(start, end) == expected
 
 
 def test_made_objects_are_frozen() -> None:
