@@ -7,8 +7,11 @@ properties check the cheap test against the full one on strings built to hit the
 
 from __future__ import annotations
 
+import pickle
 import re
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +19,7 @@ from hypothesis import strategies as st
 import newsparse
 from newsparse import Number, Span
 from newsparse.extractors.numbers.lexicon import lexicon
+from newsparse.extractors.numbers.making import make_number
 from newsparse.extractors.numbers.page import Context
 from newsparse.extractors.numbers.parse import page_context, parse_part
 from newsparse.extractors.numbers.scan import _CODE_NEED, _CODES, tokenize
@@ -288,3 +292,68 @@ def test_the_characters_folding_to_ascii_letters_are_all_listed() -> None:
     folding = re.compile(r"(?=(?-i:[^\x00-\x7f]))[a-z]", re.IGNORECASE)
     want = [c for c in map(chr, range(0x80, 0x110000)) if folding.match(c)]
     assert [c for c in map(chr, range(0x80, 0x110000)) if _FOLDS_TO_ASCII.match(c)] == want
+
+
+def test_the_number_class_has_no_check_the_maker_would_skip() -> None:
+    """``make_number`` writes slots directly: it may do so only while the model checks nothing
+    on its own beyond the span bounds the maker tests itself."""
+    assert all(f.validator is None and f.converter is None for f in attrs.fields(Number))
+    assert all(f.validator is None and f.converter is None for f in attrs.fields(Span))
+    for cls in (Number, Span):
+        slots = set(getattr(cls, "__slots__", ()))
+        assert slots - {"__weakref__"} == {f.name for f in attrs.fields(cls)}
+    assert not hasattr(Number, "__attrs_post_init__")
+    assert not hasattr(Number, "__attrs_pre_init__")
+
+
+@given(
+    st.integers(0, 10_000),
+    st.integers(0, 10_000),
+    st.sampled_from(list(newsparse.NumberKind)),
+    st.sampled_from(list(newsparse.Part)),
+    st.one_of(st.none(), st.integers(), st.fractions(), st.decimals(allow_nan=False)),
+    st.one_of(st.none(), st.text(max_size=5)),
+)
+def test_the_number_maker_equals_the_constructor(
+    start: int,
+    length: int,
+    kind: newsparse.NumberKind,
+    part: newsparse.Part,
+    value: object,
+    word: str | None,
+) -> None:
+    v: Any = value
+    made = make_number(
+        "x" * length, start, start + length, v, kind, word, word, v, v, word, word, part
+    )
+    built = Number(
+        "x" * length, Span(start, start + length), v, kind, word, word, v, v, word, word, part
+    )
+    assert made == built
+    assert hash(made) == hash(built)
+    assert repr(made) == repr(built)
+    assert pickle.loads(pickle.dumps(made)) == built
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.text = "y"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [pytest.param(5, 4, id="end-before-start"), pytest.param(-1, 2, id="negative")],
+)
+def test_the_number_maker_rejects_what_a_span_rejects(start: int, end: int) -> None:
+    with pytest.raises(ValueError, match="Span"):
+        make_number(
+            "",
+            start,
+            end,
+            None,
+            newsparse.NumberKind.DATE,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            newsparse.Part.BODY,
+        )

@@ -17,6 +17,7 @@ from newsparse import Number, NumberKind, Part, Span
 
 from .dates import date_at, time_at
 from .lexicon import Lexicon
+from .making import make_number
 from .page import Context
 from .scan import gap, glued, tokenize, word_at
 from .units import UNIT_STEPS, firsts, phrase_at
@@ -133,18 +134,20 @@ class QuantityReader:
             or (kind is NumberKind.RANGE and unit is None)
             else None
         )
-        return Number(
-            text=self.text[start:end],
-            span=Span(start, end),
-            value=None if value is None else exact(value),
-            kind=kind,
-            unit=unit,
-            approx=approx,
-            low=None if low is None else exact(low),
-            high=None if high is None else exact(high),
-            norm=norm,
-            noun=noun,
-            part=self.part,
+        # ``start <= end``: the end of token ``j - 1`` is never before the start of ``i``.
+        return make_number(
+            self.text[start:end],
+            start,
+            end,
+            None if value is None else exact(value),
+            kind,
+            unit,
+            approx,
+            None if low is None else exact(low),
+            None if high is None else exact(high),
+            norm,
+            noun,
+            self.part,
         )
 
     def qualifier(self, i: int) -> str | None:
