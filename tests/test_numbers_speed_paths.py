@@ -29,7 +29,8 @@ _PIECES = st.sampled_from(
     [
         "one", "TWO", "Dozen", "thousand", "half", "ſix", "\u212aM", "km", "İ", "ı", "é", "x",
         "½", "1", "2.5", "£", "$", " ", "  ", "\n", "-", "_", "²", "a", "an", "pound", "bn",
-        "ǅ", "ONE", "s", "ix", "per", "cent", "%", "mph", "(", ")", "+", ".", ",",
+        "ǅ", "ONE", "s", "ix", "per", "cent", "%", "mph", "(", ")", "+", ".", ",", "’", "?",
+        "—", "\u00a0",
     ]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES, max_size=12).map("".join)
@@ -54,6 +55,10 @@ def test_the_trigger_shortcut_answers_as_the_trigger_pattern(
         pytest.param("\u212am", id="kelvin-sign-folds-to-k"),
         pytest.param("xone", id="letter-glued-before-the-part"),
         pytest.param("Twelve", id="title-case"),
+        pytest.param("“One” — they said", id="non-ascii-marks-part-the-runs"),
+        pytest.param("café one", id="non-ascii-letter-in-the-part"),
+        pytest.param("éone and ²one", id="non-ascii-letters-glued-on"),
+        pytest.param("one_two?three", id="underscore-and-question-mark"),
     ],
 )
 def test_the_trigger_shortcut_on_folding_and_edges(text: str) -> None:

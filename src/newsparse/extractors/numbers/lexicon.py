@@ -83,6 +83,7 @@ class Lexicon:
     date_words: frozenset[str]
     trigger_words: frozenset[str] = frozenset()
     trigger_words_ascii: bool = False
+    trigger_bytes: frozenset[bytes] = frozenset()
     trigger_marks: re.Pattern[str] = re.compile(r"\d")
 
     def triggered(self, text: str, start: int, end: int) -> bool:
@@ -93,7 +94,9 @@ class Lexicon:
         trigger word can only stand as a whole run of letters, and when every character of
         the part is ASCII-case-distinct (no letter that folds onto an ASCII one under
         ``re.IGNORECASE``, such as "ſ" or the Kelvin sign, and no letter glued on before the
-        part, and words all ASCII) a run matches exactly when its lower-case form is one of the words."""
+        part, and words all ASCII) a run matches exactly when its lower-case form is one of
+        the words.  Most parts hold no letter outside ASCII at all, and their runs are cut
+        from the part's bytes."""
         if self.trigger_marks.search(text, start, end) is not None:
             return True
         if not self.trigger_words_ascii or (
@@ -101,8 +104,13 @@ class Lexicon:
         ):
             return self.trigger.search(text, start, end) is not None
         part = text[start:end]
-        if part.isascii():  # letters are A-Z and a-z, and lower-casing keeps every run whole
-            return not self.trigger_words.isdisjoint(_ASCII_LETTERS.findall(part.lower()))
+        if part.isascii() or _NON_ASCII_LETTER.search(part) is None:
+            # The runs of letters are runs of A-Z and a-z (any other character, a curly quote
+            # or a dash, parts them as a space would), so the bytes of the part, folded to
+            # lower case with every other byte a space, split into exactly those runs: one
+            # C-level pass each, with none of the regex engine's work per character.
+            runs = part.encode("ascii", "replace").translate(_ASCII_FOLD).split()
+            return not self.trigger_bytes.isdisjoint(runs)
         if _FOLDS_TO_ASCII.search(part) is not None:
             return self.trigger.search(text, start, end) is not None
         return not self.trigger_words.isdisjoint(map(str.lower, _LETTERS.findall(part)))
@@ -110,7 +118,11 @@ class Lexicon:
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_ASCII_LETTERS = re.compile(r"[a-z]+")
+#: A letter outside ASCII (one the tokenizer would glue into a run of letters).
+_NON_ASCII_LETTER = re.compile(r"(?=[^\x00-\x7f])[^\W\d_]")
+#: Bytes to lower-case ASCII letters, and every other byte (and "?", which stands for a
+#: character outside ASCII after ``encode("ascii", "replace")``) to a space.
+_ASCII_FOLD = bytes(c | 0x20 if chr(c).isascii() and chr(c).isalpha() else 0x20 for c in range(256))
 #: A character outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter.
 #: They are "İ", "ı", "ſ" and the Kelvin sign (a test checks every code point), listed as
 #: one character class so a part is scanned for them in the regex engine's tight loop.
@@ -211,6 +223,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         trigger=trigger,
         trigger_words=frozenset(w.lower() for w in trigger_source if w.isalpha()),
         trigger_words_ascii=all(w.isascii() for w in trigger_source if w.isalpha()),
+        trigger_bytes=frozenset(
+            w.lower().encode() for w in trigger_source if w.isascii() and w.isalpha()
+        ),
         trigger_marks=re.compile(f"[\\d{''.join(raw['vulgar_fractions'])}]"),
         article_followers=article_followers,
         qualifier_ends=qualifier_ends,
