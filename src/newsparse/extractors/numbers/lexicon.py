@@ -80,6 +80,7 @@ class Lexicon:
     before_dollar: frozenset[str]
     article_followers: frozenset[str]
     qualifier_ends: frozenset[str]
+    qualifier_tails: frozenset[str]
     date_words: frozenset[str]
     trigger_words: frozenset[str] = frozenset()
     trigger_words_ascii: bool = False
@@ -217,6 +218,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
     qualifier_ends = frozenset(
         _last_token(q) for key in ("qualifiers", "lower_bounds", "upper_bounds") for q in lower(key)
     )
+    qualifiers = lower("qualifiers") | lower("lower_bounds") | lower("upper_bounds")
     return Lexicon(
         before_digits=before_digits,
         before_dollar=before_dollar,
@@ -229,6 +231,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         trigger_marks=re.compile(f"[\\d{''.join(raw['vulgar_fractions'])}]"),
         article_followers=article_followers,
         qualifier_ends=qualifier_ends,
+        # Every ending of every qualifier, so a phrase read back from a number stops growing
+        # once no qualifier ends with it.
+        qualifier_tails=frozenset(q[k:] for q in qualifiers for k in range(len(q))),
         date_words=frozenset({*raw["months"], *lower("weekdays")}),
         starters=starters,
         cardinals=cardinals,
@@ -259,7 +264,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         indefinite_one_after=lower("indefinite_one_after"),
         address_words=lower("address_words"),
         lowercase_currency_codes=lower("lowercase_currency_codes"),
-        qualifiers=lower("qualifiers") | lower("lower_bounds") | lower("upper_bounds"),
+        qualifiers=qualifiers,
         lower_bounds=lower("lower_bounds"),
         upper_bounds=lower("upper_bounds"),
         range_joins=lower("range_joins"),

@@ -9,7 +9,6 @@ is linear.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from fractions import Fraction
 
 from newsparse import Number, NumberKind, Part, Span
@@ -65,7 +64,9 @@ def _lower_only(lex: Lexicon) -> bool:
 class _Walker(RangeReader):
     """Walks one part's tokens from left to right."""
 
-    def walk(self) -> Iterator[Number]:
+    def walk(self) -> list[Number]:
+        """Every Number of the part, in order: a list, built as the walk goes, since the
+        caller keeps them all (a generator would cost a resumption per number)."""
         starters = self.lex.starters
         after_article = self.lex.article_followers
         before_digits = self.lex.before_digits
@@ -101,6 +102,7 @@ class _Walker(RangeReader):
             and (low not in before_digits or (k + 1 < n and toks[k + 1].kind == "n"))
             and (low not in before_dollar or (k + 1 < n and toks[k + 1].text == "$"))
         ]
+        found: list[Number] = []
         i = 0
         for k in candidates:
             if k < i:
@@ -109,8 +111,9 @@ class _Walker(RangeReader):
             if got is None:
                 continue
             j, numbers = got
-            yield from numbers
+            found += numbers
             i = max(j, k + 1)
+        return found
 
     def year_shaped(self, q: Quantity) -> bool:
         """Whether ``q`` is a bare count of four digits from 1100 to 2199, read as a year."""
@@ -204,7 +207,7 @@ class _Walker(RangeReader):
         ):
             # Nothing joins on after the number (no range, bound, ratio, counter, list marker,
             # "over", score, restatement, code or rating): it stands alone.
-            kind = NumberKind.YEAR if self.year_shaped(q) else q.kind
+            kind = NumberKind.YEAR if q.plain and self.year_shaped(q) else q.kind
             return k, [self.number(q.i, k, q.value, kind, unit=q.unit, norm=q.norm)]
         if q.kind == NumberKind.CARDINAL and q.value.denominator == 1:
             skip = self.ratio(q.j) or self.counter(q) or self.list_marker(q)
@@ -237,7 +240,7 @@ class _Walker(RangeReader):
                 return score
             self.restated(q)
         kind = q.kind
-        if self.year_shaped(q) and not self.code_after(q.j):
+        if q.plain and self.year_shaped(q) and not self.code_after(q.j):
             kind = NumberKind.YEAR
         if self.code_after(q.j) and not q.word:
             return q.j, []
@@ -340,6 +343,6 @@ def page_context(source: str, published: str | None, lex: Lexicon) -> Context:
     return Context(lex, source, published)
 
 
-def parse_part(source: str, part: Part, span: Span, ctx: Context) -> Iterator[Number]:
+def parse_part(source: str, part: Part, span: Span, ctx: Context) -> list[Number]:
     """Every Number in ``source[span.start:span.end]``."""
     return _Walker(source, part, span, ctx).walk()

@@ -28,6 +28,7 @@ __all__ = ["DASHES", "Context", "Quantity", "QuantityReader"]
 
 DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 _MINUS = frozenset({"-", "−"})
+_ARTICLES = frozenset({"a", "an"})
 #: Feet and inch marks, read only after a larger length ("2 yd 7'", "6ft 2\"").
 _PRIMES = {"'": "ft", "′": "ft", '"': "in", "″": "in"}
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
@@ -127,10 +128,17 @@ class QuantityReader:
     ) -> Number:
         toks = self.tokens
         start, end = toks[i].start, toks[j - 1].end
-        approx = self.qualifier(i if approx_at is None else approx_at)
+        at = i if approx_at is None else approx_at
+        # The test :meth:`qualifier` opens with, made here first: most numbers follow no
+        # "a" and no word that ends a qualifier, and are settled without the call.
+        before = toks[at - 1].low if at > 0 else ""
+        approx = (
+            self.qualifier(at) if before in self.lex.qualifier_ends or before in _ARTICLES else None
+        )
         noun = (
             self.noun(j)
-            if kind in (NumberKind.CARDINAL, NumberKind.ORDINAL)
+            if kind is NumberKind.CARDINAL
+            or kind is NumberKind.ORDINAL
             or (kind is NumberKind.RANGE and unit is None)
             else None
         )
@@ -139,7 +147,8 @@ class QuantityReader:
             self.text[start:end],
             start,
             end,
-            None if value is None else exact(value),
+            # a whole number (most are) is its numerator: what ``exact`` gives, sooner
+            None if value is None else value.numerator if value.denominator == 1 else exact(value),
             kind,
             unit,
             approx,
@@ -162,6 +171,7 @@ class QuantityReader:
         if k < 0 or toks[k].low not in self.lex.qualifier_ends:
             return None  # no qualifier ends here: most numbers stop at this test
         qualifiers = self.lex.qualifiers
+        tails = self.lex.qualifier_tails
         phrase = ""  # the words read so far, joined by spaces
         while k >= 0 and words < 5:
             tok = toks[k]
@@ -169,8 +179,13 @@ class QuantityReader:
                 break
             phrase = tok.low + " " + phrase if words else tok.low
             words += 1
-            if phrase in qualifiers or phrase.replace(" .", ".") in qualifiers:
+            flat = phrase.replace(" .", ".")
+            if phrase in qualifiers or flat in qualifiers:
                 best = self.text[tok.start : toks[i - 1].end].lower()
+            elif phrase not in tails and flat not in tails:
+                # No qualifier ends so ("crew of"): a phrase read further back ends with
+                # this one (and so does its form with " ." closed up), so none would either.
+                break
             k -= 1
         return best
 
