@@ -24,6 +24,7 @@ from newsparse.extractors.numbers.page import Context
 from newsparse.extractors.numbers.parse import page_context, parse_part
 from newsparse.extractors.numbers.scan import _CODE_NEED, _CODES, tokenize
 from newsparse.extractors.numbers.units import phrase_at, prefixes
+from newsparse.extractors.numbers.values import convention_matters, parse_digits
 
 _PIECES = st.sampled_from(
     [
@@ -362,3 +363,37 @@ def test_the_number_maker_rejects_what_a_span_rejects(start: int, end: int) -> N
             None,
             newsparse.Part.BODY,
         )
+
+
+_DIGIT_TEXTS = st.lists(
+    st.sampled_from(["1", "12", "000", "234", ".", ",", " ", "\u00a0", "\u2009", "5", "e", "-"]),
+    min_size=1,
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_DIGIT_TEXTS)
+def test_the_page_convention_is_asked_only_where_it_changes_a_value(text: str) -> None:
+    """Where ``convention_matters`` says no, both conventions read the same value."""
+    if not convention_matters(text):
+        with_comma = parse_digits(text, decimal_comma=True)
+        assert with_comma == parse_digits(text, decimal_comma=False)
+        assert type(with_comma) is type(parse_digits(text, decimal_comma=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "matters"),
+    [
+        pytest.param("12.000", True, id="grouped-in-threes"),
+        pytest.param("12 . 000", True, id="spaced-stop"),
+        pytest.param("1.5", False, id="decimal"),
+        pytest.param("1,200.500", False, id="comma-and-stop"),
+        pytest.param("1.234.567", False, id="two-stops"),
+        pytest.param("1200", False, id="no-stop"),
+    ],
+)
+def test_which_digits_ask_for_the_page_convention(text: str, matters: bool) -> None:
+    assert convention_matters(text) is matters
+    if matters:
+        assert parse_digits(text, decimal_comma=True) != parse_digits(text, decimal_comma=False)

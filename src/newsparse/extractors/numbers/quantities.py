@@ -21,7 +21,7 @@ from .making import make_number
 from .page import Context
 from .scan import gap, glued, tokenize, word_at
 from .units import UNIT_STEPS, firsts, phrase_at
-from .values import as_fraction, exact, parse_digits
+from .values import as_fraction, convention_matters, exact, parse_digits
 from .words import read_words
 
 __all__ = ["DASHES", "Context", "Quantity", "QuantityReader"]
@@ -330,8 +330,10 @@ class QuantityReader:
         if plain:
             value = Fraction(int(tok.text))  # what parse_digits gives a run of digits, sooner
         else:
-            # The page's convention matters only to a number with a full stop in it.
-            raw = parse_digits(tok.text, decimal_comma="." in tok.text and self.ctx.decimal_comma)
+            # The page's convention matters only to "12.000": a scan of the whole page that
+            # "1.5" does not need.
+            comma = convention_matters(tok.text) and self.ctx.decimal_comma
+            raw = parse_digits(tok.text, decimal_comma=comma)
             if raw is None:
                 return None
             value = as_fraction(raw)
