@@ -86,6 +86,7 @@ class Lexicon:
     trigger_words_ascii: bool = False
     trigger_bytes: frozenset[bytes] = frozenset()
     trigger_marks: re.Pattern[str] = re.compile(r"\d")
+    trigger_marks_ascii: re.Pattern[str] = re.compile(r"[0-9]")
 
     def triggered(self, text: str, start: int, end: int) -> bool:
         """Whether :attr:`trigger` matches in ``text[start:end]``, answered without the
@@ -98,14 +99,18 @@ class Lexicon:
         part, and words all ASCII) a run matches exactly when its lower-case form is one of
         the words.  Most parts hold no letter outside ASCII at all, and their runs are cut
         from the part's bytes."""
-        if self.trigger_marks.search(text, start, end) is not None:
-            return True
-        if not self.trigger_words_ascii or (
-            start > 0 and _LETTER.match(text, start - 1) is not None
-        ):
-            return self.trigger.search(text, start, end) is not None
         part = text[start:end]
-        if part.isascii() or _NON_ASCII_LETTER.search(part) is None:
+        ascii_only = part.isascii()  # known from how the string is stored, not a scan
+        # An ASCII part can hold only ASCII marks, and a class of ASCII characters is tested
+        # faster than one with Unicode's digits in it.
+        marks = self.trigger_marks_ascii if ascii_only else self.trigger_marks
+        if marks.search(part) is not None:
+            return True
+        # A letter just before the part: ``[^\W\d_]`` is "alphanumeric and not a digit".
+        glued = start > 0 and text[start - 1].isalnum() and not text[start - 1].isdecimal()
+        if not self.trigger_words_ascii or glued:
+            return self.trigger.search(text, start, end) is not None
+        if ascii_only or _NON_ASCII_LETTER.search(part) is None:
             # The runs of letters are runs of A-Z and a-z (any other character, a curly quote
             # or a dash, parts them as a space would), so the bytes of the part, folded to
             # lower case with every other byte a space, split into exactly those runs: one
@@ -117,7 +122,6 @@ class Lexicon:
         return not self.trigger_words.isdisjoint(map(str.lower, _LETTERS.findall(part)))
 
 
-_LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: A letter outside ASCII (one the tokenizer would glue into a run of letters).
 _NON_ASCII_LETTER = re.compile(r"(?=[^\x00-\x7f])[^\W\d_]")
@@ -229,6 +233,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
             w.lower().encode() for w in trigger_source if w.isascii() and w.isalpha()
         ),
         trigger_marks=re.compile(f"[\\d{''.join(raw['vulgar_fractions'])}]"),
+        trigger_marks_ascii=re.compile(
+            f"[0-9{''.join(re.escape(v) for v in raw['vulgar_fractions'] if v.isascii())}]"
+        ),
         article_followers=article_followers,
         qualifier_ends=qualifier_ends,
         # Every ending of every qualifier, so a phrase read back from a number stops growing
