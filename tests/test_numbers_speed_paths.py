@@ -22,7 +22,17 @@ from newsparse.extractors.numbers.lexicon import lexicon
 from newsparse.extractors.numbers.making import make_number
 from newsparse.extractors.numbers.page import Context
 from newsparse.extractors.numbers.parse import page_context, parse_part
-from newsparse.extractors.numbers.scan import _CODE_NEED, _CODES, tokenize
+from newsparse.extractors.numbers.scan import (
+    _CODE_NEED,
+    _CODES,
+    END,
+    KIND,
+    LOW,
+    SKIPPED,
+    START,
+    TEXT,
+    tokenize,
+)
 from newsparse.extractors.numbers.units import phrase_at, prefixes
 from newsparse.extractors.numbers.values import convention_matters, parse_digits
 
@@ -92,7 +102,7 @@ def test_every_code_holds_what_the_code_prefilter_looks_for(text: str) -> None:
 )
 def test_codes_are_still_skipped(text: str) -> None:
     tokens = tokenize(text, 0, len(text))
-    assert any(t.skip for t in tokens if t.kind == "n")
+    assert any(t[SKIPPED] for t in tokens if t[KIND] == "n")
     assert newsparse.parse(text, structure=False, extractors=["numbers"]).numbers == ()
 
 
@@ -111,11 +121,11 @@ def test_a_phrase_stops_growing_only_where_no_phrase_starts(words: list[str]) ->
     key = raw = ""
     for k in range(1, min(len(tokens), 1 + lex.max_phrase * 2 + 2)):
         if k > 1:
-            gap = tokens[k].start - tokens[k - 1].end
+            gap = tokens[k][START] - tokens[k - 1][END]
             if gap > 1:
                 break
             key, raw = key + " " * gap, raw + " " * gap
-        key, raw = key + tokens[k].low, raw + tokens[k].text
+        key, raw = key + tokens[k][LOW], raw + tokens[k][TEXT]
         if raw in lex.measure_units_cased or (
             key in lex.measure_units and (len(key) > 1 or raw == key)
         ):
@@ -184,7 +194,7 @@ def _assert_skip_marks(text: str, start: int, end: int) -> None:
         (m.start(), m.end(), m.group(), any(a <= m.start() < b for a, b in spans))
         for m in TOKEN.finditer(text, start, end)
     ]
-    assert [(t.start, t.end, t.text, t.skip) for t in tokenize(text, start, end)] == want
+    assert [(t[START], t[END], t[TEXT], t[SKIPPED]) for t in tokenize(text, start, end)] == want
 
 
 @settings(max_examples=400)
@@ -211,7 +221,7 @@ def test_skip_marks_are_the_full_skip_patterns_spans(text: str, data: st.DataObj
 )
 def test_skip_marks_of_each_kind_of_skipped_span(text: str) -> None:
     _assert_skip_marks(text, 0, len(text))
-    assert any(t.skip for t in tokenize(text, 0, len(text))) is (not text.startswith("no "))
+    assert any(t[SKIPPED] for t in tokenize(text, 0, len(text))) is (not text.startswith("no "))
 
 
 _GLUED_MARK_TEXTS = st.lists(
@@ -238,10 +248,10 @@ def test_digits_with_a_glued_closing_mark_start_no_date_time_code_or_pair(text: 
     toks = walker.tokens
     for i, tok in enumerate(toks[:-1]):
         nxt = toks[i + 1]
-        if tok.kind != "n" or nxt.start != tok.end:
+        if tok[KIND] != "n" or nxt[START] != tok[END]:
             continue
-        after_stop = i + 2 >= len(toks) or toks[i + 2].start != nxt.end
-        if nxt.text in _ENDS_NOTHING or (nxt.text == "." and after_stop):
+        after_stop = i + 2 >= len(toks) or toks[i + 2][START] != nxt[END]
+        if nxt[TEXT] in _ENDS_NOTHING or (nxt[TEXT] == "." and after_stop):
             assert date_at(toks, i, lex, lambda: 2020) is None
             assert time_at(toks, i, lex) is None
             assert walker.model_code(i) == 0
@@ -258,8 +268,8 @@ def test_candidates_found_on_lower_case_alone_are_the_full_tests(text: str) -> N
     lex = lexicon("en")
     assert _lower_only(lex)
     for tok in tokenize(text, 0, len(text)):
-        if tok.text in lex.starters:
-            assert tok.low in lex.starters
+        if tok[TEXT] in lex.starters:
+            assert tok[LOW] in lex.starters
 
 
 def test_a_cased_starter_keeps_the_test_on_the_text_as_written() -> None:
@@ -282,11 +292,11 @@ def test_readers_the_walk_passes_over_answer_nothing(text: str) -> None:
     lex = lexicon("en")
     walker = _Walker(text, newsparse.Part.BODY, Span(0, len(text)), Context(lex, text))
     for i, tok in enumerate(walker.tokens):
-        if tok.kind != "w" and tok.text not in lex.currency_symbols:
+        if tok[KIND] != "w" and tok[TEXT] not in lex.currency_symbols:
             assert walker.currency_prefix(i) is None
-        if tok.kind == "w":
+        if tok[KIND] == "w":
             assert walker.decade(i) is None
-        if tok.text in ("'", "’"):
+        if tok[TEXT] in ("'", "’"):
             assert walker.position(i) is None
 
 
