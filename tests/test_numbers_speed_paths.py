@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pickle
 import re
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -34,7 +35,12 @@ from newsparse.extractors.numbers.scan import (
     tokenize,
 )
 from newsparse.extractors.numbers.units import phrase_at, prefixes
-from newsparse.extractors.numbers.values import convention_matters, parse_digits
+from newsparse.extractors.numbers.values import (
+    as_fraction,
+    convention_matters,
+    parse_digits,
+    quick_fraction,
+)
 
 _PIECES = st.sampled_from(
     [
@@ -376,7 +382,9 @@ def test_the_number_maker_rejects_what_a_span_rejects(start: int, end: int) -> N
 
 
 _DIGIT_TEXTS = st.lists(
-    st.sampled_from(["1", "12", "000", "234", ".", ",", " ", "\u00a0", "\u2009", "5", "e", "-"]),
+    st.sampled_from(
+        ["1", "12", "000", "234", ".", ",", " ", "\u00a0", "\u2009", "5", "e", "-", "٣"]
+    ),
     min_size=1,
     max_size=10,
 ).map("".join)
@@ -407,3 +415,33 @@ def test_which_digits_ask_for_the_page_convention(text: str, matters: bool) -> N
     assert convention_matters(text) is matters
     if matters:
         assert parse_digits(text, decimal_comma=True) != parse_digits(text, decimal_comma=False)
+
+
+@settings(max_examples=500)
+@given(_DIGIT_TEXTS)
+def test_the_quick_value_is_the_full_readings(text: str) -> None:
+    """Where ``quick_fraction`` answers, both conventions of ``parse_digits`` read that value."""
+    quick = quick_fraction(text)
+    if quick is not None:
+        for comma in (False, True):
+            full = parse_digits(text, decimal_comma=comma)
+            assert full is not None
+            assert as_fraction(full) == quick
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("1,200", Fraction(1200), id="thousands"),
+        pytest.param("1,5", Fraction(15), id="comma-without-stop"),
+        pytest.param("2.5", Fraction(5, 2), id="decimal"),
+        pytest.param("2.50", Fraction(5, 2), id="trailing-zero"),
+        pytest.param("12.000", None, id="grouped-in-threes-left-to-the-page"),
+        pytest.param("1.234.567", None, id="two-stops"),
+        pytest.param("1,234.5", None, id="comma-and-stop"),
+        pytest.param("12 000", None, id="spaced"),
+        pytest.param("3e6", None, id="exponent"),
+    ],
+)
+def test_the_quick_value_shapes(text: str, value: Fraction | None) -> None:
+    assert quick_fraction(text) == value

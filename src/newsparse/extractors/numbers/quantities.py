@@ -21,7 +21,7 @@ from .making import make_number
 from .page import Context
 from .scan import END, KIND, LOW, SKIPPED, START, TEXT, gap, glued, tokenize, word_at
 from .units import UNIT_STEPS, firsts, phrase_at
-from .values import as_fraction, convention_matters, exact, parse_digits
+from .values import as_fraction, convention_matters, exact, parse_digits, quick_fraction
 from .words import read_words
 
 __all__ = ["DASHES", "Context", "Quantity", "QuantityReader"]
@@ -329,6 +329,8 @@ class QuantityReader:
         plain = tok[TEXT].isdigit()
         if plain:
             value = Fraction(int(tok[TEXT]))  # what parse_digits gives a run of digits, sooner
+        elif (quick := quick_fraction(tok[TEXT])) is not None:
+            value = quick  # "1,200", "2.5": the same value, sooner
         else:
             # The page's convention matters only to "12.000": a scan of the whole page that
             # "1.5" does not need.
