@@ -47,7 +47,7 @@ _PIECES = st.sampled_from(
         "one", "TWO", "Dozen", "thousand", "half", "ſix", "\u212aM", "km", "İ", "ı", "é", "x",
         "½", "1", "2.5", "£", "$", " ", "  ", "\n", "-", "_", "²", "a", "an", "pound", "bn",
         "ǅ", "ONE", "s", "ix", "per", "cent", "%", "mph", "(", ")", "+", ".", ",", "’", "?",
-        "—", "\u00a0",
+        "—", "\u00a0", "#", "\x80",
     ]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES, max_size=12).map("".join)
@@ -76,6 +76,8 @@ def test_the_trigger_shortcut_answers_as_the_trigger_pattern(
         pytest.param("café one", id="non-ascii-letter-in-the-part"),
         pytest.param("éone and ²one", id="non-ascii-letters-glued-on"),
         pytest.param("one_two?three", id="underscore-and-question-mark"),
+        pytest.param("a #hash and \x80 but no digit", id="hash-and-high-bytes-are-no-digit"),
+        pytest.param("ascii 7 digit", id="ascii-digit"),
     ],
 )
 def test_the_trigger_shortcut_on_folding_and_edges(text: str) -> None:

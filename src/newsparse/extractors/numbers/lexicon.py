@@ -101,22 +101,27 @@ class Lexicon:
         from the part's bytes."""
         part = text[start:end]
         ascii_only = part.isascii()  # known from how the string is stored, not a scan
-        # An ASCII part can hold only ASCII marks, and a class of ASCII characters is tested
-        # faster than one with Unicode's digits in it.
-        marks = self.trigger_marks_ascii if ascii_only else self.trigger_marks
-        if marks.search(part) is not None:
+        folded: bytes | None = None
+        if ascii_only and self.trigger_marks_ascii.pattern == "[0-9]":
+            # The part's bytes folded in one C-level pass (see ``_ASCII_FOLD``): a digit,
+            # the only mark an ASCII part can hold, is then the one byte above ASCII.
+            folded = part.encode("ascii").translate(_ASCII_FOLD)
+            if _DIGIT_BYTE in folded:
+                return True
+        # A part outside ASCII may hold any digit or a vulgar fraction.
+        elif (self.trigger_marks_ascii if ascii_only else self.trigger_marks).search(part):
             return True
         # A letter just before the part: ``[^\W\d_]`` is "alphanumeric and not a digit".
         glued = start > 0 and text[start - 1].isalnum() and not text[start - 1].isdecimal()
         if not self.trigger_words_ascii or glued:
             return self.trigger.search(text, start, end) is not None
-        if ascii_only or _NON_ASCII_LETTER.search(part) is None:
+        if folded is None and (ascii_only or _NON_ASCII_LETTER.search(part) is None):
+            folded = part.encode("ascii", "replace").translate(_ASCII_FOLD)
+        if folded is not None:
             # The runs of letters are runs of A-Z and a-z (any other character, a curly quote
-            # or a dash, parts them as a space would), so the bytes of the part, folded to
-            # lower case with every other byte a space, split into exactly those runs: one
-            # C-level pass each, with none of the regex engine's work per character.
-            runs = part.encode("ascii", "replace").translate(_ASCII_FOLD).split()
-            return not self.trigger_bytes.isdisjoint(runs)
+            # or a dash, parts them as a space would), so the folded bytes split into exactly
+            # those runs: one C-level pass, with none of the regex engine's work per character.
+            return not self.trigger_bytes.isdisjoint(folded.split())
         if _FOLDS_TO_ASCII.search(part) is not None:
             return self.trigger.search(text, start, end) is not None
         return not self.trigger_words.isdisjoint(map(str.lower, _LETTERS.findall(part)))
@@ -125,9 +130,18 @@ class Lexicon:
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: A letter outside ASCII (one the tokenizer would glue into a run of letters).
 _NON_ASCII_LETTER = re.compile(r"(?=[^\x00-\x7f])[^\W\d_]")
-#: Bytes to lower-case ASCII letters, and every other byte (and "?", which stands for a
-#: character outside ASCII after ``encode("ascii", "replace")``) to a space.
-_ASCII_FOLD = bytes(c | 0x20 if chr(c).isascii() and chr(c).isalpha() else 0x20 for c in range(256))
+#: Bytes to lower-case ASCII letters, ASCII digits to :data:`_DIGIT_BYTE` (a byte no ASCII
+#: text holds) and every other byte (and "?", which stands for a character outside ASCII
+#: after ``encode("ascii", "replace")``) to a space.
+_DIGIT_BYTE = 0x80
+_ASCII_FOLD = bytes(
+    c | 0x20
+    if chr(c).isascii() and chr(c).isalpha()
+    else _DIGIT_BYTE
+    if chr(c).isascii() and chr(c).isdigit()
+    else 0x20
+    for c in range(256)
+)
 #: A character outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter.
 #: They are "İ", "ı", "ſ" and the Kelvin sign (a test checks every code point), listed as
 #: one character class so a part is scanned for them in the regex engine's tight loop.
