@@ -7,8 +7,12 @@ properties check the cheap test against the full one on strings built to hit the
 
 from __future__ import annotations
 
+import pickle
 import re
+from fractions import Fraction
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,16 +20,34 @@ from hypothesis import strategies as st
 import newsparse
 from newsparse import Number, Span
 from newsparse.extractors.numbers.lexicon import lexicon
+from newsparse.extractors.numbers.making import make_number
 from newsparse.extractors.numbers.page import Context
 from newsparse.extractors.numbers.parse import page_context, parse_part
-from newsparse.extractors.numbers.scan import _CODE_NEED, _CODES, tokenize
+from newsparse.extractors.numbers.scan import (
+    _CODE_NEED,
+    _CODES,
+    END,
+    KIND,
+    LOW,
+    SKIPPED,
+    START,
+    TEXT,
+    tokenize,
+)
 from newsparse.extractors.numbers.units import phrase_at, prefixes
+from newsparse.extractors.numbers.values import (
+    as_fraction,
+    convention_matters,
+    parse_digits,
+    quick_fraction,
+)
 
 _PIECES = st.sampled_from(
     [
         "one", "TWO", "Dozen", "thousand", "half", "ſix", "\u212aM", "km", "İ", "ı", "é", "x",
         "½", "1", "2.5", "£", "$", " ", "  ", "\n", "-", "_", "²", "a", "an", "pound", "bn",
-        "ǅ", "ONE", "s", "ix", "per", "cent", "%", "mph", "(", ")", "+", ".", ",",
+        "ǅ", "ONE", "s", "ix", "per", "cent", "%", "mph", "(", ")", "+", ".", ",", "’", "?",
+        "—", "\u00a0", "#", "\x80",
     ]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES, max_size=12).map("".join)
@@ -50,6 +72,12 @@ def test_the_trigger_shortcut_answers_as_the_trigger_pattern(
         pytest.param("\u212am", id="kelvin-sign-folds-to-k"),
         pytest.param("xone", id="letter-glued-before-the-part"),
         pytest.param("Twelve", id="title-case"),
+        pytest.param("“One” — they said", id="non-ascii-marks-part-the-runs"),
+        pytest.param("café one", id="non-ascii-letter-in-the-part"),
+        pytest.param("éone and ²one", id="non-ascii-letters-glued-on"),
+        pytest.param("one_two?three", id="underscore-and-question-mark"),
+        pytest.param("a #hash and \x80 but no digit", id="hash-and-high-bytes-are-no-digit"),
+        pytest.param("ascii 7 digit", id="ascii-digit"),
     ],
 )
 def test_the_trigger_shortcut_on_folding_and_edges(text: str) -> None:
@@ -82,7 +110,7 @@ def test_every_code_holds_what_the_code_prefilter_looks_for(text: str) -> None:
 )
 def test_codes_are_still_skipped(text: str) -> None:
     tokens = tokenize(text, 0, len(text))
-    assert any(t.skip for t in tokens if t.kind == "n")
+    assert any(t[SKIPPED] for t in tokens if t[KIND] == "n")
     assert newsparse.parse(text, structure=False, extractors=["numbers"]).numbers == ()
 
 
@@ -101,11 +129,11 @@ def test_a_phrase_stops_growing_only_where_no_phrase_starts(words: list[str]) ->
     key = raw = ""
     for k in range(1, min(len(tokens), 1 + lex.max_phrase * 2 + 2)):
         if k > 1:
-            gap = tokens[k].start - tokens[k - 1].end
+            gap = tokens[k][START] - tokens[k - 1][END]
             if gap > 1:
                 break
             key, raw = key + " " * gap, raw + " " * gap
-        key, raw = key + tokens[k].low, raw + tokens[k].text
+        key, raw = key + tokens[k][LOW], raw + tokens[k][TEXT]
         if raw in lex.measure_units_cased or (
             key in lex.measure_units and (len(key) > 1 or raw == key)
         ):
@@ -174,7 +202,7 @@ def _assert_skip_marks(text: str, start: int, end: int) -> None:
         (m.start(), m.end(), m.group(), any(a <= m.start() < b for a, b in spans))
         for m in TOKEN.finditer(text, start, end)
     ]
-    assert [(t.start, t.end, t.text, t.skip) for t in tokenize(text, start, end)] == want
+    assert [(t[START], t[END], t[TEXT], t[SKIPPED]) for t in tokenize(text, start, end)] == want
 
 
 @settings(max_examples=400)
@@ -201,7 +229,7 @@ def test_skip_marks_are_the_full_skip_patterns_spans(text: str, data: st.DataObj
 )
 def test_skip_marks_of_each_kind_of_skipped_span(text: str) -> None:
     _assert_skip_marks(text, 0, len(text))
-    assert any(t.skip for t in tokenize(text, 0, len(text))) is (not text.startswith("no "))
+    assert any(t[SKIPPED] for t in tokenize(text, 0, len(text))) is (not text.startswith("no "))
 
 
 _GLUED_MARK_TEXTS = st.lists(
@@ -228,10 +256,10 @@ def test_digits_with_a_glued_closing_mark_start_no_date_time_code_or_pair(text: 
     toks = walker.tokens
     for i, tok in enumerate(toks[:-1]):
         nxt = toks[i + 1]
-        if tok.kind != "n" or nxt.start != tok.end:
+        if tok[KIND] != "n" or nxt[START] != tok[END]:
             continue
-        after_stop = i + 2 >= len(toks) or toks[i + 2].start != nxt.end
-        if nxt.text in _ENDS_NOTHING or (nxt.text == "." and after_stop):
+        after_stop = i + 2 >= len(toks) or toks[i + 2][START] != nxt[END]
+        if nxt[TEXT] in _ENDS_NOTHING or (nxt[TEXT] == "." and after_stop):
             assert date_at(toks, i, lex, lambda: 2020) is None
             assert time_at(toks, i, lex) is None
             assert walker.model_code(i) == 0
@@ -248,8 +276,8 @@ def test_candidates_found_on_lower_case_alone_are_the_full_tests(text: str) -> N
     lex = lexicon("en")
     assert _lower_only(lex)
     for tok in tokenize(text, 0, len(text)):
-        if tok.text in lex.starters:
-            assert tok.low in lex.starters
+        if tok[TEXT] in lex.starters:
+            assert tok[LOW] in lex.starters
 
 
 def test_a_cased_starter_keeps_the_test_on_the_text_as_written() -> None:
@@ -272,11 +300,11 @@ def test_readers_the_walk_passes_over_answer_nothing(text: str) -> None:
     lex = lexicon("en")
     walker = _Walker(text, newsparse.Part.BODY, Span(0, len(text)), Context(lex, text))
     for i, tok in enumerate(walker.tokens):
-        if tok.kind != "w" and tok.text not in lex.currency_symbols:
+        if tok[KIND] != "w" and tok[TEXT] not in lex.currency_symbols:
             assert walker.currency_prefix(i) is None
-        if tok.kind == "w":
+        if tok[KIND] == "w":
             assert walker.decade(i) is None
-        if tok.text in ("'", "’"):
+        if tok[TEXT] in ("'", "’"):
             assert walker.position(i) is None
 
 
@@ -288,3 +316,134 @@ def test_the_characters_folding_to_ascii_letters_are_all_listed() -> None:
     folding = re.compile(r"(?=(?-i:[^\x00-\x7f]))[a-z]", re.IGNORECASE)
     want = [c for c in map(chr, range(0x80, 0x110000)) if folding.match(c)]
     assert [c for c in map(chr, range(0x80, 0x110000)) if _FOLDS_TO_ASCII.match(c)] == want
+
+
+def test_the_number_class_has_no_check_the_maker_would_skip() -> None:
+    """``make_number`` writes slots directly: it may do so only while the model checks nothing
+    on its own beyond the span bounds the maker tests itself."""
+    assert all(f.validator is None and f.converter is None for f in attrs.fields(Number))
+    assert all(f.validator is None and f.converter is None for f in attrs.fields(Span))
+    for cls in (Number, Span):
+        slots = set(getattr(cls, "__slots__", ()))
+        assert slots - {"__weakref__"} == {f.name for f in attrs.fields(cls)}
+    assert not hasattr(Number, "__attrs_post_init__")
+    assert not hasattr(Number, "__attrs_pre_init__")
+
+
+@given(
+    st.integers(0, 10_000),
+    st.integers(0, 10_000),
+    st.sampled_from(list(newsparse.NumberKind)),
+    st.sampled_from(list(newsparse.Part)),
+    st.one_of(st.none(), st.integers(), st.fractions(), st.decimals(allow_nan=False)),
+    st.one_of(st.none(), st.text(max_size=5)),
+)
+def test_the_number_maker_equals_the_constructor(
+    start: int,
+    length: int,
+    kind: newsparse.NumberKind,
+    part: newsparse.Part,
+    value: object,
+    word: str | None,
+) -> None:
+    v: Any = value
+    made = make_number(
+        "x" * length, start, start + length, v, kind, word, word, v, v, word, word, part
+    )
+    built = Number(
+        "x" * length, Span(start, start + length), v, kind, word, word, v, v, word, word, part
+    )
+    assert made == built
+    assert hash(made) == hash(built)
+    assert repr(made) == repr(built)
+    assert pickle.loads(pickle.dumps(made)) == built
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.text = "y"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [pytest.param(5, 4, id="end-before-start"), pytest.param(-1, 2, id="negative")],
+)
+def test_the_number_maker_rejects_what_a_span_rejects(start: int, end: int) -> None:
+    with pytest.raises(ValueError, match="Span"):
+        make_number(
+            "",
+            start,
+            end,
+            None,
+            newsparse.NumberKind.DATE,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            newsparse.Part.BODY,
+        )
+
+
+_DIGIT_TEXTS = st.lists(
+    st.sampled_from(
+        ["1", "12", "000", "234", ".", ",", " ", "\u00a0", "\u2009", "5", "e", "-", "٣"]
+    ),
+    min_size=1,
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_DIGIT_TEXTS)
+def test_the_page_convention_is_asked_only_where_it_changes_a_value(text: str) -> None:
+    """Where ``convention_matters`` says no, both conventions read the same value."""
+    if not convention_matters(text):
+        with_comma = parse_digits(text, decimal_comma=True)
+        assert with_comma == parse_digits(text, decimal_comma=False)
+        assert type(with_comma) is type(parse_digits(text, decimal_comma=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "matters"),
+    [
+        pytest.param("12.000", True, id="grouped-in-threes"),
+        pytest.param("12 . 000", True, id="spaced-stop"),
+        pytest.param("1.5", False, id="decimal"),
+        pytest.param("1,200.500", False, id="comma-and-stop"),
+        pytest.param("1.234.567", False, id="two-stops"),
+        pytest.param("1200", False, id="no-stop"),
+    ],
+)
+def test_which_digits_ask_for_the_page_convention(text: str, matters: bool) -> None:
+    assert convention_matters(text) is matters
+    if matters:
+        assert parse_digits(text, decimal_comma=True) != parse_digits(text, decimal_comma=False)
+
+
+@settings(max_examples=500)
+@given(_DIGIT_TEXTS)
+def test_the_quick_value_is_the_full_readings(text: str) -> None:
+    """Where ``quick_fraction`` answers, both conventions of ``parse_digits`` read that value."""
+    quick = quick_fraction(text)
+    if quick is not None:
+        for comma in (False, True):
+            full = parse_digits(text, decimal_comma=comma)
+            assert full is not None
+            assert as_fraction(full) == quick
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("1,200", Fraction(1200), id="thousands"),
+        pytest.param("1,5", Fraction(15), id="comma-without-stop"),
+        pytest.param("2.5", Fraction(5, 2), id="decimal"),
+        pytest.param("2.50", Fraction(5, 2), id="trailing-zero"),
+        pytest.param("12.000", None, id="grouped-in-threes-left-to-the-page"),
+        pytest.param("1.234.567", None, id="two-stops"),
+        pytest.param("1,234.5", None, id="comma-and-stop"),
+        pytest.param("12 000", None, id="spaced"),
+        pytest.param("3e6", None, id="exponent"),
+    ],
+)
+def test_the_quick_value_shapes(text: str, value: Fraction | None) -> None:
+    assert quick_fraction(text) == value

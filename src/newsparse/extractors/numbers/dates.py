@@ -10,47 +10,47 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .lexicon import Lexicon
-from .scan import Token
+from .scan import END, KIND, LOW, SKIPPED, START, TEXT, Token
 
 __all__ = ["date_at", "time_at"]
 
 
 def _plain_int(tok: Token, max_len: int) -> int | None:
-    if tok.kind == "n" and tok.text.isdigit() and len(tok.text) <= max_len and not tok.skip:
-        return int(tok.text)
+    if tok[KIND] == "n" and tok[TEXT].isdigit() and len(tok[TEXT]) <= max_len and not tok[SKIPPED]:
+        return int(tok[TEXT])
     return None
 
 
 def _glued(tokens: list[Token], k: int) -> bool:
-    return 0 < k < len(tokens) and tokens[k].start == tokens[k - 1].end
+    return 0 < k < len(tokens) and tokens[k][START] == tokens[k - 1][END]
 
 
 def _month(tokens: list[Token], k: int, lex: Lexicon) -> tuple[int, int] | None:
-    if k >= len(tokens) or tokens[k].kind != "w":
+    if k >= len(tokens) or tokens[k][KIND] != "w":
         return None
     tok = tokens[k]
-    month = lex.months.get(tok.low)
+    month = lex.months.get(tok[LOW])
     if month is None:
         return None
     end = k + 1
-    abbreviated = len(tok.low) <= 4 and tok.low not in ("june", "july")
+    abbreviated = len(tok[LOW]) <= 4 and tok[LOW] not in ("june", "july")
     # "Nov. 15", and "nov . 15" in text split into word tokens: the full stop and the day
     # settle a lower-case abbreviation that is also a word ("dec", "mar", "aug").
     spaced_stop = (
         abbreviated
         and end + 1 < len(tokens)
-        and tokens[end].text == "."
-        and tokens[end].start - tokens[end - 1].end <= 1
-        and tokens[end + 1].start - tokens[end].end == 1
+        and tokens[end][TEXT] == "."
+        and tokens[end][START] - tokens[end - 1][END] <= 1
+        and tokens[end + 1][START] - tokens[end][END] == 1
         and _plain_int(tokens[end + 1], 2) is not None
     )
     if (
-        tok.low in ("may", "march", "mar", "jan", "sun", "dec", "sept", "aug")
-        and not tok.text[0].isupper()
-        and not (spaced_stop and tok.low != "may")
+        tok[LOW] in ("may", "march", "mar", "jan", "sun", "dec", "sept", "aug")
+        and not tok[TEXT][0].isupper()
+        and not (spaced_stop and tok[LOW] != "may")
     ):
         return None
-    stop = end < len(tokens) and tokens[end].text == "."
+    stop = end < len(tokens) and tokens[end][TEXT] == "."
     if stop and abbreviated and (_glued(tokens, end) or spaced_stop):
         end += 1
     return month, end
@@ -63,7 +63,7 @@ def _day(tokens: list[Token], k: int, lex: Lexicon) -> tuple[int, int] | None:
     if day is None or not 1 <= day <= 31:
         return None
     end = k + 1
-    if end < len(tokens) and _glued(tokens, end) and tokens[end].low in lex.ordinal_suffixes:
+    if end < len(tokens) and _glued(tokens, end) and tokens[end][LOW] in lex.ordinal_suffixes:
         end += 1
     return day, end
 
@@ -72,15 +72,15 @@ def _year(tokens: list[Token], k: int) -> tuple[int, int] | None:
     if k >= len(tokens):
         return None
     year = _plain_int(tokens[k], 4)
-    if year is None or len(tokens[k].text) != 4 or not 1000 <= year <= 2999:
+    if year is None or len(tokens[k][TEXT]) != 4 or not 1000 <= year <= 2999:
         return None
-    if k + 1 < len(tokens) and _glued(tokens, k + 1) and tokens[k + 1].kind in ("w", "n"):
+    if k + 1 < len(tokens) and _glued(tokens, k + 1) and tokens[k + 1][KIND] in ("w", "n"):
         return None
     return year, k + 1
 
 
 def _skip_comma(tokens: list[Token], k: int) -> int:
-    return k + 1 if k < len(tokens) and tokens[k].text == "," else k
+    return k + 1 if k < len(tokens) and tokens[k][TEXT] == "," else k
 
 
 def _norm(year: int | None, month: int, day: int | None) -> str:
@@ -95,9 +95,9 @@ def date_at(
     the year a date without one takes, asked only then."""
     k = i
     tok = tokens[i]
-    if tok.kind == "w" and tok.low in lex.weekdays and tok.text[0].isupper():
+    if tok[KIND] == "w" and tok[LOW] in lex.weekdays and tok[TEXT][0].isupper():
         k += 1
-        if k < len(tokens) and tokens[k].text == "." and _glued(tokens, k):
+        if k < len(tokens) and tokens[k][TEXT] == "." and _glued(tokens, k):
             k += 1
         k = _skip_comma(tokens, k)
         if k >= len(tokens):
@@ -111,7 +111,7 @@ def _date_body(
     tokens: list[Token], k: int, lex: Lexicon, page_year: Callable[[], int | None]
 ) -> tuple[int, str] | None:
     tok = tokens[k]
-    if tok.kind == "n":
+    if tok[KIND] == "n":
         iso = _iso(tokens, k)
         if iso is not None:
             return iso
@@ -119,7 +119,7 @@ def _date_body(
         if got is None:
             return None
         day, end = got
-        if end < len(tokens) and tokens[end].low == "of":
+        if end < len(tokens) and tokens[end][LOW] == "of":
             end += 1
         month = _month(tokens, end, lex)
         if month is None:
@@ -135,19 +135,19 @@ def _date_body(
     m, end = month
     got = (
         _day(tokens, end, lex)
-        if end < len(tokens) and tokens[end].start - tokens[end - 1].end <= 1
+        if end < len(tokens) and tokens[end][START] - tokens[end - 1][END] <= 1
         else None
     )
     if got is not None:
         day, end = got
-        if end < len(tokens) and _glued(tokens, end) and tokens[end].kind in ("w", "n"):
+        if end < len(tokens) and _glued(tokens, end) and tokens[end][KIND] in ("w", "n"):
             return None
         after = _skip_comma(tokens, end)
         year = _year(tokens, after)
         if year is not None:
             return year[1], _norm(year[0], m, day)
         return end, _norm(page_year(), m, day)
-    if len(tokens[k].low) > 3:
+    if len(tokens[k][LOW]) > 3:
         year = _year(tokens, end)
         if year is not None:
             return year[1], _norm(year[0], m, None)
@@ -161,17 +161,17 @@ def _iso(tokens: list[Token], k: int) -> tuple[int, str] | None:
         return month
     if k + 4 >= len(tokens):
         return None
-    sep = tokens[k + 1].text
-    if sep not in ("-", "/", ".") or tokens[k + 3].text != sep:
+    sep = tokens[k + 1][TEXT]
+    if sep not in ("-", "/", ".") or tokens[k + 3][TEXT] != sep:
         return None
     if not all(_glued(tokens, x) for x in range(k + 1, k + 5)):
         return None
     a, b, c = (_plain_int(tokens[x], 4) for x in (k, k + 2, k + 4))
     if a is None or b is None or c is None:
         return None
-    if len(tokens[k].text) == 4 and sep == "-" and 1 <= b <= 12 and 1 <= c <= 31:
+    if len(tokens[k][TEXT]) == 4 and sep == "-" and 1 <= b <= 12 and 1 <= c <= 31:
         return k + 5, _norm(a, b, c)
-    if len(tokens[k + 4].text) == 4 and sep != "-":
+    if len(tokens[k + 4][TEXT]) == 4 and sep != "-":
         if 1 <= b <= 12 and 1 <= a <= 31:
             return k + 5, _norm(c, b, a)
         if 1 <= a <= 12 and 1 <= b <= 31:
@@ -181,64 +181,64 @@ def _iso(tokens: list[Token], k: int) -> tuple[int, str] | None:
 
 def _year_month(tokens: list[Token], k: int) -> tuple[int, str] | None:
     """ "1995-01": a year and a zero-padded month ("2000-01" stays a fiscal year, 2000/01)."""
-    if k + 2 >= len(tokens) or tokens[k + 1].text != "-":
+    if k + 2 >= len(tokens) or tokens[k + 1][TEXT] != "-":
         return None
-    year, month = tokens[k].text, tokens[k + 2].text
+    year, month = tokens[k][TEXT], tokens[k + 2][TEXT]
     if len(year) != 4 or len(month) != 2 or month[0] != "0" or not _glued(tokens, k + 1):
         return None
     if not (_glued(tokens, k + 2) and year.isdigit() and month.isdigit() and month != "00"):
         return None
     if not 1000 <= int(year) <= 2999 or (int(year) + 1) % 100 == int(month):
         return None
-    if k + 3 < len(tokens) and _glued(tokens, k + 3) and tokens[k + 3].kind != "s":
+    if k + 3 < len(tokens) and _glued(tokens, k + 3) and tokens[k + 3][KIND] != "s":
         return None
-    dated = k + 4 < len(tokens) and tokens[k + 3].text in ("-", "/", ".") and _glued(tokens, k + 3)
-    if dated and tokens[k + 4].kind == "n":
+    dated = k + 4 < len(tokens) and tokens[k + 3][TEXT] in ("-", "/", ".") and _glued(tokens, k + 3)
+    if dated and tokens[k + 4][KIND] == "n":
         return None  # a full date or a code, not a month
     return k + 3, f"{year}-{month}"
 
 
 def _meridiem(tokens: list[Token], k: int, lex: Lexicon) -> tuple[int, int] | None:
-    if k >= len(tokens) or tokens[k].start - tokens[k - 1].end > 1:
+    if k >= len(tokens) or tokens[k][START] - tokens[k - 1][END] > 1:
         return None
     tok = tokens[k]
-    if tok.low in ("am", "pm"):
-        if k + 1 < len(tokens) and _glued(tokens, k + 1) and tokens[k + 1].kind in ("w", "n"):
+    if tok[LOW] in ("am", "pm"):
+        if k + 1 < len(tokens) and _glued(tokens, k + 1) and tokens[k + 1][KIND] in ("w", "n"):
             return None
-        return lex.meridiem[tok.low], k + 1
+        return lex.meridiem[tok[LOW]], k + 1
     if (
-        tok.low in ("a", "p")
+        tok[LOW] in ("a", "p")
         and k + 2 < len(tokens)
-        and tokens[k + 1].text == "."
-        and tokens[k + 2].low == "m"
+        and tokens[k + 1][TEXT] == "."
+        and tokens[k + 2][LOW] == "m"
         and _glued(tokens, k + 2)
     ):
         end = k + 3
-        if end < len(tokens) and tokens[end].text == "." and _glued(tokens, end):
+        if end < len(tokens) and tokens[end][TEXT] == "." and _glued(tokens, end):
             end += 1
-        return (12 if tok.low == "p" else 0), end
+        return (12 if tok[LOW] == "p" else 0), end
     return None
 
 
 def time_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str] | None:
     """A clock time starting at token ``i``: (end token, "HH:MM"), or None."""
     tok = tokens[i]
-    if tok.kind != "n" or tok.skip:
+    if tok[KIND] != "n" or tok[SKIPPED]:
         return None
     hour: int | None
     minute = 0
     k = i + 1
-    text = tok.text
+    text = tok[TEXT]
     explicit = False
     if text.isdigit() and len(text) <= 2:
         hour = int(text)
         if (
             k + 1 < len(tokens)
-            and tokens[k].text == ":"
+            and tokens[k][TEXT] == ":"
             and _glued(tokens, k)
             and _glued(tokens, k + 1)
         ):
-            mm = tokens[k + 1].text
+            mm = tokens[k + 1][TEXT]
             if not (mm.isdigit() and len(mm) == 2):
                 return None
             minute = int(mm)
@@ -254,9 +254,9 @@ def time_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str] | None
         not explicit
         and "." not in text
         and k + 2 < len(tokens)
-        and tokens[k].low == "o"
-        and tokens[k + 1].text in ("'", "’")
-        and tokens[k + 2].low == "clock"
+        and tokens[k][LOW] == "o"
+        and tokens[k + 1][TEXT] in ("'", "’")
+        and tokens[k + 2][LOW] == "clock"
         and _glued(tokens, k + 1)
         and _glued(tokens, k + 2)
         and 1 <= hour <= 12
@@ -269,7 +269,7 @@ def time_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str] | None
         hour = hour % 12 + mer[0]
         k = mer[1]
     elif not explicit:
-        if k < len(tokens) and tokens[k].low in lex.time_zones and tokens[k].text.isupper():
+        if k < len(tokens) and tokens[k][LOW] in lex.time_zones and tokens[k][TEXT].isupper():
             if "." not in text:
                 return None
         else:

@@ -80,10 +80,13 @@ class Lexicon:
     before_dollar: frozenset[str]
     article_followers: frozenset[str]
     qualifier_ends: frozenset[str]
+    qualifier_tails: frozenset[str]
     date_words: frozenset[str]
     trigger_words: frozenset[str] = frozenset()
     trigger_words_ascii: bool = False
+    trigger_bytes: frozenset[bytes] = frozenset()
     trigger_marks: re.Pattern[str] = re.compile(r"\d")
+    trigger_marks_ascii: re.Pattern[str] = re.compile(r"[0-9]")
 
     def triggered(self, text: str, start: int, end: int) -> bool:
         """Whether :attr:`trigger` matches in ``text[start:end]``, answered without the
@@ -93,24 +96,52 @@ class Lexicon:
         trigger word can only stand as a whole run of letters, and when every character of
         the part is ASCII-case-distinct (no letter that folds onto an ASCII one under
         ``re.IGNORECASE``, such as "ſ" or the Kelvin sign, and no letter glued on before the
-        part, and words all ASCII) a run matches exactly when its lower-case form is one of the words."""
-        if self.trigger_marks.search(text, start, end) is not None:
-            return True
-        if not self.trigger_words_ascii or (
-            start > 0 and _LETTER.match(text, start - 1) is not None
-        ):
-            return self.trigger.search(text, start, end) is not None
+        part, and words all ASCII) a run matches exactly when its lower-case form is one of
+        the words.  Most parts hold no letter outside ASCII at all, and their runs are cut
+        from the part's bytes."""
         part = text[start:end]
-        if part.isascii():  # letters are A-Z and a-z, and lower-casing keeps every run whole
-            return not self.trigger_words.isdisjoint(_ASCII_LETTERS.findall(part.lower()))
+        ascii_only = part.isascii()  # known from how the string is stored, not a scan
+        folded: bytes | None = None
+        if ascii_only and self.trigger_marks_ascii.pattern == "[0-9]":
+            # The part's bytes folded in one C-level pass (see ``_ASCII_FOLD``): a digit,
+            # the only mark an ASCII part can hold, is then the one byte above ASCII.
+            folded = part.encode("ascii").translate(_ASCII_FOLD)
+            if _DIGIT_BYTE in folded:
+                return True
+        # A part outside ASCII may hold any digit or a vulgar fraction.
+        elif (self.trigger_marks_ascii if ascii_only else self.trigger_marks).search(part):
+            return True
+        # A letter just before the part: ``[^\W\d_]`` is "alphanumeric and not a digit".
+        glued = start > 0 and text[start - 1].isalnum() and not text[start - 1].isdecimal()
+        if not self.trigger_words_ascii or glued:
+            return self.trigger.search(text, start, end) is not None
+        if folded is None and (ascii_only or _NON_ASCII_LETTER.search(part) is None):
+            folded = part.encode("ascii", "replace").translate(_ASCII_FOLD)
+        if folded is not None:
+            # The runs of letters are runs of A-Z and a-z (any other character, a curly quote
+            # or a dash, parts them as a space would), so the folded bytes split into exactly
+            # those runs: one C-level pass, with none of the regex engine's work per character.
+            return not self.trigger_bytes.isdisjoint(folded.split())
         if _FOLDS_TO_ASCII.search(part) is not None:
             return self.trigger.search(text, start, end) is not None
         return not self.trigger_words.isdisjoint(map(str.lower, _LETTERS.findall(part)))
 
 
-_LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_ASCII_LETTERS = re.compile(r"[a-z]+")
+#: A letter outside ASCII (one the tokenizer would glue into a run of letters).
+_NON_ASCII_LETTER = re.compile(r"(?=[^\x00-\x7f])[^\W\d_]")
+#: Bytes to lower-case ASCII letters, ASCII digits to :data:`_DIGIT_BYTE` (a byte no ASCII
+#: text holds) and every other byte (and "?", which stands for a character outside ASCII
+#: after ``encode("ascii", "replace")``) to a space.
+_DIGIT_BYTE = 0x80
+_ASCII_FOLD = bytes(
+    c | 0x20
+    if chr(c).isascii() and chr(c).isalpha()
+    else _DIGIT_BYTE
+    if chr(c).isascii() and chr(c).isdigit()
+    else 0x20
+    for c in range(256)
+)
 #: A character outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter.
 #: They are "İ", "ı", "ſ" and the Kelvin sign (a test checks every code point), listed as
 #: one character class so a part is scanned for them in the regex engine's tight loop.
@@ -205,15 +236,25 @@ def _build(raw: dict[str, Any]) -> Lexicon:
     qualifier_ends = frozenset(
         _last_token(q) for key in ("qualifiers", "lower_bounds", "upper_bounds") for q in lower(key)
     )
+    qualifiers = lower("qualifiers") | lower("lower_bounds") | lower("upper_bounds")
     return Lexicon(
         before_digits=before_digits,
         before_dollar=before_dollar,
         trigger=trigger,
         trigger_words=frozenset(w.lower() for w in trigger_source if w.isalpha()),
         trigger_words_ascii=all(w.isascii() for w in trigger_source if w.isalpha()),
+        trigger_bytes=frozenset(
+            w.lower().encode() for w in trigger_source if w.isascii() and w.isalpha()
+        ),
         trigger_marks=re.compile(f"[\\d{''.join(raw['vulgar_fractions'])}]"),
+        trigger_marks_ascii=re.compile(
+            f"[0-9{''.join(re.escape(v) for v in raw['vulgar_fractions'] if v.isascii())}]"
+        ),
         article_followers=article_followers,
         qualifier_ends=qualifier_ends,
+        # Every ending of every qualifier, so a phrase read back from a number stops growing
+        # once no qualifier ends with it.
+        qualifier_tails=frozenset(q[k:] for q in qualifiers for k in range(len(q))),
         date_words=frozenset({*raw["months"], *lower("weekdays")}),
         starters=starters,
         cardinals=cardinals,
@@ -244,7 +285,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         indefinite_one_after=lower("indefinite_one_after"),
         address_words=lower("address_words"),
         lowercase_currency_codes=lower("lowercase_currency_codes"),
-        qualifiers=lower("qualifiers") | lower("lower_bounds") | lower("upper_bounds"),
+        qualifiers=qualifiers,
         lower_bounds=lower("lower_bounds"),
         upper_bounds=lower("upper_bounds"),
         range_joins=lower("range_joins"),

@@ -9,7 +9,6 @@ is linear.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from fractions import Fraction
 
 from newsparse import Number, NumberKind, Part, Span
@@ -19,7 +18,7 @@ from .lexicon import Lexicon
 from .page import Context
 from .quantities import Quantity
 from .ranges import RangeReader
-from .scan import gap, glued, word_at
+from .scan import END, KIND, LOW, SKIPPED, START, TEXT, gap, glued, word_at
 from .words import read_words
 
 __all__ = ["Context", "page_context", "parse_part"]
@@ -65,7 +64,9 @@ def _lower_only(lex: Lexicon) -> bool:
 class _Walker(RangeReader):
     """Walks one part's tokens from left to right."""
 
-    def walk(self) -> Iterator[Number]:
+    def walk(self) -> list[Number]:
+        """Every Number of the part, in order: a list, built as the walk goes, since the
+        caller keeps them all (a generator would cost a resumption per number)."""
         starters = self.lex.starters
         after_article = self.lex.article_followers
         before_digits = self.lex.before_digits
@@ -84,23 +85,24 @@ class _Walker(RangeReader):
         candidates = [
             k
             for k in (
-                [k for k, tok in enumerate(toks) if tok[0] == "n" or tok[4] in starters]
+                [k for k, tok in enumerate(toks) if tok[KIND] == "n" or tok[LOW] in starters]
                 if _lower_only(self.lex)
                 else [
                     k
                     for k, tok in enumerate(toks)
-                    if tok[0] == "n" or tok[4] in starters or tok[3] in starters
+                    if tok[KIND] == "n" or tok[LOW] in starters or tok[TEXT] in starters
                 ]
             )
-            if not toks[k].skip
-            and (toks[k].text not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1].kind == "n"))
+            if not toks[k][SKIPPED]
+            and (toks[k][TEXT] not in _DIGITS_AFTER or (k + 1 < n and toks[k + 1][KIND] == "n"))
             and (
-                (low := toks[k].low) not in _ARTICLES
-                or (k + 1 < n and toks[k + 1].low in after_article)
+                (low := toks[k][LOW]) not in _ARTICLES
+                or (k + 1 < n and toks[k + 1][LOW] in after_article)
             )
-            and (low not in before_digits or (k + 1 < n and toks[k + 1].kind == "n"))
-            and (low not in before_dollar or (k + 1 < n and toks[k + 1].text == "$"))
+            and (low not in before_digits or (k + 1 < n and toks[k + 1][KIND] == "n"))
+            and (low not in before_dollar or (k + 1 < n and toks[k + 1][TEXT] == "$"))
         ]
+        found: list[Number] = []
         i = 0
         for k in candidates:
             if k < i:
@@ -109,8 +111,9 @@ class _Walker(RangeReader):
             if got is None:
                 continue
             j, numbers = got
-            yield from numbers
+            found += numbers
             i = max(j, k + 1)
+        return found
 
     def year_shaped(self, q: Quantity) -> bool:
         """Whether ``q`` is a bare count of four digits from 1100 to 2199, read as a year."""
@@ -118,7 +121,7 @@ class _Walker(RangeReader):
         return (
             q.kind == NumberKind.CARDINAL
             and q.plain
-            and len(self.tokens[q.i].text) == 4
+            and len(self.tokens[q.i][TEXT]) == 4
             and value.denominator == 1
             and 1100 <= value.numerator <= 2199  # an int compare, not a Fraction one
         )
@@ -127,20 +130,20 @@ class _Walker(RangeReader):
         toks = self.tokens
         tok = toks[i]
         lex = self.lex
-        if tok.kind != "n" and tok.low not in lex.starters and tok.text not in lex.starters:
+        if tok[KIND] != "n" and tok[LOW] not in lex.starters and tok[TEXT] not in lex.starters:
             return None  # most words can start nothing: skip them at once
         # Whether a date or clock time starts here, kept for :meth:`quantity`, which would
         # otherwise look again.  Only words and digits can start either.
         clear = True
-        text = tok.text
+        text = tok[TEXT]
         # Digits with a space (or nothing) after start no date, clock time, model number
         # ("747-400"), score or fiscal year ("21-7", "2025/26") unless they are a day or an
         # hour with a month, "of", "o'clock", "am" or "pm" next ("14 June", "9 am") or a
         # time written "16.42": most numbers are neither, and skip those four readers.
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        spaced = tok.kind == "n" and (
+        spaced = tok[KIND] == "n" and (
             (
-                (nxt is None or nxt.start != tok.end)
+                (nxt is None or nxt[START] != tok[END])
                 and (
                     (len(text) > 2 and not (len(text) in (4, 5) and text[-3] == "."))
                     or (
@@ -148,7 +151,7 @@ class _Walker(RangeReader):
                         and text.isdigit()
                         and (
                             nxt is None
-                            or (nxt.low not in lex.months and nxt.low not in _DAY_OR_HOUR)
+                            or (nxt[LOW] not in lex.months and nxt[LOW] not in _DAY_OR_HOUR)
                         )
                     )
                 )
@@ -159,20 +162,20 @@ class _Walker(RangeReader):
             # a month or an hour word next.
             or (
                 nxt is not None
-                and nxt.start == tok.end
+                and nxt[START] == tok[END]
                 and (
-                    nxt.text in _ENDS_NOTHING
-                    or (nxt.text == "." and (i + 2 >= len(toks) or toks[i + 2].start != nxt.end))
+                    nxt[TEXT] in _ENDS_NOTHING
+                    or (nxt[TEXT] == "." and (i + 2 >= len(toks) or toks[i + 2][START] != nxt[END]))
                 )
             )
         )
-        if not spaced and (tok.kind == "n" or (tok.kind == "w" and tok.low in lex.date_words)):
+        if not spaced and (tok[KIND] == "n" or (tok[KIND] == "w" and tok[LOW] in lex.date_words)):
             got = date_at(toks, i, lex, self.ctx.page_year)
             clear = got is None
-            if got is not None and not (tok.kind == "n" and self.code_before(i)):
+            if got is not None and not (tok[KIND] == "n" and self.code_before(i)):
                 j, norm = got
                 return j, [self.number(i, j, None, NumberKind.DATE, norm=norm)]
-        if tok.kind == "n" and not spaced:
+        if tok[KIND] == "n" and not spaced:
             got = time_at(toks, i, lex)
             clear = clear and got is None
             if got is not None and not self.code_before(i):
@@ -184,12 +187,12 @@ class _Walker(RangeReader):
             pair = self.pair(i)
             if pair is not None:
                 return i + 3, [pair]
-        if tok.kind == "w" or tok.text in ("'", "’"):
+        if tok[KIND] == "w" or tok[TEXT] in ("'", "’"):
             # A decade opens on a quote mark, never on a word.
-            special = self.position(i) if tok.kind == "w" else self.decade(i)
+            special = self.position(i) if tok[KIND] == "w" else self.decade(i)
             if special is not None:
                 return special[0], [special[1]] if special[1] is not None else []
-        if tok.kind == "w" and tok.low in ("between", "from"):
+        if tok[KIND] == "w" and tok[LOW] in ("between", "from"):
             ranged = self.range_from(i)
             if ranged is not None:
                 return ranged[0], [ranged[1]]
@@ -199,12 +202,12 @@ class _Walker(RangeReader):
             return None
         k = q.j
         if k >= len(toks) or (
-            toks[k].low not in _tail_starts(lex)
-            and not (toks[k].start == toks[k - 1].end and toks[k].kind in ("w", "n"))
+            toks[k][LOW] not in _tail_starts(lex)
+            and not (toks[k][START] == toks[k - 1][END] and toks[k][KIND] in ("w", "n"))
         ):
             # Nothing joins on after the number (no range, bound, ratio, counter, list marker,
             # "over", score, restatement, code or rating): it stands alone.
-            kind = NumberKind.YEAR if self.year_shaped(q) else q.kind
+            kind = NumberKind.YEAR if q.plain and self.year_shaped(q) else q.kind
             return k, [self.number(q.i, k, q.value, kind, unit=q.unit, norm=q.norm)]
         if q.kind == NumberKind.CARDINAL and q.value.denominator == 1:
             skip = self.ratio(q.j) or self.counter(q) or self.list_marker(q)
@@ -215,8 +218,8 @@ class _Walker(RangeReader):
         if k < len(toks) and q.kind not in (NumberKind.ORDINAL, NumberKind.YEAR):
             conn = toks[k]
             ranged = None
-            if (conn.text in _RANGE_DASHES and gap(toks, k) <= 1 and not q.word) or (
-                conn.low == "to" and gap(toks, k) == 1 and self._not_change(q.i)
+            if (conn[TEXT] in _RANGE_DASHES and gap(toks, k) <= 1 and not q.word) or (
+                conn[LOW] == "to" and gap(toks, k) == 1 and self._not_change(q.i)
             ):
                 ranged = self.range_rest(q.i, q, k + 1)
             if ranged is not None:
@@ -237,12 +240,12 @@ class _Walker(RangeReader):
                 return score
             self.restated(q)
         kind = q.kind
-        if self.year_shaped(q) and not self.code_after(q.j):
+        if q.plain and self.year_shaped(q) and not self.code_after(q.j):
             kind = NumberKind.YEAR
         if self.code_after(q.j) and not q.word:
             return q.j, []
         k = q.j
-        dashed = k + 1 < len(toks) and toks[k].text in ("-", "–") and glued(toks, k)
+        dashed = k + 1 < len(toks) and toks[k][TEXT] in ("-", "–") and glued(toks, k)
         if dashed and word_at(toks, k + 1) in lex.rating_nouns:
             return k + 2, []  # a rating: "five-star", "4-star"
         out.append(self.number(q.i, q.j, q.value, kind, unit=q.unit, norm=q.norm))
@@ -253,18 +256,18 @@ class _Walker(RangeReader):
         items of a list, it counts nothing."""
         toks = self.tokens
         k = q.j
-        if not q.plain or len(toks[q.i].text) > 2 or k >= len(toks) or toks[k].text != ")":
+        if not q.plain or len(toks[q.i][TEXT]) > 2 or k >= len(toks) or toks[k][TEXT] != ")":
             return 0
         if gap(toks, k) > 1:
             return 0
-        if q.i > 0 and toks[q.i - 1].kind == "n":
+        if q.i > 0 and toks[q.i - 1][KIND] == "n":
             return 0
         for back in range(q.i - 1, max(-1, q.i - 60), -1):
-            if toks[back].text == "(":
+            if toks[back][TEXT] == "(":
                 return 0  # "(there were 2)" closes a parenthesis
-            if toks[back].text in (")", ".", ";", ":"):
+            if toks[back][TEXT] in (")", ".", ";", ":"):
                 break
-            if "\n" in self.text[toks[back].end : toks[back + 1].start]:
+            if "\n" in self.text[toks[back][END] : toks[back + 1][START]]:
                 break  # a parenthesis is not looked for on an earlier line
         return k + 1
 
@@ -274,13 +277,13 @@ class _Walker(RangeReader):
         k = q.j
         if q.value.denominator != 1 or not 0 <= q.value.numerator <= 30 or k + 1 >= len(toks):
             return None
-        if toks[k].text not in ("-", "–") or not glued(toks, k) or not glued(toks, k + 1):
+        if toks[k][TEXT] not in ("-", "–") or not glued(toks, k) or not glued(toks, k + 1):
             return None
         got = read_words(toks, k + 1, self.lex)
         if got is None or got.ordinal or got.fraction or not 0 <= got.value <= 30:
             return None
         context = {w for b in range(max(0, q.i - 3), q.i) if (w := word_at(toks, b)) is not None}
-        if toks[k + 1].low != "nil" and not context & self.lex.score_words:
+        if toks[k + 1][LOW] != "nil" and not context & self.lex.score_words:
             return None  # "twenty-one" is read before this; "one-two" needs a score word
         a, b = int(q.value), int(got.value)
         return got.end, [self.number(q.i, got.end, None, NumberKind.SCORE, norm=f"{a}-{b}")]
@@ -289,10 +292,10 @@ class _Walker(RangeReader):
         """ "forty-five (45)", "ten (10) days": words restated in digits are one number."""
         toks = self.tokens
         k = q.j
-        if k + 2 >= len(toks) or toks[k].text != "(" or gap(toks, k) > 1:
+        if k + 2 >= len(toks) or toks[k][TEXT] != "(" or gap(toks, k) > 1:
             return
         digits, close = toks[k + 1], toks[k + 2]
-        if close.text != ")" or not digits.text.isdigit() or int(digits.text) != q.value:
+        if close[TEXT] != ")" or not digits[TEXT].isdigit() or int(digits[TEXT]) != q.value:
             return
         q.j = k + 3
         self.suffix(q)
@@ -302,35 +305,35 @@ class _Walker(RangeReader):
         toks = self.tokens
         tok = toks[i]
         k = i + 1
-        stop = k < len(toks) and toks[k].text == "."
+        stop = k < len(toks) and toks[k][TEXT] == "."
         if stop and (
-            (tok.text == "No" and glued(toks, k)) or (tok.low == "no" and gap(toks, k) == 1)
+            (tok[TEXT] == "No" and glued(toks, k)) or (tok[LOW] == "no" and gap(toks, k) == 1)
         ):
             k += 1  # "No. 3", and "no . 3" in text split into word tokens (not "said no. 3 ...")
-        elif tok.low not in self.lex.position_words:
+        elif tok[LOW] not in self.lex.position_words:
             return None
-        if k >= len(toks) or gap(toks, k) != 1 or not toks[k].text.isdigit():
+        if k >= len(toks) or gap(toks, k) != 1 or not toks[k][TEXT].isdigit():
             return None
-        if len(toks[k].text) > 3 or self.code_after(k + 1) or self.suffix_kind(k + 1):
+        if len(toks[k][TEXT]) > 3 or self.code_after(k + 1) or self.suffix_kind(k + 1):
             return None
-        if tok.low == "no" and word_at(toks, i - 1) in self.lex.address_words:
+        if tok[LOW] == "no" and word_at(toks, i - 1) in self.lex.address_words:
             return k + 1, None
-        value = Fraction(int(toks[k].text))
+        value = Fraction(int(toks[k][TEXT]))
         return k + 1, self.number(i, k + 1, value, NumberKind.ORDINAL)
 
     def decade(self, i: int) -> tuple[int, Number | None] | None:
         """ "'90s": a decade written with two digits."""
         toks = self.tokens
-        if toks[i].text not in ("'", "’") or i + 2 >= len(toks):
+        if toks[i][TEXT] not in ("'", "’") or i + 2 >= len(toks):
             return None
         digits, s = toks[i + 1], toks[i + 2]
-        if not (glued(toks, i + 1) and glued(toks, i + 2) and s.text == "s"):
+        if not (glued(toks, i + 1) and glued(toks, i + 2) and s[TEXT] == "s"):
             return None
-        if len(digits.text) != 2 or not digits.text.isdigit() or digits.text[1] != "0":
+        if len(digits[TEXT]) != 2 or not digits[TEXT].isdigit() or digits[TEXT][1] != "0":
             return None
-        if self.code_after(i + 3) or (i > 0 and glued(toks, i) and toks[i - 1].kind == "w"):
+        if self.code_after(i + 3) or (i > 0 and glued(toks, i) and toks[i - 1][KIND] == "w"):
             return None
-        year = int(digits.text) + (1900 if int(digits.text) >= 30 else 2000)
+        year = int(digits[TEXT]) + (1900 if int(digits[TEXT]) >= 30 else 2000)
         return i + 3, self.number(i, i + 3, Fraction(year), NumberKind.YEAR, norm=f"{year}s")
 
 
@@ -340,6 +343,6 @@ def page_context(source: str, published: str | None, lex: Lexicon) -> Context:
     return Context(lex, source, published)
 
 
-def parse_part(source: str, part: Part, span: Span, ctx: Context) -> Iterator[Number]:
+def parse_part(source: str, part: Part, span: Span, ctx: Context) -> list[Number]:
     """Every Number in ``source[span.start:span.end]``."""
     return _Walker(source, part, span, ctx).walk()

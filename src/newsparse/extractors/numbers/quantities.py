@@ -17,16 +17,18 @@ from newsparse import Number, NumberKind, Part, Span
 
 from .dates import date_at, time_at
 from .lexicon import Lexicon
+from .making import make_number
 from .page import Context
-from .scan import gap, glued, tokenize, word_at
+from .scan import END, KIND, LOW, SKIPPED, START, TEXT, gap, glued, tokenize, word_at
 from .units import UNIT_STEPS, firsts, phrase_at
-from .values import as_fraction, exact, parse_digits
+from .values import as_fraction, convention_matters, exact, parse_digits, quick_fraction
 from .words import read_words
 
 __all__ = ["DASHES", "Context", "Quantity", "QuantityReader"]
 
 DASHES = frozenset({"-", "‐", "‑", "–", "—"})
 _MINUS = frozenset({"-", "−"})
+_ARTICLES = frozenset({"a", "an"})
 #: Feet and inch marks, read only after a larger length ("2 yd 7'", "6ft 2\"").
 _PRIMES = {"'": "ft", "′": "ft", '"': "in", "″": "in"}
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
@@ -125,26 +127,36 @@ class QuantityReader:
         approx_at: int | None = None,
     ) -> Number:
         toks = self.tokens
-        start, end = toks[i].start, toks[j - 1].end
-        approx = self.qualifier(i if approx_at is None else approx_at)
+        start, end = toks[i][START], toks[j - 1][END]
+        at = i if approx_at is None else approx_at
+        # The test :meth:`qualifier` opens with, made here first: most numbers follow no
+        # "a" and no word that ends a qualifier, and are settled without the call.
+        before = toks[at - 1][LOW] if at > 0 else ""
+        approx = (
+            self.qualifier(at) if before in self.lex.qualifier_ends or before in _ARTICLES else None
+        )
         noun = (
             self.noun(j)
-            if kind in (NumberKind.CARDINAL, NumberKind.ORDINAL)
+            if kind is NumberKind.CARDINAL
+            or kind is NumberKind.ORDINAL
             or (kind is NumberKind.RANGE and unit is None)
             else None
         )
-        return Number(
-            text=self.text[start:end],
-            span=Span(start, end),
-            value=None if value is None else exact(value),
-            kind=kind,
-            unit=unit,
-            approx=approx,
-            low=None if low is None else exact(low),
-            high=None if high is None else exact(high),
-            norm=norm,
-            noun=noun,
-            part=self.part,
+        # ``start <= end``: the end of token ``j - 1`` is never before the start of ``i``.
+        return make_number(
+            self.text[start:end],
+            start,
+            end,
+            # a whole number (most are) is its numerator: what ``exact`` gives, sooner
+            None if value is None else value.numerator if value.denominator == 1 else exact(value),
+            kind,
+            unit,
+            approx,
+            None if low is None else exact(low),
+            None if high is None else exact(high),
+            norm,
+            noun,
+            self.part,
         )
 
     def qualifier(self, i: int) -> str | None:
@@ -153,21 +165,27 @@ class QuantityReader:
         best: str | None = None
         words = 0
         k = i - 1
-        if k >= 0 and toks[k].low in ("a", "an"):
+        if k >= 0 and toks[k][LOW] in ("a", "an"):
             k -= 1  # "about a third"
             i -= 1
-        if k < 0 or toks[k].low not in self.lex.qualifier_ends:
+        if k < 0 or toks[k][LOW] not in self.lex.qualifier_ends:
             return None  # no qualifier ends here: most numbers stop at this test
         qualifiers = self.lex.qualifiers
+        tails = self.lex.qualifier_tails
         phrase = ""  # the words read so far, joined by spaces
         while k >= 0 and words < 5:
             tok = toks[k]
-            if tok.kind == "n" or tok.text in (",", ";", ":", "(", ")"):
+            if tok[KIND] == "n" or tok[TEXT] in (",", ";", ":", "(", ")"):
                 break
-            phrase = tok.low + " " + phrase if words else tok.low
+            phrase = tok[LOW] + " " + phrase if words else tok[LOW]
             words += 1
-            if phrase in qualifiers or phrase.replace(" .", ".") in qualifiers:
-                best = self.text[tok.start : toks[i - 1].end].lower()
+            flat = phrase.replace(" .", ".")
+            if phrase in qualifiers or flat in qualifiers:
+                best = self.text[tok[START] : toks[i - 1][END]].lower()
+            elif phrase not in tails and flat not in tails:
+                # No qualifier ends so ("crew of"): a phrase read further back ends with
+                # this one (and so does its form with " ." closed up), so none would either.
+                break
             k -= 1
         return best
 
@@ -177,28 +195,28 @@ class QuantityReader:
         states")."""
         toks = self.tokens
         k = j
-        if k < len(toks) and toks[k].text in DASHES and glued(toks, k):
+        if k < len(toks) and toks[k][TEXT] in DASHES and glued(toks, k):
             k += 1
-        elif k < len(toks) and toks[k].low == "of":
+        elif k < len(toks) and toks[k][LOW] == "of":
             k += 1
             while word_at(toks, k) in self.lex.determiners:
                 k += 1
         w = word_at(toks, k)
         if w is None or w in self.lex.noun_stop or w in self.lex.cardinals:
             return None
-        if toks[k].text[0].isupper() and k != j:
+        if toks[k][TEXT][0].isupper() and k != j:
             return None
-        if not toks[k].text[0].isupper():
-            return toks[k].text
+        if not toks[k][TEXT][0].isupper():
+            return toks[k][TEXT]
         for ahead in range(k, min(k + 3, len(toks))):
-            if ahead > k and (gap(toks, ahead) != 1 or toks[ahead].kind != "w"):
+            if ahead > k and (gap(toks, ahead) != 1 or toks[ahead][KIND] != "w"):
                 break
-            word = toks[ahead].low
+            word = toks[ahead][LOW]
             if ahead > k and word in self.lex.noun_stop:
                 break
             if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-                return toks[ahead].text
-        return toks[k].text
+                return toks[ahead][TEXT]
+        return toks[k][TEXT]
 
     def code_before(self, i: int) -> bool:
         """Whether the digits at ``i`` continue a name or code ("A38", "COVID-19", "Boeing 737")."""
@@ -207,75 +225,75 @@ class QuantityReader:
         tok = toks[i]
         if i > 0 and glued(toks, i):
             prev = toks[i - 1]
-            if prev.kind == "n":
+            if prev[KIND] == "n":
                 return True
-            if prev.kind == "w":
-                return not (prev.text in lex.currency_codes or prev.text in ("Rs", "RM"))
-            if prev.text in DASHES and i > 1 and glued(toks, i - 1):
+            if prev[KIND] == "w":
+                return not (prev[TEXT] in lex.currency_codes or prev[TEXT] in ("Rs", "RM"))
+            if prev[TEXT] in DASHES and i > 1 and glued(toks, i - 1):
                 before = toks[i - 2]
-                if before.kind == "w" and any(c.isupper() for c in before.text):
+                if before[KIND] == "w" and any(c.isupper() for c in before[TEXT]):
                     return True
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
                 if (
-                    before.kind == "w"
+                    before[KIND] == "w"
                     and nxt is not None
                     and self.code_after(i + 1)
-                    and nxt.low != "s"
-                    and nxt.low not in lex.ordinal_suffixes
+                    and nxt[LOW] != "s"
+                    and nxt[LOW] not in lex.ordinal_suffixes
                 ):
                     return True  # "scp-173m": glued on both sides ("mid-30s" is a decade)
-            if prev.text == "/" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "n":
+            if prev[TEXT] == "/" and i > 1 and glued(toks, i - 1) and toks[i - 2][KIND] == "n":
                 return True  # the second half of "24/7" or "9/11"
             if (
-                prev.text == "+"
+                prev[TEXT] == "+"
                 and i > 2
                 and glued(toks, i - 1)
-                and toks[i - 2].kind == "n"
+                and toks[i - 2][KIND] == "n"
                 and glued(toks, i - 2)
-                and toks[i - 3].kind == "w"
+                and toks[i - 3][KIND] == "w"
             ):
                 return True  # a catalogue code: "J1149.5+6663" (but "3+4" is a sum)
-            if prev.text == "^" or (
-                prev.text == "−" and i > 1 and glued(toks, i - 1) and toks[i - 2].kind == "w"
+            if prev[TEXT] == "^" or (
+                prev[TEXT] == "−" and i > 1 and glued(toks, i - 1) and toks[i - 2][KIND] == "w"
             ):
                 return True  # an exponent: "km^3", "fb−1"
-        if i > 1 and toks[i - 1].text == "." and toks[i - 2].text == "No":
+        if i > 1 and toks[i - 1][TEXT] == "." and toks[i - 2][TEXT] == "No":
             return True
-        if i == 0 or toks[i - 1].kind != "w" or gap(toks, i) != 1:
+        if i == 0 or toks[i - 1][KIND] != "w" or gap(toks, i) != 1:
             return False
         prev = toks[i - 1]
-        low = prev.low
-        if prev.text in lex.currency_codes or low in lex.currency_words:
+        low = prev[LOW]
+        if prev[TEXT] in lex.currency_codes or low in lex.currency_words:
             return False
-        if low in lex.identifier_words and (low != "no" or prev.text == "No"):
+        if low in lex.identifier_words and (low != "no" or prev[TEXT] == "No"):
             return not self.unit_follows(i + 1)  # "page 5" but "section 150ft"
         if (
-            not prev.text.islower()  # settles most words at once: none of their letters is upper
-            and any(c.isupper() for c in prev.text[1:])
-            and not prev.text.isupper()
-            and prev.text not in lex.measure_units_cased
+            not prev[TEXT].islower()  # settles most words at once: none of their letters is upper
+            and any(c.isupper() for c in prev[TEXT][1:])
+            and not prev[TEXT].isupper()
+            and prev[TEXT] not in lex.measure_units_cased
             and low not in lex.measure_units
         ):
             return True  # iPhone 15, PlayStation 5; but "2.80 GHz 8 MB" lists measures
-        if not tok.text.isdigit() or low in lex.common or low in lex.months:
+        if not tok[TEXT].isdigit() or low in lex.common or low in lex.months:
             return False
-        if not prev.text[0].isupper() and not prev.text.isupper():
+        if not prev[TEXT][0].isupper() and not prev[TEXT].isupper():
             return False  # what the checks below answer too, without probing for a unit
         if self.unit_follows(i + 1) and not self._letter_after(i + 1):
             return False  # "the UK 25%", "Everest 8849m"; but "Boeing 777F" is a name
-        if prev.text.isupper() and len(prev.text) >= 2:
+        if prev[TEXT].isupper() and len(prev[TEXT]) >= 2:
             return True  # FTSE 100
-        year = len(tok.text) == 4 and 1100 <= int(tok.text) <= 2199
-        if not prev.text[0].isupper() or year:
+        year = len(tok[TEXT]) == 4 and 1100 <= int(tok[TEXT]) <= 2199
+        if not prev[TEXT][0].isupper() or year:
             return False
-        return len(tok.text) >= 3 or self.named_after(i - 1)  # Boeing 737, the Unit 4 plant
+        return len(tok[TEXT]) >= 3 or self.named_after(i - 1)  # Boeing 737, the Unit 4 plant
 
     def _letter_after(self, j: int) -> bool:
         """Whether one capital letter is glued on at ``j`` ("777F", "13F"): a unit symbol
         only where nothing says the digits are a name."""
         toks = self.tokens
         return (
-            j < len(toks) and glued(toks, j) and len(toks[j].text) == 1 and toks[j].text.isupper()
+            j < len(toks) and glued(toks, j) and len(toks[j][TEXT]) == 1 and toks[j][TEXT].isupper()
         )
 
     def named_after(self, k: int) -> bool:
@@ -286,8 +304,8 @@ class QuantityReader:
         while (
             start > 0
             and k - start < 4
-            and toks[start - 1].kind == "w"
-            and toks[start - 1].text[0].isupper()
+            and toks[start - 1][KIND] == "w"
+            and toks[start - 1][TEXT][0].isupper()
             and gap(toks, start) == 1
         ):
             start -= 1
@@ -297,23 +315,27 @@ class QuantityReader:
     def code_after(self, j: int) -> bool:
         """Whether the token at ``j`` glues letters or digits onto the number as a code."""
         toks = self.tokens
-        return j < len(toks) and glued(toks, j) and toks[j].kind in ("w", "n")
+        return j < len(toks) and glued(toks, j) and toks[j][KIND] in ("w", "n")
 
     def digits(self, i: int, money: bool) -> Quantity | None:
         toks = self.tokens
         tok = toks[i]
         lex = self.lex
-        if tok.text in lex.vulgar:
-            a, b = lex.vulgar[tok.text]
+        if tok[TEXT] in lex.vulgar:
+            a, b = lex.vulgar[tok[TEXT]]
             return Quantity(i, i + 1, Fraction(a, b))
-        if tok.kind != "n" or tok.skip or self.code_before(i):
+        if tok[KIND] != "n" or tok[SKIPPED] or self.code_before(i):
             return None
-        plain = tok.text.isdigit()
+        plain = tok[TEXT].isdigit()
         if plain:
-            value = Fraction(int(tok.text))  # what parse_digits gives a run of digits, sooner
+            value = Fraction(int(tok[TEXT]))  # what parse_digits gives a run of digits, sooner
+        elif (quick := quick_fraction(tok[TEXT])) is not None:
+            value = quick  # "1,200", "2.5": the same value, sooner
         else:
-            # The page's convention matters only to a number with a full stop in it.
-            raw = parse_digits(tok.text, decimal_comma="." in tok.text and self.ctx.decimal_comma)
+            # The page's convention matters only to "12.000": a scan of the whole page that
+            # "1.5" does not need.
+            comma = convention_matters(tok[TEXT]) and self.ctx.decimal_comma
+            raw = parse_digits(tok[TEXT], decimal_comma=comma)
             if raw is None:
                 return None
             value = as_fraction(raw)
@@ -322,27 +344,27 @@ class QuantityReader:
         if j >= len(toks):
             return q  # nothing follows: no fraction, suffix, exponent, margin or scale
         nxt = toks[j]
-        if nxt.start != tok.end and (
-            (nxt.kind == "s" and nxt.text not in ("/", "±", "+"))
+        if nxt[START] != tok[END] and (
+            (nxt[KIND] == "s" and nxt[TEXT] not in ("/", "±", "+"))
             or (
-                nxt.kind == "w"
-                and nxt.low not in lex.scales
-                and nxt.text not in ("K", "M", "B", "k")
+                nxt[KIND] == "w"
+                and nxt[LOW] not in lex.scales
+                and nxt[TEXT] not in ("K", "M", "B", "k")
             )
         ):
             # A space, then neither digits, a slash, a margin sign nor a scale word: the
             # readers below all need one of those (or no space), so the number ends here.
             return q
-        if j < len(toks) and glued(toks, j) and toks[j].text in lex.vulgar:
-            a, b = lex.vulgar[toks[j].text]
+        if j < len(toks) and glued(toks, j) and toks[j][TEXT] in lex.vulgar:
+            a, b = lex.vulgar[toks[j][TEXT]]
             q.value += Fraction(a, b)
             q.j = j + 1
             q.plain = False
             return q
         if plain and self._slash(j):
-            num, den = int(tok.text), int(toks[j + 1].text)
+            num, den = int(tok[TEXT]), int(toks[j + 1][TEXT])
             chained = (
-                j + 2 < len(toks) and toks[j + 2].text == "/" and gap(toks, j + 2) == gap(toks, j)
+                j + 2 < len(toks) and toks[j + 2][TEXT] == "/" and gap(toks, j + 2) == gap(toks, j)
             )
             if chained or not 0 < num < den or (num != 1 and den not in _DENOMINATORS):
                 return None  # a date, a name or a code: "9/11", "24/7", "5/17/2018"
@@ -354,18 +376,18 @@ class QuantityReader:
             plain
             and j + 2 < len(toks)
             and gap(toks, j) == 1
-            and toks[j].kind == "n"
-            and toks[j].text.isdigit()
+            and toks[j][KIND] == "n"
+            and toks[j][TEXT].isdigit()
             and self._slash(j + 1)
-            and int(toks[j + 2].text) > int(toks[j].text) > 0
-            and not (j + 3 < len(toks) and toks[j + 3].text == "/")
+            and int(toks[j + 2][TEXT]) > int(toks[j][TEXT]) > 0
+            and not (j + 3 < len(toks) and toks[j + 3][TEXT] == "/")
         ):
-            q.value += Fraction(int(toks[j].text), int(toks[j + 2].text))
+            q.value += Fraction(int(toks[j][TEXT]), int(toks[j + 2][TEXT]))
             q.j = j + 3
             q.plain = False
             return q
-        if j < len(toks) and glued(toks, j) and toks[j].low in lex.ordinal_suffixes:
-            whole = plain or (value.denominator == 1 and "." not in tok.text)
+        if j < len(toks) and glued(toks, j) and toks[j][LOW] in lex.ordinal_suffixes:
+            whole = plain or (value.denominator == 1 and "." not in tok[TEXT])
             if whole and not self.code_after(j + 1):  # "3rd", "1,000,000th"
                 q.j = j + 1
                 q.kind = NumberKind.ORDINAL
@@ -375,14 +397,14 @@ class QuantityReader:
             plain
             and j < len(toks)
             and glued(toks, j)
-            and toks[j].text == "s"
-            and len(tok.text) == 4
-            and tok.text.endswith("0")
+            and toks[j][TEXT] == "s"
+            and len(tok[TEXT]) == 4
+            and tok[TEXT].endswith("0")
             and not self.code_after(j + 1)
         ):
             q.j = j + 1
             q.kind = NumberKind.YEAR
-            q.norm = tok.text + "s"
+            q.norm = tok[TEXT] + "s"
             return q
         self.power(q)
         self.uncertainty(q)
@@ -397,23 +419,23 @@ class QuantityReader:
         k = q.j
         if k >= len(toks) or gap(toks, k) > 1:
             return
-        if toks[k].text == "±":
+        if toks[k][TEXT] == "±":
             k += 1
         elif (
-            toks[k].text == "+"
+            toks[k][TEXT] == "+"
             and k + 2 < len(toks)
-            and toks[k + 1].text == "/"
-            and toks[k + 2].text in _MINUS
+            and toks[k + 1][TEXT] == "/"
+            and toks[k + 2][TEXT] in _MINUS
             and glued(toks, k + 1)
             and glued(toks, k + 2)
         ):
             k += 3
         else:
             return
-        if k >= len(toks) or gap(toks, k) > 1 or toks[k].kind != "n" or self.code_after(k + 1):
+        if k >= len(toks) or gap(toks, k) > 1 or toks[k][KIND] != "n" or self.code_after(k + 1):
             return
-        comma = "." in toks[k].text and self.ctx.decimal_comma
-        if parse_digits(toks[k].text, decimal_comma=comma) is None:
+        comma = "." in toks[k][TEXT] and self.ctx.decimal_comma
+        if parse_digits(toks[k][TEXT], decimal_comma=comma) is None:
             return
         q.j = k + 1
         q.plain = False
@@ -422,10 +444,10 @@ class QuantityReader:
         """Whether token ``j`` is a fraction slash before digits: "1/4", or "1 / 4" in text
         split into word tokens (the same spacing on both sides)."""
         toks = self.tokens
-        if j + 1 >= len(toks) or toks[j].text != "/" or toks[j + 1].kind != "n":
+        if j + 1 >= len(toks) or toks[j][TEXT] != "/" or toks[j + 1][KIND] != "n":
             return False
         spacing = gap(toks, j)
-        return spacing <= 1 and gap(toks, j + 1) == spacing and toks[j + 1].text.isdigit()
+        return spacing <= 1 and gap(toks, j + 1) == spacing and toks[j + 1][TEXT].isdigit()
 
     def lower_groups(self, q: Quantity) -> None:
         """ "4 thousand 3 hundred", "3 hundred and 21", "1 million 500 thousand": digits with
@@ -439,10 +461,10 @@ class QuantityReader:
             k += 1
         if k >= len(toks) or gap(toks, k) != 1:
             return
-        if toks[k].kind == "n":
-            if not toks[k].text.isdigit() or self.code_after(k + 1):
+        if toks[k][KIND] == "n":
+            if not toks[k][TEXT].isdigit() or self.code_after(k + 1):
                 return
-            rest = Quantity(k, k + 1, Fraction(int(toks[k].text)))
+            rest = Quantity(k, k + 1, Fraction(int(toks[k][TEXT])))
             self.scale(rest, money=False)
         else:
             got = read_words(toks, k, self.lex)
@@ -462,27 +484,27 @@ class QuantityReader:
         j = q.j
         if (
             j + 2 < len(toks)
-            and toks[j].low in ("x", "×")
+            and toks[j][LOW] in ("x", "×")
             and glued(toks, j)
             and glued(toks, j + 1)
-            and toks[j + 1].text.isdigit()
-            and len(toks[j + 1].text) <= 3
-            and toks[j + 2].text == "^"
+            and toks[j + 1][TEXT].isdigit()
+            and len(toks[j + 1][TEXT]) <= 3
+            and toks[j + 2][TEXT] == "^"
             and glued(toks, j + 2)
         ):
-            base, k = Fraction(int(toks[j + 1].text)), j + 3  # "6.23x10^-4", "8x2^10"
+            base, k = Fraction(int(toks[j + 1][TEXT])), j + 3  # "6.23x10^-4", "8x2^10"
             mult = q.value
-        elif j < len(toks) and toks[j].text == "^" and glued(toks, j):
+        elif j < len(toks) and toks[j][TEXT] == "^" and glued(toks, j):
             base, k = q.value, j + 1
             mult = Fraction(1)
         else:
             return
         sign = 1
-        if k < len(toks) and toks[k].text in _MINUS and glued(toks, k):
+        if k < len(toks) and toks[k][TEXT] in _MINUS and glued(toks, k):
             sign, k = -1, k + 1
-        if k >= len(toks) or not glued(toks, k) or not toks[k].text.isdigit():
+        if k >= len(toks) or not glued(toks, k) or not toks[k][TEXT].isdigit():
             return
-        exponent = int(toks[k].text[:4]) * sign
+        exponent = int(toks[k][TEXT][:4]) * sign
         if abs(exponent) > 60 or (base == 0 and exponent < 0):
             return
         q.value = mult * base**exponent
@@ -497,35 +519,35 @@ class QuantityReader:
             return
         tok = toks[j]
         if glued(toks, j):
-            if tok.kind != "w":
+            if tok[KIND] != "w":
                 return
-            if tok.text in lex.suffix_scales:
-                if tok.text == "m" and not (
+            if tok[TEXT] in lex.suffix_scales:
+                if tok[TEXT] == "m" and not (
                     money or self._currency_follows(j + 1) or self._counted_follows(j + 1)
                 ):
                     return
-                letter = tok.text in ("b", "B", "G") and not money
+                letter = tok[TEXT] in ("b", "B", "G") and not money
                 if letter and not self._currency_follows(j + 1) and q.plain:
                     return
-                if tok.text == "K" and q.value.denominator != 1 and not money:
+                if tok[TEXT] == "K" and q.value.denominator != 1 and not money:
                     return
                 if self.code_after(j + 1):
                     return
-                q.value *= lex.suffix_scales[tok.text]
-                q.scale = lex.suffix_scales[tok.text]
+                q.value *= lex.suffix_scales[tok[TEXT]]
+                q.scale = lex.suffix_scales[tok[TEXT]]
                 q.j = j + 1
                 q.plain = False
-            elif tok.low in lex.scales and tok.low not in lex.vague_scales:
-                q.value *= lex.scales[tok.low]
-                q.scale = lex.scales[tok.low]
+            elif tok[LOW] in lex.scales and tok[LOW] not in lex.vague_scales:
+                q.value *= lex.scales[tok[LOW]]
+                q.scale = lex.scales[tok[LOW]]
                 q.j = j + 1
                 q.plain = False
             return
-        if gap(toks, j) > 2 or tok.kind != "w":
+        if gap(toks, j) > 2 or tok[KIND] != "w":
             return
-        if tok.low in lex.scales and (tok.low not in lex.vague_scales or tok.low == "dozens"):
-            q.value *= lex.scales[tok.low]
-            q.scale = lex.scales[tok.low]
+        if tok[LOW] in lex.scales and (tok[LOW] not in lex.vague_scales or tok[LOW] == "dozens"):
+            q.value *= lex.scales[tok[LOW]]
+            q.scale = lex.scales[tok[LOW]]
             q.j = j + 1
             q.plain = False
             nxt = word_at(toks, j + 1)
@@ -533,9 +555,9 @@ class QuantityReader:
                 q.value *= lex.scales[nxt]
                 q.scale *= lex.scales[nxt]
                 q.j = j + 2
-        elif tok.text in ("K", "M", "B", "k") and money and not self.code_after(j + 1):
-            q.value *= lex.suffix_scales[tok.text]
-            q.scale = lex.suffix_scales[tok.text]
+        elif tok[TEXT] in ("K", "M", "B", "k") and money and not self.code_after(j + 1):
+            q.value *= lex.suffix_scales[tok[TEXT]]
+            q.scale = lex.suffix_scales[tok[TEXT]]
             q.j = j + 1
             q.plain = False
 
@@ -553,7 +575,7 @@ class QuantityReader:
         toks = self.tokens
         if j >= len(toks):
             return False
-        if toks[j].text in self.lex.currency_codes or toks[j].text in self.lex.currency_symbols:
+        if toks[j][TEXT] in self.lex.currency_codes or toks[j][TEXT] in self.lex.currency_symbols:
             return True
         got = phrase_at(toks, j, self.lex.currency_words, self.lex)
         return got is not None and not got[2].endswith("?")
@@ -561,7 +583,7 @@ class QuantityReader:
     def words(self, i: int) -> Quantity | None:
         toks = self.tokens
         lex = self.lex
-        w = toks[i].low
+        w = toks[i][LOW]
         got = read_words(toks, i, lex)
         if got is None:
             return self.one_unit(i) if w in ("a", "an") else None
@@ -573,7 +595,7 @@ class QuantityReader:
         nxt = word_at(toks, got.end)
         single = got.end == i + 1
         if single and w == "one":
-            dashed = nxt_tok is not None and nxt_tok.text in DASHES and glued(toks, got.end)
+            dashed = nxt_tok is not None and nxt_tok[TEXT] in DASHES and glued(toks, got.end)
             if dashed and (
                 self._currency_follows(got.end + 1) or word_at(toks, got.end + 1) == "nil"
             ):
@@ -588,7 +610,7 @@ class QuantityReader:
                 and word_at(toks, got.end + 1) not in ("of", "s")
             ):
                 return None  # "One can see", ", one should ask": the pronoun; not "One can of"
-            after = toks[got.end + 1].low if got.end + 1 < len(toks) else ""
+            after = toks[got.end + 1][LOW] if got.end + 1 < len(toks) else ""
             if nxt is not None and not nxt.endswith("s") and after in self.lex.indefinite_one_after:
                 return None  # "One neighbour, who asked not to be named": "a neighbour"
         if single and self.title_of_name(i, got.end):
@@ -596,7 +618,7 @@ class QuantityReader:
         if single and w in ("half", "quarter"):
             if prev in lex.half_not_after or (w == "quarter" and prev not in lex.qualifiers):
                 return None
-            dashed = nxt_tok is not None and nxt_tok.text in DASHES and glued(toks, got.end)
+            dashed = nxt_tok is not None and nxt_tok[TEXT] in DASHES and glued(toks, got.end)
             if dashed and (w == "quarter" or not self.unit_follows(got.end + 1)):
                 return None  # "half-time", "half-brother"; but "half-litre" is a measure
             if nxt in ("time", "term", "year", "century", "way", "hearted", "brother", "sister"):
@@ -606,7 +628,7 @@ class QuantityReader:
                 return None
             if (
                 nxt_tok is not None
-                and nxt_tok.text in DASHES
+                and nxt_tok[TEXT] in DASHES
                 and word_at(toks, got.end + 1) == "hand"
             ):
                 return None
@@ -627,13 +649,13 @@ class QuantityReader:
         "a dozen" means "per dozen"."""
         toks = self.tokens
         tok = toks[k]
-        if tok.kind == "n":
-            return k > 0 and toks[k - 1].text in self.lex.currency_symbols
-        if k == 0 or toks[k - 1].kind != "n" or gap(toks, k) > 1:
+        if tok[KIND] == "n":
+            return k > 0 and toks[k - 1][TEXT] in self.lex.currency_symbols
+        if k == 0 or toks[k - 1][KIND] != "n" or gap(toks, k) > 1:
             return False  # "in a two-class layout": "in" follows no number here
         if glued(toks, k):
             return True  # "20p a litre", "$3m a year"
-        return tok.low in self.lex.currency_words or tok.low in self.lex.measure_units
+        return tok[LOW] in self.lex.currency_words or tok[LOW] in self.lex.measure_units
 
     def one_unit(self, i: int) -> Quantity | None:
         """ "a dollar", "a penny", "an ml": one of a currency or a unit written as an
@@ -642,13 +664,13 @@ class QuantityReader:
         toks = self.tokens
         lex = self.lex
         k = i + 1
-        if k >= len(toks) or gap(toks, k) != 1 or toks[k].kind != "w":
+        if k >= len(toks) or gap(toks, k) != 1 or toks[k][KIND] != "w":
             return None
-        if k + 1 < len(toks) and glued(toks, k + 1) and toks[k + 1].text in DASHES:
+        if k + 1 < len(toks) and glued(toks, k + 1) and toks[k + 1][TEXT] in DASHES:
             return None  # "a dollar-denominated bond"
         if i > 0 and self._priced(i - 1):
             return None  # "$3 a gallon", "£1.50 a litre": per gallon, per litre
-        w = toks[k].low
+        w = toks[k][LOW]
         code = lex.currency_words.get(w)
         if w in lex.ambiguous_currency_words:
             return None  # "a real problem", "a won game", "a buck"
@@ -687,39 +709,39 @@ class QuantityReader:
         "Air Force One"): a capitalised name before it and a lower-case word or the end of
         the sentence after it, so a title-case headline ("Buys Three Houses") still counts."""
         toks = self.tokens
-        if not toks[i].text[0].isupper() or i == 0 or gap(toks, i) != 1:
+        if not toks[i][TEXT][0].isupper() or i == 0 or gap(toks, i) != 1:
             return False
         prev = toks[i - 1]
-        if prev.kind != "w" or not prev.text[0].isupper() or prev.low in self.lex.common:
+        if prev[KIND] != "w" or not prev[TEXT][0].isupper() or prev[LOW] in self.lex.common:
             return False
         if j >= len(toks):
             return True
         nxt = toks[j]
-        return nxt.kind == "s" or (nxt.kind == "w" and nxt.text[0].islower())
+        return nxt[KIND] == "s" or (nxt[KIND] == "w" and nxt[TEXT][0].islower())
 
     def currency_prefix(self, i: int) -> tuple[int, str] | None:
         toks = self.tokens
         lex = self.lex
         tok = toks[i]
-        if tok.skip:
+        if tok[SKIPPED]:
             return None
-        if tok.text in lex.currency_symbols:
-            return i + 1, lex.currency_symbols[tok.text]
-        if tok.kind != "w":
+        if tok[TEXT] in lex.currency_symbols:
+            return i + 1, lex.currency_symbols[tok[TEXT]]
+        if tok[KIND] != "w":
             return None
-        if i + 1 < len(toks) and toks[i + 1].text == "$" and gap(toks, i + 1) <= 1:
-            if tok.low in lex.dollar_prefixes:
-                if tok.low in ("a", "s") and not glued(toks, i + 1) and tok.text.islower():
+        if i + 1 < len(toks) and toks[i + 1][TEXT] == "$" and gap(toks, i + 1) <= 1:
+            if tok[LOW] in lex.dollar_prefixes:
+                if tok[LOW] in ("a", "s") and not glued(toks, i + 1) and tok[TEXT].islower():
                     return None  # "a $5 bill", "company ' s $5 offer"; "c $ 16.4m" is Canadian
-                return i + 2, lex.dollar_prefixes[tok.low]
-            if tok.low == "u" or tok.low == "s":
+                return i + 2, lex.dollar_prefixes[tok[LOW]]
+            if tok[LOW] == "u" or tok[LOW] == "s":
                 return None
-        if tok.text in lex.currency_codes or (
-            tok.text.upper() in ("RS", "RM") and tok.text[0].isupper()
+        if tok[TEXT] in lex.currency_codes or (
+            tok[TEXT].upper() in ("RS", "RM") and tok[TEXT][0].isupper()
         ):
-            if i + 1 < len(toks) and toks[i + 1].text == "." and tok.low == "rs":
+            if i + 1 < len(toks) and toks[i + 1][TEXT] == "." and tok[LOW] == "rs":
                 i += 1
-            code = tok.text if tok.text in lex.currency_codes else lex.currency_words[tok.low]
+            code = tok[TEXT] if tok[TEXT] in lex.currency_codes else lex.currency_words[tok[LOW]]
             return i + 1, code
         return None
 
@@ -735,7 +757,7 @@ class QuantityReader:
         # Only a word or a currency sign can open a currency prefix (digits never do).
         cur = (
             self.currency_prefix(i)
-            if toks[i].kind == "w" or toks[i].text in lex.currency_symbols
+            if toks[i][KIND] == "w" or toks[i][TEXT] in lex.currency_symbols
             else None
         )
         k = i
@@ -743,30 +765,30 @@ class QuantityReader:
             k, code = cur
             if k >= len(toks) or gap(toks, k) > 1:
                 return None
-            if toks[k].kind == "w" and k + 1 < len(toks) and toks[k + 1].text == "$":
+            if toks[k][KIND] == "w" and k + 1 < len(toks) and toks[k + 1][TEXT] == "$":
                 return None
         negative = False
         tok = toks[k] if k < len(toks) else None
         if tok is None:
             return None
-        if tok.text in _MINUS and k + 1 < len(toks) and toks[k + 1].kind == "n":
+        if tok[TEXT] in _MINUS and k + 1 < len(toks) and toks[k + 1][KIND] == "n":
             before_ok = k == 0 or (
                 gap(toks, k) > 0
-                and toks[k - 1].kind != "n"
-                and not (toks[k - 1].kind == "w" and glued(toks, k))
+                and toks[k - 1][KIND] != "n"
+                and not (toks[k - 1][KIND] == "w" and glued(toks, k))
             )
             if before_ok and (glued(toks, k + 1) or k == 0):
                 negative = True
                 k += 1
                 tok = toks[k]
-        elif tok.low in ("minus", "negative") and k + 1 < len(toks):
+        elif tok[LOW] in ("minus", "negative") and k + 1 < len(toks):
             negative = True
             k += 1
             tok = toks[k]
         if not (clear_at_start and k == i) and self.time_or_date(k):
             return None
         q: Quantity | None
-        if tok.kind in ("n", "s") or tok.text in lex.vulgar:
+        if tok[KIND] in ("n", "s") or tok[TEXT] in lex.vulgar:
             q = self.digits(k, money=code is not None)
         else:
             q = self.words(k)
@@ -788,13 +810,13 @@ class QuantityReader:
             q.kind is NumberKind.ORDINAL
             and q.word
             and q.j == q.i + 1
-            and toks[q.i].low in lex.denominators
+            and toks[q.i][LOW] in lex.denominators
             and word_at(toks, q.j) == "of"
             and word_at(toks, q.j + 1) in ("a", "an")
             and self.unit_follows(q.j + 2)
         ):
             # "tenth of a gallon": a part of a unit, not a position
-            q.kind, q.value = NumberKind.CARDINAL, Fraction(1, lex.denominators[toks[q.i].low])
+            q.kind, q.value = NumberKind.CARDINAL, Fraction(1, lex.denominators[toks[q.i][LOW]])
         if q.kind in (NumberKind.ORDINAL, NumberKind.YEAR):
             return q
         self.suffix(q)
@@ -807,9 +829,9 @@ class QuantityReader:
         the measurement."""
         toks = self.tokens
         k = q.j
-        if k + 1 >= len(toks) or toks[k].text != "±" or gap(toks, k) > 1:
+        if k + 1 >= len(toks) or toks[k][TEXT] != "±" or gap(toks, k) > 1:
             return
-        if gap(toks, k + 1) > 1 or toks[k + 1].kind != "n" or not self.unit_follows(k + 2):
+        if gap(toks, k + 1) > 1 or toks[k + 1][KIND] != "n" or not self.unit_follows(k + 2):
             return
         rest = Quantity(k + 1, k + 2, Fraction(0))
         self.suffix(rest, joined=False)
@@ -829,7 +851,7 @@ class QuantityReader:
             k += 1
         if k >= len(toks) or gap(toks, k) != 1:
             return
-        minor = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
+        minor = self.digits(k, money=False) if toks[k][KIND] == "n" else self.words(k)
         if minor is None or minor.kind is not NumberKind.CARDINAL or minor.scale != 1:
             return
         if minor.value.denominator != 1 or not 0 < minor.value < 100:
@@ -848,8 +870,8 @@ class QuantityReader:
             after = toks[end] if end < len(toks) else None
             if (
                 after is not None
-                and (after.kind != "s" or after.text in "%$£€")
-                and after.low not in ("and", "&")
+                and (after[KIND] != "s" or after[TEXT] in "%$£€")
+                and after[LOW] not in ("and", "&")
             ):
                 return
             q.value += minor.value / 100
@@ -881,28 +903,28 @@ class QuantityReader:
         tok = toks[j]
         starts = _suffix_starts(lex)
         if (
-            tok.low not in starts.low
-            and tok.text not in starts.text
-            and not (len(tok.text) == 4 and tok.text[0] == "M")
+            tok[LOW] not in starts.low
+            and tok[TEXT] not in starts.text
+            and not (len(tok[TEXT]) == 4 and tok[TEXT][0] == "M")
         ):
             return  # nothing below can start at this token: most words end here
-        if toks[j].text == "%" and gap(toks, j) <= 1:
+        if toks[j][TEXT] == "%" and gap(toks, j) <= 1:
             q.kind, q.unit, q.j = NumberKind.PERCENT, "%", j + 1
             return
         if (
             q.plain
-            and toks[j].text in ("'", "′")
+            and toks[j][TEXT] in ("'", "′")
             and glued(toks, j)
             and j + 2 < len(toks)
             and gap(toks, j + 1) <= 1
-            and toks[j + 1].text.isdigit()
-            and int(toks[j + 1].text) < 12
-            and toks[j + 2].text in ('"', "″", "”")
+            and toks[j + 1][TEXT].isdigit()
+            and int(toks[j + 1][TEXT]) < 12
+            and toks[j + 2][TEXT] in ('"', "″", "”")
             and glued(toks, j + 2)
         ):
             # 5'10": feet and inches marks; a lone 5' may be a closing quote and is left alone
             q.kind, q.unit, q.j = NumberKind.MEASURE, "ft", j + 3
-            q.value += Fraction(int(toks[j + 1].text), 12)
+            q.value += Fraction(int(toks[j + 1][TEXT]), 12)
             return
         # "q.value < 1" on the numerator and denominator: a Fraction comparison costs more
         if (
@@ -920,15 +942,17 @@ class QuantityReader:
             if probe.kind is NumberKind.MEASURE:  # "half an hour", "a quarter of an hour"
                 q.kind, q.unit, q.j = probe.kind, probe.unit, probe.j
             return
-        hyphen = toks[j].text in DASHES and glued(toks, j)
+        hyphen = toks[j][TEXT] in DASHES and glued(toks, j)
         at = j + 1 if hyphen else j
         if not hyphen:
             # A table whose phrases cannot start at this token is not looked up.
-            got = phrase_at(toks, at, lex.point_words, lex) if tok.low in starts.point else None
+            got = phrase_at(toks, at, lex.point_words, lex) if tok[LOW] in starts.point else None
             if got is not None:
                 q.kind, q.unit, q.j = NumberKind.PERCENT, "pp", got[0]
                 return
-            got = phrase_at(toks, at, lex.percent_words, lex) if tok.low in starts.percent else None
+            got = (
+                phrase_at(toks, at, lex.percent_words, lex) if tok[LOW] in starts.percent else None
+            )
             if got is not None and (
                 got[1] not in ("pc", "percentage") or glued(toks, at) or got[1] == "percentage"
             ):
@@ -938,9 +962,9 @@ class QuantityReader:
                     q.unit, q.j = "pp", nxt[0]
                 return
             money = (
-                tok.low in starts.money_low
-                or tok.text in starts.money_text
-                or (len(tok.text) == 4 and tok.text[0] == "M")
+                tok[LOW] in starts.money_low
+                or tok[TEXT] in starts.money_text
+                or (len(tok[TEXT]) == 4 and tok[TEXT][0] == "M")
             ) and self.currency_suffix(q, at)
             if money and q.kind is NumberKind.MEASURE:
                 if joined:
@@ -976,21 +1000,21 @@ class QuantityReader:
                 len(key) == 1
                 and key.isupper()
                 and end + 1 < len(toks)
-                and toks[end].text in DASHES
+                and toks[end][TEXT] in DASHES
                 and glued(toks, end)
-                and toks[end + 1].kind == "w"
+                and toks[end + 1][KIND] == "w"
             ):
                 return  # "F-Series", "C-suite": a letter of a name, not a unit
             if (
                 end + 1 < len(toks)
-                and toks[end].text == "^"
+                and toks[end][TEXT] == "^"
                 and glued(toks, end)
                 and glued(toks, end + 1)
-                and toks[end + 1].text in ("2", "3")
+                and toks[end + 1][TEXT] in ("2", "3")
             ):
-                symbol += toks[end + 1].text  # "4km^3"
+                symbol += toks[end + 1][TEXT]  # "4km^3"
                 end += 2
-            if end + 1 < len(toks) and toks[end].text == "/" and glued(toks, end):
+            if end + 1 < len(toks) and toks[end][TEXT] == "/" and glued(toks, end):
                 per = phrase_at(
                     toks, end + 1, lex.measure_units, lex, cased=lex.measure_units_cased, max_gap=0
                 )
@@ -998,18 +1022,18 @@ class QuantityReader:
                     symbol, end = f"{symbol}/{per[2]}", per[0]
                     if (
                         end + 1 < len(toks)
-                        and toks[end].text == "^"
+                        and toks[end][TEXT] == "^"
                         and glued(toks, end)
                         and glued(toks, end + 1)
-                        and toks[end + 1].text.isdigit()
+                        and toks[end + 1][TEXT].isdigit()
                     ):
-                        symbol, end = symbol + toks[end + 1].text, end + 2
+                        symbol, end = symbol + toks[end + 1][TEXT], end + 2
             q.kind, q.unit, q.j = NumberKind.MEASURE, symbol, end
             if symbol in UNIT_STEPS and joined:
                 self.compound(q)
             if (
                 end < len(toks)
-                and toks[end].text in DASHES
+                and toks[end][TEXT] in DASHES
                 and word_at(toks, end + 1) == "old"
                 and glued(toks, end)
             ):
@@ -1037,12 +1061,14 @@ class QuantityReader:
         if (
             q.unit == "ft"
             and k + 1 < len(toks)
-            and toks[k].text in DASHES
+            and toks[k][TEXT] in DASHES
             and glued(toks, k)
             and glued(toks, k + 1)
         ):
             # "6-foot-5": the inches follow the feet after a hyphen, their unit left out
-            rest = self.digits(k + 1, money=False) if toks[k + 1].kind == "n" else self.words(k + 1)
+            rest = (
+                self.digits(k + 1, money=False) if toks[k + 1][KIND] == "n" else self.words(k + 1)
+            )
             if rest is not None and rest.kind is NumberKind.CARDINAL and 0 <= rest.value < 12:
                 probe = Quantity(rest.i, rest.j, rest.value)
                 self.suffix(probe, joined=False)
@@ -1052,18 +1078,18 @@ class QuantityReader:
                     return
         while True:
             k = q.j
-            if word_at(toks, k) == "and" or (k < len(toks) and toks[k].text == ","):
+            if word_at(toks, k) == "and" or (k < len(toks) and toks[k][TEXT] == ","):
                 k += 1
                 if word_at(toks, k) == "and":
                     k += 1
             if k >= len(toks) or gap(toks, k) != 1:
                 return
-            rest = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
+            rest = self.digits(k, money=False) if toks[k][KIND] == "n" else self.words(k)
             if rest is None or rest.kind is not NumberKind.CARDINAL or rest.value < 0:
                 return
             probe = Quantity(rest.i, rest.j, rest.value)
             self.suffix(probe, joined=False)
-            prime = _PRIMES.get(toks[probe.j].text) if probe.j < len(toks) else None
+            prime = _PRIMES.get(toks[probe.j][TEXT]) if probe.j < len(toks) else None
             if probe.unit is None and prime is not None and glued(toks, probe.j):
                 probe.unit, probe.j = prime, probe.j + 1  # "2 yd 7'", "6 ft 2\""
             step = UNIT_STEPS.get(probe.unit or "")
@@ -1082,51 +1108,51 @@ class QuantityReader:
             return False
         tok = toks[at]
         if (
-            len(tok.text) == 4
-            and tok.text[0] == "M"
-            and tok.text[1:] in lex.currency_codes
+            len(tok[TEXT]) == 4
+            and tok[TEXT][0] == "M"
+            and tok[TEXT][1:] in lex.currency_codes
             and not self.code_after(at + 1)
         ):
-            q.kind, q.unit, q.j = NumberKind.MONEY, tok.text[1:], at + 1
+            q.kind, q.unit, q.j = NumberKind.MONEY, tok[TEXT][1:], at + 1
             q.value *= 10**6  # "48.5 MGBP": millions of pounds, the finance notation
             return True
-        lower_code = tok.text.islower() and tok.low in lex.lowercase_currency_codes
-        if (tok.text in lex.currency_codes or lower_code) and not self.code_after(at + 1):
-            code = tok.text.upper()
+        lower_code = tok[TEXT].islower() and tok[LOW] in lex.lowercase_currency_codes
+        if (tok[TEXT] in lex.currency_codes or lower_code) and not self.code_after(at + 1):
+            code = tok[TEXT].upper()
             q.kind, q.unit, q.j = NumberKind.MONEY, "CNY" if code == "RMB" else code, at + 1
             if (
                 at + 1 < len(toks)
                 and word_at(toks, at + 1) in lex.scales
                 and not glued(toks, at + 1)
             ):
-                scale = lex.scales[toks[at + 1].low]
+                scale = lex.scales[toks[at + 1][LOW]]
                 q.value *= scale
                 q.j = at + 2
             return True
         if (
-            tok.low in lex.dollar_prefixes
+            tok[LOW] in lex.dollar_prefixes
             and at + 1 < len(toks)
-            and toks[at + 1].text == "$"
+            and toks[at + 1][TEXT] == "$"
             and glued(toks, at + 1)
-            and tok.text.isupper()
+            and tok[TEXT].isupper()
         ):
-            q.kind, q.unit, q.j = NumberKind.MONEY, lex.dollar_prefixes[tok.low], at + 2
+            q.kind, q.unit, q.j = NumberKind.MONEY, lex.dollar_prefixes[tok[LOW]], at + 2
             return True
-        if tok.text in lex.currency_symbols and glued(toks, at) and not self.code_after(at + 1):
-            q.kind, q.unit, q.j = NumberKind.MONEY, lex.currency_symbols[tok.text], at + 1
+        if tok[TEXT] in lex.currency_symbols and glued(toks, at) and not self.code_after(at + 1):
+            q.kind, q.unit, q.j = NumberKind.MONEY, lex.currency_symbols[tok[TEXT]], at + 1
             return True
         if (
             glued(toks, at)
-            and tok.text in ("p", "c")
+            and tok[TEXT] in ("p", "c")
             and not self.code_after(at + 1)
             and not q.word
         ):
-            q.kind, q.unit, q.j = NumberKind.MONEY, "GBP" if tok.text == "p" else "USD", at + 1
+            q.kind, q.unit, q.j = NumberKind.MONEY, "GBP" if tok[TEXT] == "p" else "USD", at + 1
             q.value /= 100
             return True
         got = (
             phrase_at(toks, at, lex.currency_words, lex)
-            if tok.low in _suffix_starts(lex).currency
+            if tok[LOW] in _suffix_starts(lex).currency
             else None
         )
         # "5 won" may be the verb and "2 real" the adjective: such words need to be glued on
@@ -1152,13 +1178,13 @@ class QuantityReader:
         toks = self.tokens
         if k >= len(toks) or gap(toks, k) != 1:
             return False
-        minor = self.digits(k, money=False) if toks[k].kind == "n" else self.words(k)
+        minor = self.digits(k, money=False) if toks[k][KIND] == "n" else self.words(k)
         if minor is None or minor.kind is not NumberKind.CARDINAL or minor.scale != 1:
             return False
         if minor.value.denominator != 1 or not 0 < minor.value < 100:
             return False
         after = toks[minor.j] if minor.j < len(toks) else None
-        return after is None or after.kind == "s" or after.low in ("pence", "p")
+        return after is None or after[KIND] == "s" or after[LOW] in ("pence", "p")
 
     def time_or_date(self, i: int) -> bool:
         return (

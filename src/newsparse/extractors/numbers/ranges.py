@@ -13,7 +13,7 @@ from fractions import Fraction
 from newsparse import Number, NumberKind
 
 from .quantities import DASHES, Quantity, QuantityReader
-from .scan import gap, glued, word_at
+from .scan import END, KIND, LOW, START, TEXT, gap, glued, word_at
 from .units import phrase_at
 from .words import read_words
 
@@ -26,28 +26,31 @@ class RangeReader(QuantityReader):
     def pair(self, i: int) -> Number | None:
         """Scores ("21-7", "248-6") and fiscal years ("2025/26") at digit token ``i``."""
         toks = self.tokens
-        if i + 2 >= len(toks) or toks[i].kind != "n" or not toks[i].text.isdigit():
+        if i + 2 >= len(toks) or toks[i][KIND] != "n" or not toks[i][TEXT].isdigit():
             return None
-        sep = toks[i + 1].text
+        sep = toks[i + 1][TEXT]
         b_tok = toks[i + 2]
         if not (
-            glued(toks, i + 1) and glued(toks, i + 2) and b_tok.kind == "n" and b_tok.text.isdigit()
+            glued(toks, i + 1)
+            and glued(toks, i + 2)
+            and b_tok[KIND] == "n"
+            and b_tok[TEXT].isdigit()
         ):
             return None
         if (glued(toks, i) and self.code_before(i)) or self.code_after(i + 3):
             return None
-        a, b = int(toks[i].text), int(b_tok.text)
+        a, b = int(toks[i][TEXT]), int(b_tok[TEXT])
         if (
-            len(toks[i].text) == 4
+            len(toks[i][TEXT]) == 4
             and 1100 <= a <= 2199
-            and len(b_tok.text) == 2
+            and len(b_tok[TEXT]) == 2
             and sep in ("/", "-", "–")
             and (a + 1) % 100 == b
         ):
-            return self.number(i, i + 3, Fraction(a), NumberKind.YEAR, norm=f"{a}/{b_tok.text}")
-        if sep not in ("-", "–") or len(toks[i].text) > 3 or len(b_tok.text) > 3:
+            return self.number(i, i + 3, Fraction(a), NumberKind.YEAR, norm=f"{a}/{b_tok[TEXT]}")
+        if sep not in ("-", "–") or len(toks[i][TEXT]) > 3 or len(b_tok[TEXT]) > 3:
             return None
-        if i + 3 < len(toks) and toks[i + 3].text in ("-", "–", "/") and glued(toks, i + 3):
+        if i + 3 < len(toks) and toks[i + 3][TEXT] in ("-", "–", "/") and glued(toks, i + 3):
             return None
         context = {w for k in range(max(0, i - 3), i) if (w := word_at(toks, k)) is not None}
         after = self.suffix_kind(i + 3)
@@ -55,9 +58,9 @@ class RangeReader(QuantityReader):
         prev = toks[i - 1] if i > 0 else None
         if (
             prev is not None
-            and prev.kind == "w"
-            and prev.text[0].isupper()
-            and prev.low not in self.lex.common
+            and prev[KIND] == "w"
+            and prev[TEXT][0].isupper()
+            and prev[LOW] not in self.lex.common
         ):
             scorey = True
         if after:
@@ -71,14 +74,14 @@ class RangeReader(QuantityReader):
     def model_code(self, i: int) -> int:
         """The end of a model number such as "Boeing 747-400" at digit token ``i``, or 0."""
         toks = self.tokens
-        if i < 1 or i + 2 >= len(toks) or gap(toks, i) != 1 or toks[i - 1].kind != "w":
+        if i < 1 or i + 2 >= len(toks) or gap(toks, i) != 1 or toks[i - 1][KIND] != "w":
             return 0
         name = toks[i - 1]
-        if not name.text[0].isupper() or name.low in self.lex.common:
+        if not name[TEXT][0].isupper() or name[LOW] in self.lex.common:
             return 0
-        if not (toks[i + 1].text in DASHES and glued(toks, i + 1) and glued(toks, i + 2)):
+        if not (toks[i + 1][TEXT] in DASHES and glued(toks, i + 1) and glued(toks, i + 2)):
             return 0
-        a, b = toks[i].text, toks[i + 2].text
+        a, b = toks[i][TEXT], toks[i + 2][TEXT]
         if a.isdigit() and b.isdigit() and len(a) >= 3 and len(b) >= 3:
             return i + 3
         return 0
@@ -91,7 +94,7 @@ class RangeReader(QuantityReader):
     def range_from(self, i: int) -> tuple[int, Number] | None:
         """ "between 3 and 5", "from 10 to 20 billion" at a "between"/"from" token."""
         toks = self.tokens
-        w = toks[i].low
+        w = toks[i][LOW]
         if i > 0 and (word_at(toks, i - 1) in self.lex.change_verbs):
             return None
         at = i + 2 if word_at(toks, i + 1) == "the" else i + 1  # "between the tenth and ..."
@@ -99,7 +102,7 @@ class RangeReader(QuantityReader):
         if q1 is None:
             return None
         k = q1.j
-        conn = toks[k].low if k < len(toks) else ""
+        conn = toks[k][LOW] if k < len(toks) else ""
         if w == "between" and conn not in ("and", "-", "–"):
             return None
         if w == "from" and conn not in ("to", "-", "–"):
@@ -110,9 +113,9 @@ class RangeReader(QuantityReader):
         toks = self.tokens
         if k >= len(toks):
             return None
-        if toks[k].text == "~" or word_at(toks, k) in ("about", "around"):
+        if toks[k][TEXT] == "~" or word_at(toks, k) in ("about", "around"):
             k += 1
-        if k < len(toks) and toks[k].low == "to" and toks[k - 1].text in DASHES:
+        if k < len(toks) and toks[k][LOW] == "to" and toks[k - 1][TEXT] in DASHES:
             k += 1
         ordinal = q1.kind is NumberKind.ORDINAL and q1.word and word_at(toks, k) == "the"
         if ordinal:
@@ -149,7 +152,7 @@ class RangeReader(QuantityReader):
         toks = self.tokens
         lex = self.lex
         k = q.j  # the joining word comes first: most numbers stop here
-        if k < len(toks) and toks[k].text == "," and gap(toks, k) == 0:
+        if k < len(toks) and toks[k][TEXT] == "," and gap(toks, k) == 0:
             k += 1
             if word_at(toks, k) in lex.range_joins:
                 k += 1
@@ -193,7 +196,7 @@ class RangeReader(QuantityReader):
         while (
             start > 0
             and at - start < 6
-            and toks[start - 1].start >= toks[at - 1].end - len(first_raw)
+            and toks[start - 1][START] >= toks[at - 1][END] - len(first_raw)
         ):
             start -= 1
         num = self.number(start, q2.j, None, NumberKind.RANGE, unit=q2.unit, low=low, high=high)
@@ -209,9 +212,9 @@ class RangeReader(QuantityReader):
             k += 1
         if k < len(toks) and gap(toks, k) == 1:
             if (
-                toks[k].kind == "n"
-                and toks[k].text.isdigit()
-                and len(toks[k].text) <= 3
+                toks[k][KIND] == "n"
+                and toks[k][TEXT].isdigit()
+                and len(toks[k][TEXT]) <= 3
                 and not self.code_after(k + 1)
             ):
                 nxt = word_at(toks, k + 1)
@@ -230,11 +233,11 @@ class RangeReader(QuantityReader):
         i, k = q.i, q.j
         if not q.plain or word_at(toks, k) != "of" or k + 1 >= len(toks):
             return 0
-        start = toks[i].start
-        if i > 0 and "\n" not in self.text[toks[i - 1].end : start] and start != self.start:
+        start = toks[i][START]
+        if i > 0 and "\n" not in self.text[toks[i - 1][END] : start] and start != self.start:
             return 0
         den = toks[k + 1]
-        if den.kind == "n" and den.text.isdigit() and int(den.text) >= q.value:
+        if den[KIND] == "n" and den[TEXT].isdigit() and int(den[TEXT]) >= q.value:
             return k + 2
         return 0
 
@@ -246,10 +249,10 @@ class RangeReader(QuantityReader):
             return None
         if gap(toks, k) != 1 or gap(toks, k + 1) != 1:
             return None
-        den = self.digits(k + 1, money=False) if toks[k + 1].kind == "n" else self.words(k + 1)
+        den = self.digits(k + 1, money=False) if toks[k + 1][KIND] == "n" else self.words(k + 1)
         if den is None or den.kind != NumberKind.CARDINAL or den.value == 0 or den.scale != 1:
             return None
-        if den.j < len(toks) and (toks[den.j].kind != "s" or toks[den.j].text in "%$£€"):
+        if den.j < len(toks) and (toks[den.j][KIND] != "s" or toks[den.j][TEXT] in "%$£€"):
             return None
         return Quantity(q.i, den.j, q.value / den.value)
 

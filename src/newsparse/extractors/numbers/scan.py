@@ -10,9 +10,22 @@ are found first by :data:`SKIP` and their tokens are marked so the parser steps 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final
 
-__all__ = ["SKIP", "Token", "gap", "glued", "tokenize", "word_at"]
+__all__ = [
+    "END",
+    "KIND",
+    "LOW",
+    "SKIP",
+    "SKIPPED",
+    "START",
+    "TEXT",
+    "Token",
+    "gap",
+    "glued",
+    "tokenize",
+    "word_at",
+]
 
 _NUM = (
     r"\d{1,3}(?:,\d{3}){1,40}(?:\.\d{1,40})?(?![\d])"  # 12,000.5
@@ -74,18 +87,19 @@ _CODE_NEED = re.compile(r"[\d+][\d.)( +\-]{5}")
 _NEED_ANY = re.compile(r"[:w@\d+](?:(?<=:)//|(?<=w)ww\.|(?<=@)|(?<=[\d+])[\d.)( +\-]{5})")
 
 
-class Token(NamedTuple):
-    """One token: ``kind`` is ``n`` (digits), ``w`` (letters) or ``s`` (any other character).
-
-    A named tuple rather than an attrs class: pages have many tokens and tuples are the
-    cheapest immutable records Python builds."""
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    low: str
-    skip: bool = False
+#: One token: ``(kind, start, end, text, low, skipped)``, read by the index names below.
+#: ``kind`` is ``n`` (digits), ``w`` (letters) or ``s`` (any other character); ``low`` is the
+#: text lower-cased and ``skipped`` marks a token inside a span that is never a number.
+#: A plain tuple, not a named tuple or an attrs class: a page has many tokens, a tuple
+#: display is the cheapest record Python builds, and an item read by a constant index is
+#: quicker than a named tuple's attribute.
+Token = tuple[str, int, int, str, str, bool]
+KIND: Final = 0
+START: Final = 1
+END: Final = 2
+TEXT: Final = 3
+LOW: Final = 4
+SKIPPED: Final = 5
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -99,16 +113,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         pattern = _SKIP_BY_NEED[need]
         if pattern is not None:
             skips = [m.span() for m in pattern.finditer(text, start, end)]
-    new = tuple.__new__  # skips the named tuple's Python-level __new__ on every token
     if not skips:
         # One comprehension, no statement per token: a token starts where the one before
         # ended plus the whitespace between, and its end is kept for the next.
         pos = start
         return [
-            new(
-                Token,
-                ("w" if w else "n" if n else "s", s, (pos := s + len(t)), t, t.lower(), False),
-            )
+            ("w" if w else "n" if n else "s", s, (pos := s + len(t)), t, t.lower(), False)
             for space, w, n, other in _SPACED.findall(text, start, end)
             for s, t in ((pos + len(space), w or n or other),)
         ]
@@ -121,24 +131,24 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             k += 1
         skip = k < len(skips) and skips[k][0] <= s < skips[k][1]
         word = m.group()
-        tokens.append(new(Token, (kind, s, e, word, word.lower(), skip)))
+        tokens.append((kind, s, e, word, word.lower(), skip))
     return tokens
 
 
 def glued(tokens: list[Token], k: int) -> bool:
     """Whether token ``k`` follows token ``k - 1`` with no space between them."""
-    return 0 < k < len(tokens) and tokens[k].start == tokens[k - 1].end
+    return 0 < k < len(tokens) and tokens[k][START] == tokens[k - 1][END]
 
 
 def gap(tokens: list[Token], k: int) -> int:
     """How many characters separate token ``k`` from the one before (huge at the edges)."""
     if k <= 0 or k >= len(tokens):
         return 10**9
-    return tokens[k].start - tokens[k - 1].end
+    return tokens[k][START] - tokens[k - 1][END]
 
 
 def word_at(tokens: list[Token], k: int) -> str | None:
     """The lower-cased word at token ``k``, or None when it is not a word."""
-    if 0 <= k < len(tokens) and tokens[k].kind == "w":
-        return tokens[k].low
+    if 0 <= k < len(tokens) and tokens[k][KIND] == "w":
+        return tokens[k][LOW]
     return None

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from .lexicon import Lexicon
-from .scan import TOKEN, Token
+from .scan import END, KIND, LOW, SKIPPED, START, TEXT, TOKEN, Token
 
 __all__ = ["UNIT_STEPS", "firsts", "phrase_at"]
 
@@ -93,9 +93,9 @@ def phrase_at(
     starts = _FIRSTS_LOWER.get(id(table))
     if starts is None:
         starts = firsts(table)
-    if tok.low not in starts and (cased is None or tok.text not in firsts(cased, lower=False)):
+    if tok[LOW] not in starts and (cased is None or tok[TEXT] not in firsts(cased, lower=False)):
         return None
-    if tok.skip or (j > 0 and tok.start - tokens[j - 1].end > max_gap):
+    if tok[SKIPPED] or (j > 0 and tok[START] - tokens[j - 1][END] > max_gap):
         return None
     best: tuple[int, str, str] | None = None
     grown = prefixes(table)
@@ -105,14 +105,14 @@ def phrase_at(
     for k in range(j, limit):
         tok = tokens[k]
         if k > j:
-            gap = tok.start - tokens[k - 1].end
+            gap = tok[START] - tokens[k - 1][END]
             if gap > 1:
                 break
             if gap:
                 key += " "
                 raw += " "
-        key += tok.low
-        raw += tok.text
+        key += tok[LOW]
+        raw += tok[TEXT]
         if key not in grown and (cased is None or raw not in prefixes(cased)):
             break  # no phrase of either table begins so: a longer key cannot be one either
         if cased is not None and raw in cased:
@@ -124,8 +124,8 @@ def phrase_at(
         return None
     end = best[0]
     # A unit glued to a following letter or digit is part of a longer word or code.
-    if end < len(tokens) and tokens[end].start == tokens[end - 1].end:
+    if end < len(tokens) and tokens[end][START] == tokens[end - 1][END]:
         nxt = tokens[end]
-        if nxt.kind in ("w", "n") and tokens[end - 1].kind in ("w", "n"):
+        if nxt[KIND] in ("w", "n") and tokens[end - 1][KIND] in ("w", "n"):
             return None
     return best

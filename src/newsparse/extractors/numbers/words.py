@@ -14,7 +14,7 @@ from fractions import Fraction
 import attrs
 
 from .lexicon import Lexicon
-from .scan import Token
+from .scan import END, KIND, LOW, SKIPPED, START, TEXT, Token
 
 __all__ = ["WordNumber", "read_words"]
 
@@ -39,8 +39,8 @@ class WordNumber:
 
 
 def _word(tokens: list[Token], j: int) -> str | None:
-    if j < len(tokens) and tokens[j].kind == "w" and not tokens[j].skip:
-        return tokens[j].low
+    if j < len(tokens) and tokens[j][KIND] == "w" and not tokens[j][SKIPPED]:
+        return tokens[j][LOW]
     return None
 
 
@@ -59,11 +59,11 @@ def _connector(tokens: list[Token], j: int, lex: Lexicon) -> int:
     if j >= len(tokens):
         return 0
     t = tokens[j]
-    if t.text in _DASHES and _is_number_word(lex, _word(tokens, j + 1)):
+    if t[TEXT] in _DASHES and _is_number_word(lex, _word(tokens, j + 1)):
         return 1
-    if t.low == "," and _word(tokens, j + 1) in lex.cardinals:
+    if t[LOW] == "," and _word(tokens, j + 1) in lex.cardinals:
         return 1
-    if t.text == "&" and _word(tokens, j + 1) in lex.cardinals:
+    if t[TEXT] == "&" and _word(tokens, j + 1) in lex.cardinals:
         return 1
     return 0
 
@@ -92,10 +92,10 @@ def _compound_denominator(
     if tens is None:
         return None
     k = j + 1
-    if k < len(tokens) and tokens[k].text in _DASHES:
+    if k < len(tokens) and tokens[k][TEXT] in _DASHES:
         k += 1
     w = _word(tokens, k)
-    if w is None or tokens[k].start - tokens[k - 1].end > 1:
+    if w is None or tokens[k][START] - tokens[k - 1][END] > 1:
         return None
     plural = w.endswith("s")
     v = lex.ordinals.get(w[:-1] if plural else w)
@@ -122,8 +122,8 @@ def _point_digits(tokens: list[Token], j: int, lex: Lexicon) -> tuple[int, str] 
                 value += lex.units[nxt]
                 k += 2
         return k, str(value)
-    if j < len(tokens) and tokens[j].kind == "n" and tokens[j].text.isdigit():
-        return j + 1, tokens[j].text
+    if j < len(tokens) and tokens[j][KIND] == "n" and tokens[j][TEXT].isdigit():
+        return j + 1, tokens[j][TEXT]
     return None
 
 
@@ -254,7 +254,7 @@ def read_words(
             w in ("half", "quarter")
             and last == "unit"
             and total + cur == 1
-            and (w == "half" or tokens[j - 1].text in _DASHES or _word(tokens, j + 1) == "of")
+            and (w == "half" or tokens[j - 1][TEXT] in _DASHES or _word(tokens, j + 1) == "of")
         ):
             # "one half", "one-quarter", "one quarter of": one over the denominator (but
             # "in one quarter" may be three months)
@@ -303,7 +303,9 @@ def read_words(
     if count == 0:
         return None
     end = j
-    while end > i and (tokens[end - 1].text in _DASHES or tokens[end - 1].low in ("and", ",", "&")):
+    while end > i and (
+        tokens[end - 1][TEXT] in _DASHES or tokens[end - 1][LOW] in ("and", ",", "&")
+    ):
         end -= 1
     return WordNumber(end, Fraction(total + cur), scaled=scaled, words=count)
 
