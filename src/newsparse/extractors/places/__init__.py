@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from newsparse import Article, Extractor, Part, Place, Span, __version__, hookimpl
+from newsparse import Article, Extractor, Part, Place, __version__, hookimpl
+from newsparse.extractors.places.making import make_place
 from newsparse.extractors.places.recognise import (
     BIG_TOWN,
     Mention,
@@ -61,11 +62,10 @@ def _surname(mention: Mention, surnames: set[str]) -> bool:
 
 def _finding(source: str, item: Resolved, part: Part) -> Place:
     mention = item.mention
-    start, end = mention.start, mention.end
-    # Positional, in the order of Place's fields: this runs for every place of every page.
-    return Place(
-        source[start:end],
-        Span(start, end),
+    return make_place(
+        source,
+        mention.start,
+        mention.end,
         item.name,
         item.kind,
         item.country_code,
