@@ -468,6 +468,7 @@ def _named(
 
     out: list[Mention] = []
     singles = _SINGLES
+    pairs = _PAIRS
     resume = start
     last_end = -1
     for at, word, flags in candidates:
@@ -490,11 +491,11 @@ def _named(
             if text[word_end : word_end + 1] in _JOIN_FIRST
             else None
         )
-        several = (
-            joined is not None
-            and bool(flags & _MULTI or len(word) == 1)
-            and _pair_opens(text, at, joined, w)
-        )
+        several = False
+        if joined is not None and (flags & _MULTI or len(word) == 1):
+            pair = text[at : joined.end()]
+            opens = pairs.get(pair)
+            several = _pair_opens(pair, joined[1], w) if opens is None else opens
         if not several and not flags & _ALONE:
             continue
         partial = False
@@ -568,18 +569,28 @@ def _named(
     return out
 
 
-def _pair_opens(text: str, at: int, joined: re.Match[str], w: _Words) -> bool:
-    """Whether the word at ``at`` and the next one (``joined`` to it by a gap that may join
-    a name) can open a name of several words: the second word must be capitalised, a
-    lower-case word inside names ("of") or a designator ("region"), and a gazetteer name
-    must start with the two (one set look-up of the folded pair, "new york")."""
-    nxt = joined[1]
+#: Whether a word and the next one can open a name of several words, by the text of the pair
+#: ("New York", "South of"); bounded like the class cache.
+_PAIRS: dict[str, bool] = {}
+
+
+def _pair_opens(pair: str, nxt: str, w: _Words) -> bool:
+    """Whether ``pair`` (a word, a gap that may join a name and the next word ``nxt``) can
+    open a name of several words: the second word must be capitalised, a lower-case word
+    inside names ("of") or a designator ("region"), and a gazetteer name must start with the
+    two (one set look-up of the folded pair, "new york").  Cached by the pair's text, of
+    which the answer is a function."""
     if not (nxt[0].isupper() or nxt in _INNER or _fold(nxt) in w.after):
-        return False
-    if len(nxt) >= 60:
-        return True
-    pair = _PAIR.match(_fold(text[at : joined.end()]))
-    return pair is None or "~" + pair.group() in gazetteer().openers
+        opens = False
+    elif len(nxt) >= 60:
+        opens = True
+    else:
+        found = _PAIR.match(fold(pair))
+        opens = found is None or "~" + found.group() in gazetteer().openers
+    if len(_PAIRS) >= _CLASS_CACHE:
+        _PAIRS.clear()
+    _PAIRS[pair] = opens
+    return opens
 
 
 def _match_at(
