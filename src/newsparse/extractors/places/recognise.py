@@ -145,6 +145,10 @@ _INNER = frozenset(
     ]
 )
 _SENTENCE_END = frozenset(".!?:;\"“”‘'(—–|•*")
+# What may stand right before the space before a word that opens a sentence or a line: a
+# blank, a line break or the end of a sentence (see :func:`_initial`).
+_BEFORE_INITIAL = _SENTENCE_END | frozenset(" \t\u00a0\n\r")
+_new_tuple = tuple.__new__
 
 
 class Mention(NamedTuple):
@@ -382,10 +386,14 @@ def _cue_at(text: str, at: int, end_word: int, word: str, end: int) -> tuple[int
 
 def _prev_token(text: str, at: int, start: int) -> _Tok | None:
     """The word before position ``at`` (within a few characters of it), if any."""
-    k = at
-    floor = at - 4 if at - 4 > start else start
-    while k > floor and not text[k - 1].isalpha():
-        k -= 1
+    if at - 2 >= start and text[at - 1] == " " and text[at - 2].isalpha():
+        # The usual case, without the loop: one space after the word.
+        k = at - 1
+    else:
+        k = at
+        floor = at - 4 if at - 4 > start else start
+        while k > floor and not text[k - 1].isalpha():
+            k -= 1
     word_end = k
     floor = k - 60 if k - 60 > start else start
     # Usually a space stands before the word: find it in C, then check the word is letters.
@@ -410,19 +418,22 @@ def _run_tokens(text: str, at: int, word: str, end: int) -> list[_Tok]:
     limit = at + 400
     if limit > end:
         limit = end
-    for m in _TOKEN.finditer(text, last_end, limit):
-        token_start = m.start()
-        token_end = m.end()
-        word = m[0]
-        tokens.append((token_start, token_end, word))
-        if (
-            len(tokens) > MAX_TOKENS
-            or text[last_end:token_start] not in _JOIN
-            or not (word[0].isupper() or word in _INNER)
-        ):
-            break
-        last_end = token_end
-    return tokens
+    # Each step matches the gap and the next word at once (:data:`_NEXT`: the gaps of
+    # :data:`_JOIN` that can stand between two words); where no such gap follows, the next
+    # word is the run's last, for context.
+    step = _NEXT.match
+    while True:
+        m = step(text, last_end, limit)
+        if m is None:
+            m = _TOKEN.search(text, last_end, limit)
+            if m is not None:
+                tokens.append((m.start(), m.end(), m[0]))
+            return tokens
+        word = m[1]
+        last_end = m.end()
+        tokens.append((m.start(1), last_end, word))
+        if len(tokens) > MAX_TOKENS or not (word[0].isupper() or word in _INNER):
+            return tokens
 
 
 def find_mentions(
@@ -794,7 +805,7 @@ def _judge(
     # Part of a longer name: "Paris Hilton", "Washington Post", "Ohio State University".
     designator = designator_word = None
     if nxt and next_gap in (" ", "\u00a0"):
-        nxt_fold = _fold(nxt)
+        nxt_fold = _FOLDS.get(nxt) or _fold(nxt)
         if (
             nxt_fold in w.after
             and not demonym
@@ -819,17 +830,29 @@ def _judge(
         bare = not nxt or next_gap.strip() != "" or _fold(nxt) in _AFTER_LANGUAGE
         if after or (_fold(prev) in w.language_before and bare):
             return None
-    return Mention(
-        start,
-        span_end,
-        key,
-        candidates,
-        demonym,
-        designator,
-        designator_word,
-        single and _initial(text, start),
-        after_comma,
-        bool(nxt) and next_gap == " " and nxt in w.said,
+    if not single:
+        initial = False
+    elif start >= 2 and text[start - 1] == " " and text[start - 2] not in _BEFORE_INITIAL:
+        # The usual case, answered without the call: one space after a word.
+        initial = False
+    else:
+        initial = _initial(text, start)
+    # Through tuple.__new__, in the order of Mention's fields: this runs for every mention.
+    return _new_tuple(
+        Mention,
+        (
+            start,
+            span_end,
+            key,
+            candidates,
+            demonym,
+            designator,
+            designator_word,
+            initial,
+            after_comma,
+            bool(nxt) and next_gap == " " and nxt in w.said,
+            False,
+        ),
     )
 
 
