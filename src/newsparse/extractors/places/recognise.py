@@ -480,6 +480,8 @@ def _named(
     out: list[Mention] = []
     singles = _SINGLES
     pairs = _PAIRS
+    stop = w.stop
+    lookup = gaz.lookup
     resume = start
     last_end = -1
     for at, word, flags in candidates:
@@ -523,14 +525,25 @@ def _named(
             if found is None:
                 continue
             j, span_end, key, places, demonyms = found
-        else:
-            # One word: what :func:`_match_at` reads of it, without its look at longer names.
-            one = _one_word(text, end, word_end, singles.get(word) or _single(word, gaz))
-            if one is None:
+            if key in stop:
+                # (what :func:`_judge` answers first, before any context is read)
                 continue
-            key, span_end = one
+        else:
+            # One word: what :func:`_match_at` reads of it, without its look at longer names
+            # (:func:`_one_word`, inlined).
+            exact, dotted, plain = singles.get(word) or _single(word, gaz)
+            if exact is not None:
+                key, span_end = exact, word_end
+            elif dotted is not None and word_end < end and text[word_end] == ".":
+                key, span_end = dotted, word_end + 1
+            elif plain is not None:
+                key, span_end = plain, word_end
+            else:
+                continue
+            if key in stop:
+                continue
             j = 0
-            places, demonyms = gaz.lookup(key)
+            places, demonyms = lookup(key)
         if partial:
             if joined is not None:
                 tokens.append((joined.start(1), joined.end(1), joined[1]))
