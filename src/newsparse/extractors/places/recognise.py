@@ -330,6 +330,10 @@ def _classify(word: str) -> int:
     return flags
 
 
+#: A capitalised word :func:`_named` looks at: one that may open a name, or a non-place name.
+_LOOKED_AT = _OPENER | _NOT_PLACE_OPENER
+
+
 def _scan(
     text: str, start: int, end: int
 ) -> tuple[list[tuple[int, str, int]], list[tuple[int, int, str]]]:
@@ -348,9 +352,8 @@ def _scan(
                 cue = _cue_at(text, m.start(), m.end(), word, end)
                 if cue is not None:
                     cues.append(cue)
-                if flags == _CUE_WORD:
-                    continue
-            candidates.append((m.start(), word, flags))
+            if flags & _LOOKED_AT:
+                candidates.append((m.start(), word, flags))
     lower = False
     for word in _LOWER_FEATURES:
         k = text.find(word, start, end)
