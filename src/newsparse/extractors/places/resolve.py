@@ -63,6 +63,7 @@ _NEIGHBOURS = tuple(row * GRID_ROW + col for row in (0, -1, 1) for col in (0, -1
 
 _AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION})
 _LOCAL_KINDS = frozenset({PlaceKind.CITY, PlaceKind.REGION})
+_new_tuple = tuple.__new__
 
 
 class Resolved(NamedTuple):
@@ -197,6 +198,39 @@ def _contenders(key: str, candidates: Sequence[Entry]) -> Sequence[Entry]:
     return found
 
 
+#: At most this many names keep their facts (a bound on memory).
+_FACTS_CACHE = 1 << 14
+#: A name's candidates (the gazetteer's tuple), the largest of them, whether that one is
+#: context by itself in the first reading, and the grid cells the name lends as nearby
+#: support (see :func:`_facts`).
+_FACTS: dict[str, tuple[Sequence[Entry], Entry | None, bool, tuple[int, ...]]] = {}
+
+
+def _facts(
+    key: str, candidates: Sequence[Entry], keep: bool
+) -> tuple[Sequence[Entry], Entry | None, bool, tuple[int, ...]]:
+    """What the first reading takes from a name's candidates, whatever the article: the
+    largest candidate, whether it counts as context by itself (no town below
+    :data:`CONTEXT_TOWN`), and the cells of its towns and regions when it has at most
+    :data:`NEAR_CANDIDATES` candidates.  Kept by name when ``keep`` says the candidates are
+    the gazetteer's for the name (a pair's constraint gives others)."""
+    top = _top(candidates)
+    counts = top is not None and (top.kind is not PlaceKind.CITY or top.weight >= CONTEXT_TOWN)
+    points: tuple[int, ...] = ()
+    if len(candidates) <= NEAR_CANDIDATES:
+        points = tuple(
+            entry.cell
+            for entry in candidates
+            if entry.kind in _LOCAL_KINDS and entry.cell is not None
+        )
+    facts = (candidates, top, counts, points)
+    if keep:
+        if len(_FACTS) >= _FACTS_CACHE:
+            _FACTS.clear()
+        _FACTS[key] = facts
+    return facts
+
+
 def _choose(
     key: str, candidates: Sequence[Entry], context: _Context
 ) -> tuple[Entry | None, bool, bool]:
@@ -266,7 +300,9 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     # First reading: names with one sensible meaning (countries, regions, large towns, pairs).
     # The same name outside a pair has the same candidates each time: it is read once.
     context = _Context()
+    cells = context.cells
     seen: set[str] = set()
+    facts_of = _FACTS.get
     for k, mention in enumerate(mentions):
         key = mention.key
         if not (k in pairs or mention.unknown):
@@ -274,21 +310,29 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
                 continue
             seen.add(key)
         found = options[k]
-        top = _top(found)
+        facts = facts_of(key)
+        if facts is None or facts[0] is not found:
+            facts = _facts(key, found, found is mention.places)
+        _, top, counts, points = facts
         if top is None:
             continue
-        if top.kind is not PlaceKind.CITY or top.weight >= CONTEXT_TOWN or k in pairs:
+        if counts or k in pairs:
             context.add(key, top)
-        if len(found) <= NEAR_CANDIDATES:
-            for entry in found:
-                context.point(key, entry)
+        for cell in points:
+            cells[cell].add(key)
     # Second reading: every name chosen in that context becomes context for the final choice.
+    # (A name of one candidate is that candidate in any context.)
     chosen: dict[str, Entry] = {}
     for k, mention in enumerate(mentions):
-        if mention.key not in chosen:
-            best, _, _ = _choose(mention.key, options[k], context)
-            if best is not None:
-                chosen[mention.key] = best
+        key = mention.key
+        if key not in chosen:
+            found = options[k]
+            if len(found) == 1:
+                chosen[key] = found[0]
+            elif found:
+                best, _, _ = _choose(key, found, context)
+                if best is not None:
+                    chosen[key] = best
     final = _Context()
     for key, entry in chosen.items():
         if entry.kind is not PlaceKind.CITY or entry.weight >= SMALL_TOWN:
@@ -358,9 +402,23 @@ def _unknown(mention: Mention) -> Resolved:
 
 def _place(mention: Mention, entry: Entry) -> Resolved:
     """The place a mention names, adjusted for a designator inside its span."""
-    kind, name = entry.kind, entry.name
     designator = mention.designator
-    if designator is not None and mention.designator_word is not None:
+    if designator is None:
+        # The usual case: the gazetteer's place as it is, its fields in Resolved's order.
+        return _new_tuple(
+            Resolved,
+            (
+                mention,
+                entry.name,
+                entry.kind,
+                entry.country_code,
+                entry.latitude,
+                entry.longitude,
+                entry.geonames_id,
+            ),
+        )
+    kind, name = entry.kind, entry.name
+    if mention.designator_word is not None:
         wanted = PlaceKind(designator)
         if wanted is not kind and kind is not PlaceKind.COUNTRY:
             word = mention.designator_word.title()
