@@ -178,19 +178,26 @@ class _Context:
 
 #: At most this many names keep their contenders (a bound on memory).
 _CONTENDERS_CACHE = 1 << 14
-_CONTENDERS: dict[str, tuple[tuple[Entry, ...], Sequence[Entry]]] = {}
+#: A contender as :func:`_choose` reads it: prior, country code, division, the entry.
+_Row = tuple[float, str | None, str | None, Entry]
+_CONTENDERS: dict[str, tuple[Sequence[Entry], tuple[_Row, ...]]] = {}
 
 
-def _contenders(key: str, candidates: Sequence[Entry]) -> Sequence[Entry]:
+def _contenders(key: str, candidates: Sequence[Entry]) -> tuple[_Row, ...]:
     """The candidates that can win in some context, in their order: each scores at least its
     prior and at most its prior plus every bonus, so one whose best is below another's prior
-    never wins.  Cached by name for the candidates the gazetteer gives it (a pair's
+    never wins.  Each comes with the fields its score reads, so scoring it reads no
+    attribute.  Cached by name for the candidates the gazetteer gives it (a pair's
     constraint gives others, which are filtered afresh)."""
     cached = _CONTENDERS.get(key)
     if cached is not None and cached[0] is candidates:
         return cached[1]
     floor = max(entry.prior for entry in candidates) - _MAX_BONUS - 1e-9
-    found = [entry for entry in candidates if entry.prior >= floor]
+    found = tuple(
+        (entry.prior, entry.country_code, entry.area, entry)
+        for entry in candidates
+        if entry.prior >= floor
+    )
     if isinstance(candidates, tuple):
         if len(_CONTENDERS) >= _CONTENDERS_CACHE:
             _CONTENDERS.clear()
@@ -254,13 +261,11 @@ def _choose(
         return entry, in_country, names is not None and (len(names) > 1 or key not in names)
     scored: list[tuple[float, Entry, bool, bool]] = []
     top = -math.inf
-    for entry in _contenders(key, candidates):
-        score = entry.prior
-        cc = entry.country_code
-        names = countries.get(cc) if cc is not None else None
+    # (``None`` is never a key of either mapping: a missing code or division finds nothing.)
+    for score, cc, area, entry in _contenders(key, candidates):
+        names = countries.get(cc)  # type: ignore[arg-type]
         in_country = names is not None and (len(names) > 1 or key not in names)
-        area = entry.area
-        names = areas.get(area) if area is not None else None
+        names = areas.get(area)  # type: ignore[arg-type]
         in_area = names is not None and (len(names) > 1 or key not in names)
         if in_country:
             score += COUNTRY_BONUS
