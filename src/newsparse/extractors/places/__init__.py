@@ -37,19 +37,32 @@ def extract_places(article: Article) -> Iterator[Place]:
     """Find every Place in the editorial parts of ``article``."""
     source = article.source
     mentions: list[Mention] = []
-    parts: dict[int, Part] = {}
     surnames: set[str] = set()
-    for part, span in article.parts():
-        for mention in mentions_in(source, span.start, span.end, surnames):
-            parts[mention.start] = part
-            mentions.append(mention)
+    # The part every mention is in, or (once the article shows parts of two kinds) which part
+    # each mention is in.
+    first: Part = Part.BODY
+    parts: dict[int, Part] | None = None
+    for k, (part, span) in enumerate(article.parts()):
+        found = mentions_in(source, span.start, span.end, surnames)
+        if k == 0:
+            first = part
+        elif parts is None and part is not first:
+            parts = dict.fromkeys([mention.start for mention in mentions], first)
+        if parts is not None:
+            for mention in found:
+                parts[mention.start] = part
+        mentions.extend(found)
     if surnames:
         mentions = [mention for mention in mentions if not _surname(mention, surnames)]
     teams = team_mentions(source, mentions)
     if teams:
         mentions = [mention for k, mention in enumerate(mentions) if k not in teams]
-    for item in resolve(mentions):
-        yield _finding(source, item, parts.get(item.mention.start, Part.BODY))
+    if parts is None:
+        for item in resolve(mentions):
+            yield _finding(source, item, first)
+    else:
+        for item in resolve(mentions):
+            yield _finding(source, item, parts.get(item.mention.start, Part.BODY))
 
 
 def _surname(mention: Mention, surnames: set[str]) -> bool:

@@ -500,10 +500,10 @@ def _named(
         if not flags & _OPENER:
             continue
         word_end = at + len(word)
-        limit = end if end < at + 400 else at + 400
-        # The next word, when a gap that may join a name comes first.
+        # The next word, when a gap that may join a name comes first (a gap and a word are
+        # far shorter than the run's bound, so only the end of the text bounds the match).
         joined = (
-            _NEXT.match(text, word_end, limit)
+            _NEXT.match(text, word_end, end)
             if text[word_end : word_end + 1] in _JOIN_FIRST
             else None
         )
@@ -551,7 +551,7 @@ def _named(
             if joined is not None:
                 tokens.append((joined.start(1), joined.end(1), joined[1]))
             else:
-                follower = _TOKEN.search(text, word_end, limit)
+                follower = _TOKEN.search(text, word_end, end if end < at + 400 else at + 400)
                 if follower is not None:
                     tokens.append((follower.start(), follower.end(), follower[0]))
         i = 0
