@@ -8,7 +8,7 @@ returns :class:`~newsparse.Place` findings anchored to the article's own text.  
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from newsparse import Article, Extractor, Part, Place, __version__, hookimpl
 from newsparse.extractors.places.making import make_place
@@ -30,11 +30,12 @@ def places_in(text: str) -> list[Place]:
     mentions = [m for m in mentions if not _surname(m, surnames)]
     teams = team_mentions(text, mentions)
     mentions = [m for k, m in enumerate(mentions) if k not in teams]
-    return [_finding(text, item, Part.BODY) for item in resolve(mentions)]
+    return _findings(text, resolve(mentions), Part.BODY, None)
 
 
-def extract_places(article: Article) -> Iterator[Place]:
-    """Find every Place in the editorial parts of ``article``."""
+def extract_places(article: Article) -> list[Place]:
+    """Find every Place in the editorial parts of ``article`` (made all at once: a page
+    has a dozen)."""
     source = article.source
     mentions: list[Mention] = []
     surnames: set[str] = set()
@@ -57,12 +58,7 @@ def extract_places(article: Article) -> Iterator[Place]:
     teams = team_mentions(source, mentions)
     if teams:
         mentions = [mention for k, mention in enumerate(mentions) if k not in teams]
-    if parts is None:
-        for item in resolve(mentions):
-            yield _finding(source, item, first)
-    else:
-        for item in resolve(mentions):
-            yield _finding(source, item, parts.get(item.mention.start, Part.BODY))
+    return _findings(source, resolve(mentions), first, parts)
 
 
 def _surname(mention: Mention, surnames: set[str]) -> bool:
@@ -73,21 +69,32 @@ def _surname(mention: Mention, surnames: set[str]) -> bool:
     return max((entry.weight for entry in mention.places), default=0) < BIG_TOWN
 
 
-def _finding(source: str, item: Resolved, part: Part) -> Place:
-    mention = item.mention
-    return make_place(
-        source,
-        mention.start,
-        mention.end,
-        item.name,
-        item.kind,
-        item.country_code,
-        item.latitude,
-        item.longitude,
-        item.geonames_id,
-        mention.demonym,
-        part,
-    )
+def _findings(
+    source: str, resolved: list[Resolved], first: Part, parts: dict[int, Part] | None
+) -> list[Place]:
+    """The findings for resolved mentions: each in part ``first``, or in the part ``parts``
+    gives for its start when there is such a map."""
+    if parts is None:
+        return [
+            make_place(source, m.start, m.end, name, kind, cc, lat, lon, gid, m.demonym, first)
+            for m, name, kind, cc, lat, lon, gid in resolved
+        ]
+    return [
+        make_place(
+            source,
+            m.start,
+            m.end,
+            name,
+            kind,
+            cc,
+            lat,
+            lon,
+            gid,
+            m.demonym,
+            parts.get(m.start, Part.BODY),
+        )
+        for m, name, kind, cc, lat, lon, gid in resolved
+    ]
 
 
 @hookimpl
