@@ -178,6 +178,8 @@ class Mention(NamedTuple):
 _STRONG = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CONTINENT, PlaceKind.WATER})
 _NAME = Mention(start=0, end=0, key="", places=())
 _SURNAME = Mention(start=0, end=0, key="", places=())
+#: :data:`_NAME`, when the judgement has already read the whole run into the tokens.
+_NAME_READ = Mention(start=0, end=0, key="", places=())
 _AGE = re.compile(r", (?:a |aged )?\d{1,3},")
 
 
@@ -402,8 +404,9 @@ def _prev_token(text: str, at: int, start: int) -> _Tok | None:
     # Usually a space stands before the word: find it in C, then check the word is letters.
     space = text.rfind(" ", floor, k)
     k = floor if space < 0 else space + 1
-    if k < word_end and text[k:word_end].isalpha():
-        return k, word_end, text[k:word_end]
+    word = text[k:word_end]
+    if word.isalpha():
+        return k, word_end, word
     k = word_end
     while k > floor and text[k - 1].isalpha():
         k -= 1
@@ -578,9 +581,9 @@ def _named(
             continue
         if mention is _SURNAME:
             surnames.add(key)
-        if mention is _NAME or mention is _SURNAME:
+        if mention is _NAME or mention is _SURNAME or mention is _NAME_READ:
             # Part of a person's or an organisation's name: skip the whole capitalised run.
-            if partial:
+            if partial and mention is not _NAME_READ:
                 tokens[i:] = _run_tokens(text, at, word, end)
             k = j + 1
             while (
@@ -840,7 +843,7 @@ def _judge(
             and len(nxt) > 1
             and not headline()
         ):
-            return _NAME
+            return _NAME_READ
     if demonym and key in w.languages:
         after = bool(nxt) and _fold(nxt) in w.language_after and next_gap in (" ", "-", "\u00a0")
         bare = not nxt or next_gap.strip() != "" or _fold(nxt) in _AFTER_LANGUAGE
