@@ -11,7 +11,7 @@ from __future__ import annotations
 import pickle
 
 import attrs
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsparse
@@ -149,6 +149,9 @@ def _prev_token_plain(text: str, at: int, start: int) -> tuple[int, int, str] | 
 
 
 @given(_TEXT, st.integers(0, 200))
+@example("Saint Vincent and the Grenadines Island Paris York", 200)
+@example("New York-Paris. Saint, Vincent'Germain’s Paris (York", 200)
+@example("New York\u00a0River", 3)
 def test_run_tokens_equal_the_plain_scan(text: str, cut: int) -> None:
     end = min(len(text), cut + 40)
     for m in recognise._CAPWORD.finditer(text, 0, end):
@@ -157,6 +160,8 @@ def test_run_tokens_equal_the_plain_scan(text: str, cut: int) -> None:
 
 
 @given(_TEXT, st.integers(0, 10))
+@example("in Paris, (Paris x-Paris ...Paris " + "y" * 70 + " Paris", 0)
+@example("Mr. Paris", 2)
 def test_prev_token_equals_the_plain_walk(text: str, start: int) -> None:
     start = min(start, len(text))
     for at in range(start, len(text) + 1):
@@ -164,6 +169,8 @@ def test_prev_token_equals_the_plain_walk(text: str, start: int) -> None:
 
 
 @given(_TEXT)
+@example("They left. Paris is big.\nParis grew; Paris fell and Paris rose.")
+@example("Paris")
 def test_initial_shortcut_equals_the_plain_look_back(text: str) -> None:
     for mention in recognise.mentions_in(text, 0, len(text), set()):
         single = not any(gap in text[mention.start : mention.end] for gap in " -'’\u00a0")
