@@ -9,6 +9,7 @@ checked against the slower form it stands for.
 from __future__ import annotations
 
 import pickle
+import re
 
 import attrs
 from hypothesis import example, given
@@ -207,3 +208,18 @@ def test_findings_of_a_plain_string_are_in_the_body() -> None:
     places = places_in("Talks resumed in Germany and France on Monday.")
     assert [place.text for place in places] == ["Germany", "France"]
     assert {place.part for place in places} == {Part.BODY}
+
+
+_WORD_PLAIN = r"(?:(?<=[A-Z])\.(?:[A-Z]\.){1,2}|[^\W\d_]{0,59})"
+
+
+@given(_TEXT)
+@example("U.S. A.B.C.D. Ab.C. A. x.Y.Z. É.T. " + "Q" * 70)
+def test_word_patterns_match_as_the_dotted_first_forms_do(text: str) -> None:
+    """The word patterns try letters first; the forms that try a dotted abbreviation first
+    find the same words."""
+    for pattern, first in ((recognise._TOKEN, r"[^\W\d_]"), (recognise._CAPWORD, "[A-ZÀ-ÖØ-Þ]")):
+        plain = re.compile(first + _WORD_PLAIN)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]

@@ -60,9 +60,11 @@ MAX_TOKENS = 6
 # Letters only: apostrophes, hyphens and full stops are gaps between tokens, so "Russia's",
 # "Kyiv-based" and "D-Ga." all expose the name.  Dotted abbreviations ("U.S.", "D.C.") are one
 # token.  Both alternatives are linear: no nested quantifiers over the same characters.
-_TOKEN = re.compile(r"[^\W\d_](?:(?<=[A-Z])\.(?:[A-Z]\.){1,2}|[^\W\d_]{0,59})")
+# (The alternatives exclude each other: letters, or a full stop after a capital, or
+# nothing; the usual one, letters, is tried first.)
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]{1,59}|(?<=[A-Z])\.(?:[A-Z]\.){1,2}|)")
 # A capitalised word: where a name can start.
-_CAPWORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?<=[A-Z])\.(?:[A-Z]\.){1,2}|[^\W\d_]{0,59})")
+_CAPWORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]{1,59}|(?<=[A-Z])\.(?:[A-Z]\.){1,2}|)")
 _LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,60}")
 _LONG_CAPITAL = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ][^\W\d_]{3,59}")
 # Gaps allowed inside a multi-word name.
