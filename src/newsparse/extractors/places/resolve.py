@@ -305,7 +305,7 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     # First reading: names with one sensible meaning (countries, regions, large towns, pairs).
     # The same name outside a pair has the same candidates each time: it is read once.
     context = _Context()
-    cells = context.cells
+    countries, areas, cells = context.countries, context.areas, context.cells
     seen: set[str] = set()
     facts_of = _FACTS.get
     for k, mention in enumerate(mentions):
@@ -322,7 +322,11 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
         if top is None:
             continue
         if counts or k in pairs:
-            context.add(key, top)
+            # (:meth:`_Context.add`, inlined)
+            if top.country_code:
+                countries[top.country_code].add(key)
+            if top.area:
+                areas[top.area].add(key)
         for cell in points:
             cells[cell].add(key)
     # Second reading: every name chosen in that context becomes context for the final choice.
@@ -339,10 +343,17 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
                 if best is not None:
                     chosen[key] = best
     final = _Context()
+    countries, areas, cells = final.countries, final.areas, final.cells
     for key, entry in chosen.items():
-        if entry.kind is not PlaceKind.CITY or entry.weight >= SMALL_TOWN:
-            final.add(key, entry)
-        final.point(key, entry)
+        # (:meth:`_Context.add` and :meth:`_Context.point`, inlined)
+        kind = entry.kind
+        if kind is not PlaceKind.CITY or entry.weight >= SMALL_TOWN:
+            if entry.country_code:
+                countries[entry.country_code].add(key)
+            if entry.area:
+                areas[entry.area].add(key)
+        if kind in _LOCAL_KINDS and entry.cell is not None:
+            cells[entry.cell].add(key)
 
     out: list[Resolved] = []
     unknown: list[int] = []
