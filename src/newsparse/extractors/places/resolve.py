@@ -359,13 +359,15 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     unknown: list[int] = []
     decided: dict[str, tuple[Entry | None, bool, bool]] = {}
     for k, mention in enumerate(mentions):
-        supported = k in pairs or mention.key in by_key
+        key = mention.key
         if k in pairs:
-            best, in_country, in_area = _choose(mention.key, pairs[k], final)
+            supported = True
+            best, in_country, in_area = _choose(key, pairs[k], final)
         else:
-            cached = decided.get(mention.key)
+            supported = key in by_key
+            cached = decided.get(key)
             if cached is None:
-                cached = decided[mention.key] = _choose(mention.key, options[k], final)
+                cached = decided[key] = _choose(key, options[k], final)
             best, in_country, in_area = cached
         if best is None:
             if mention.unknown:
@@ -377,7 +379,7 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
         small = (
             best.weight < SMALL_TOWN
             or (mention.initial and best.weight < SMALL_INITIAL)
-            or (not in_country and best.weight < FOREIGN_TOWN and final.elsewhere(mention.key))
+            or (not in_country and best.weight < FOREIGN_TOWN and final.elsewhere(key))
         )
         backed = in_area or (in_country and best.country_code != "US")
         if best.kind is PlaceKind.CITY and small and not supported and not backed:
