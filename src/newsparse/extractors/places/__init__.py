@@ -8,9 +8,10 @@ returns :class:`~newsparse.Place` findings anchored to the article's own text.  
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-from newsparse import Article, Extractor, Part, Place, Span, __version__, hookimpl
+from newsparse import Article, Extractor, Part, Place, __version__, hookimpl
+from newsparse.extractors.places.making import make_place
 from newsparse.extractors.places.recognise import (
     BIG_TOWN,
     Mention,
@@ -29,26 +30,35 @@ def places_in(text: str) -> list[Place]:
     mentions = [m for m in mentions if not _surname(m, surnames)]
     teams = team_mentions(text, mentions)
     mentions = [m for k, m in enumerate(mentions) if k not in teams]
-    return [_finding(text, item, Part.BODY) for item in resolve(mentions)]
+    return _findings(text, resolve(mentions), Part.BODY, None)
 
 
-def extract_places(article: Article) -> Iterator[Place]:
-    """Find every Place in the editorial parts of ``article``."""
+def extract_places(article: Article) -> list[Place]:
+    """Find every Place in the editorial parts of ``article`` (made all at once: a page
+    has a dozen)."""
     source = article.source
     mentions: list[Mention] = []
-    parts: dict[int, Part] = {}
     surnames: set[str] = set()
-    for part, span in article.parts():
-        for mention in mentions_in(source, span.start, span.end, surnames):
-            parts[mention.start] = part
-            mentions.append(mention)
+    # The part every mention is in, or (once the article shows parts of two kinds) which part
+    # each mention is in.
+    first: Part = Part.BODY
+    parts: dict[int, Part] | None = None
+    for k, (part, span) in enumerate(article.parts()):
+        found = mentions_in(source, span.start, span.end, surnames)
+        if k == 0:
+            first = part
+        elif parts is None and part is not first:
+            parts = dict.fromkeys([mention.start for mention in mentions], first)
+        if parts is not None:
+            for mention in found:
+                parts[mention.start] = part
+        mentions.extend(found)
     if surnames:
         mentions = [mention for mention in mentions if not _surname(mention, surnames)]
     teams = team_mentions(source, mentions)
     if teams:
         mentions = [mention for k, mention in enumerate(mentions) if k not in teams]
-    for item in resolve(mentions):
-        yield _finding(source, item, parts.get(item.mention.start, Part.BODY))
+    return _findings(source, resolve(mentions), first, parts)
 
 
 def _surname(mention: Mention, surnames: set[str]) -> bool:
@@ -59,22 +69,32 @@ def _surname(mention: Mention, surnames: set[str]) -> bool:
     return max((entry.weight for entry in mention.places), default=0) < BIG_TOWN
 
 
-def _finding(source: str, item: Resolved, part: Part) -> Place:
-    mention = item.mention
-    start, end = mention.start, mention.end
-    # Positional, in the order of Place's fields: this runs for every place of every page.
-    return Place(
-        source[start:end],
-        Span(start, end),
-        item.name,
-        item.kind,
-        item.country_code,
-        item.latitude,
-        item.longitude,
-        item.geonames_id,
-        mention.demonym,
-        part,
-    )
+def _findings(
+    source: str, resolved: list[Resolved], first: Part, parts: dict[int, Part] | None
+) -> list[Place]:
+    """The findings for resolved mentions: each in part ``first``, or in the part ``parts``
+    gives for its start when there is such a map."""
+    if parts is None:
+        return [
+            make_place(source, m.start, m.end, name, kind, cc, lat, lon, gid, m.demonym, first)
+            for m, name, kind, cc, lat, lon, gid in resolved
+        ]
+    return [
+        make_place(
+            source,
+            m.start,
+            m.end,
+            name,
+            kind,
+            cc,
+            lat,
+            lon,
+            gid,
+            m.demonym,
+            parts.get(m.start, Part.BODY),
+        )
+        for m, name, kind, cc, lat, lon, gid in resolved
+    ]
 
 
 @hookimpl

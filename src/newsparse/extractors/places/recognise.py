@@ -60,9 +60,11 @@ MAX_TOKENS = 6
 # Letters only: apostrophes, hyphens and full stops are gaps between tokens, so "Russia's",
 # "Kyiv-based" and "D-Ga." all expose the name.  Dotted abbreviations ("U.S.", "D.C.") are one
 # token.  Both alternatives are linear: no nested quantifiers over the same characters.
-_TOKEN = re.compile(r"[^\W\d_](?:(?<=[A-Z])\.(?:[A-Z]\.){1,2}|[^\W\d_]{0,59})")
+# (The alternatives exclude each other: letters, or a full stop after a capital, or
+# nothing; the usual one, letters, is tried first.)
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]{1,59}|(?<=[A-Z])\.(?:[A-Z]\.){1,2}|)")
 # A capitalised word: where a name can start.
-_CAPWORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?<=[A-Z])\.(?:[A-Z]\.){1,2}|[^\W\d_]{0,59})")
+_CAPWORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]{1,59}|(?<=[A-Z])\.(?:[A-Z]\.){1,2}|)")
 _LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,60}")
 _LONG_CAPITAL = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ][^\W\d_]{3,59}")
 # Gaps allowed inside a multi-word name.
@@ -145,6 +147,10 @@ _INNER = frozenset(
     ]
 )
 _SENTENCE_END = frozenset(".!?:;\"“”‘'(—–|•*")
+# What may stand right before the space before a word that opens a sentence or a line: a
+# blank, a line break or the end of a sentence (see :func:`_initial`).
+_BEFORE_INITIAL = _SENTENCE_END | frozenset(" \t\u00a0\n\r")
+_new_tuple = tuple.__new__
 
 
 class Mention(NamedTuple):
@@ -174,6 +180,8 @@ class Mention(NamedTuple):
 _STRONG = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CONTINENT, PlaceKind.WATER})
 _NAME = Mention(start=0, end=0, key="", places=())
 _SURNAME = Mention(start=0, end=0, key="", places=())
+#: :data:`_NAME`, when the judgement has already read the whole run into the tokens.
+_NAME_READ = Mention(start=0, end=0, key="", places=())
 _AGE = re.compile(r", (?:a |aged )?\d{1,3},")
 
 
@@ -326,6 +334,10 @@ def _classify(word: str) -> int:
     return flags
 
 
+#: A capitalised word :func:`_named` looks at: one that may open a name, or a non-place name.
+_LOOKED_AT = _OPENER | _NOT_PLACE_OPENER
+
+
 def _scan(
     text: str, start: int, end: int
 ) -> tuple[list[tuple[int, str, int]], list[tuple[int, int, str]]]:
@@ -344,9 +356,8 @@ def _scan(
                 cue = _cue_at(text, m.start(), m.end(), word, end)
                 if cue is not None:
                     cues.append(cue)
-                if flags == _CUE_WORD:
-                    continue
-            candidates.append((m.start(), word, flags))
+            if flags & _LOOKED_AT:
+                candidates.append((m.start(), word, flags))
     lower = False
     for word in _LOWER_FEATURES:
         k = text.find(word, start, end)
@@ -382,17 +393,22 @@ def _cue_at(text: str, at: int, end_word: int, word: str, end: int) -> tuple[int
 
 def _prev_token(text: str, at: int, start: int) -> _Tok | None:
     """The word before position ``at`` (within a few characters of it), if any."""
-    k = at
-    floor = at - 4 if at - 4 > start else start
-    while k > floor and not text[k - 1].isalpha():
-        k -= 1
+    if at - 2 >= start and text[at - 1] == " " and text[at - 2].isalpha():
+        # The usual case, without the loop: one space after the word.
+        k = at - 1
+    else:
+        k = at
+        floor = at - 4 if at - 4 > start else start
+        while k > floor and not text[k - 1].isalpha():
+            k -= 1
     word_end = k
     floor = k - 60 if k - 60 > start else start
     # Usually a space stands before the word: find it in C, then check the word is letters.
     space = text.rfind(" ", floor, k)
     k = floor if space < 0 else space + 1
-    if k < word_end and text[k:word_end].isalpha():
-        return k, word_end, text[k:word_end]
+    word = text[k:word_end]
+    if word.isalpha():
+        return k, word_end, word
     k = word_end
     while k > floor and text[k - 1].isalpha():
         k -= 1
@@ -410,19 +426,22 @@ def _run_tokens(text: str, at: int, word: str, end: int) -> list[_Tok]:
     limit = at + 400
     if limit > end:
         limit = end
-    for m in _TOKEN.finditer(text, last_end, limit):
-        token_start = m.start()
-        token_end = m.end()
-        word = m[0]
-        tokens.append((token_start, token_end, word))
-        if (
-            len(tokens) > MAX_TOKENS
-            or text[last_end:token_start] not in _JOIN
-            or not (word[0].isupper() or word in _INNER)
-        ):
-            break
-        last_end = token_end
-    return tokens
+    # Each step matches the gap and the next word at once (:data:`_NEXT`: the gaps of
+    # :data:`_JOIN` that can stand between two words); where no such gap follows, the next
+    # word is the run's last, for context.
+    step = _NEXT.match
+    while True:
+        m = step(text, last_end, limit)
+        if m is None:
+            m = _TOKEN.search(text, last_end, limit)
+            if m is not None:
+                tokens.append((m.start(), m.end(), m[0]))
+            return tokens
+        word = m[1]
+        last_end = m.end()
+        tokens.append((m.start(1), last_end, word))
+        if len(tokens) > MAX_TOKENS or not (word[0].isupper() or word in _INNER):
+            return tokens
 
 
 def find_mentions(
@@ -468,6 +487,9 @@ def _named(
 
     out: list[Mention] = []
     singles = _SINGLES
+    pairs = _PAIRS
+    stop = w.stop
+    lookup = gaz.lookup
     resume = start
     last_end = -1
     for at, word, flags in candidates:
@@ -483,18 +505,18 @@ def _named(
         if not flags & _OPENER:
             continue
         word_end = at + len(word)
-        limit = end if end < at + 400 else at + 400
-        # The next word, when a gap that may join a name comes first.
+        # The next word, when a gap that may join a name comes first (a gap and a word are
+        # far shorter than the run's bound, so only the end of the text bounds the match).
         joined = (
-            _NEXT.match(text, word_end, limit)
+            _NEXT.match(text, word_end, end)
             if text[word_end : word_end + 1] in _JOIN_FIRST
             else None
         )
-        several = (
-            joined is not None
-            and bool(flags & _MULTI or len(word) == 1)
-            and _pair_opens(text, at, joined, w)
-        )
+        several = False
+        if joined is not None and (flags & _MULTI or len(word) == 1):
+            pair = text[at : joined.end()]
+            opens = pairs.get(pair)
+            several = _pair_opens(pair, joined[1], w) if opens is None else opens
         if not several and not flags & _ALONE:
             continue
         partial = False
@@ -511,19 +533,30 @@ def _named(
             if found is None:
                 continue
             j, span_end, key, places, demonyms = found
-        else:
-            # One word: what :func:`_match_at` reads of it, without its look at longer names.
-            one = _one_word(text, end, word_end, singles.get(word) or _single(word, gaz))
-            if one is None:
+            if key in stop:
+                # (what :func:`_judge` answers first, before any context is read)
                 continue
-            key, span_end = one
+        else:
+            # One word: what :func:`_match_at` reads of it, without its look at longer names
+            # (:func:`_one_word`, inlined).
+            exact, dotted, plain = singles.get(word) or _single(word, gaz)
+            if exact is not None:
+                key, span_end = exact, word_end
+            elif dotted is not None and word_end < end and text[word_end] == ".":
+                key, span_end = dotted, word_end + 1
+            elif plain is not None:
+                key, span_end = plain, word_end
+            else:
+                continue
+            if key in stop:
+                continue
             j = 0
-            places, demonyms = gaz.lookup(key)
+            places, demonyms = lookup(key)
         if partial:
             if joined is not None:
                 tokens.append((joined.start(1), joined.end(1), joined[1]))
             else:
-                follower = _TOKEN.search(text, word_end, limit)
+                follower = _TOKEN.search(text, word_end, end if end < at + 400 else at + 400)
                 if follower is not None:
                     tokens.append((follower.start(), follower.end(), follower[0]))
         i = 0
@@ -550,9 +583,9 @@ def _named(
             continue
         if mention is _SURNAME:
             surnames.add(key)
-        if mention is _NAME or mention is _SURNAME:
+        if mention is _NAME or mention is _SURNAME or mention is _NAME_READ:
             # Part of a person's or an organisation's name: skip the whole capitalised run.
-            if partial:
+            if partial and mention is not _NAME_READ:
                 tokens[i:] = _run_tokens(text, at, word, end)
             k = j + 1
             while (
@@ -568,18 +601,28 @@ def _named(
     return out
 
 
-def _pair_opens(text: str, at: int, joined: re.Match[str], w: _Words) -> bool:
-    """Whether the word at ``at`` and the next one (``joined`` to it by a gap that may join
-    a name) can open a name of several words: the second word must be capitalised, a
-    lower-case word inside names ("of") or a designator ("region"), and a gazetteer name
-    must start with the two (one set look-up of the folded pair, "new york")."""
-    nxt = joined[1]
+#: Whether a word and the next one can open a name of several words, by the text of the pair
+#: ("New York", "South of"); bounded like the class cache.
+_PAIRS: dict[str, bool] = {}
+
+
+def _pair_opens(pair: str, nxt: str, w: _Words) -> bool:
+    """Whether ``pair`` (a word, a gap that may join a name and the next word ``nxt``) can
+    open a name of several words: the second word must be capitalised, a lower-case word
+    inside names ("of") or a designator ("region"), and a gazetteer name must start with the
+    two (one set look-up of the folded pair, "new york").  Cached by the pair's text, of
+    which the answer is a function."""
     if not (nxt[0].isupper() or nxt in _INNER or _fold(nxt) in w.after):
-        return False
-    if len(nxt) >= 60:
-        return True
-    pair = _PAIR.match(_fold(text[at : joined.end()]))
-    return pair is None or "~" + pair.group() in gazetteer().openers
+        opens = False
+    elif len(nxt) >= 60:
+        opens = True
+    else:
+        found = _PAIR.match(fold(pair))
+        opens = found is None or "~" + found.group() in gazetteer().openers
+    if len(_PAIRS) >= _CLASS_CACHE:
+        _PAIRS.clear()
+    _PAIRS[pair] = opens
+    return opens
 
 
 def _match_at(
@@ -783,7 +826,7 @@ def _judge(
     # Part of a longer name: "Paris Hilton", "Washington Post", "Ohio State University".
     designator = designator_word = None
     if nxt and next_gap in (" ", "\u00a0"):
-        nxt_fold = _fold(nxt)
+        nxt_fold = _FOLDS.get(nxt) or _fold(nxt)
         if (
             nxt_fold in w.after
             and not demonym
@@ -802,23 +845,35 @@ def _judge(
             and len(nxt) > 1
             and not headline()
         ):
-            return _NAME
+            return _NAME_READ
     if demonym and key in w.languages:
         after = bool(nxt) and _fold(nxt) in w.language_after and next_gap in (" ", "-", "\u00a0")
         bare = not nxt or next_gap.strip() != "" or _fold(nxt) in _AFTER_LANGUAGE
         if after or (_fold(prev) in w.language_before and bare):
             return None
-    return Mention(
-        start,
-        span_end,
-        key,
-        candidates,
-        demonym,
-        designator,
-        designator_word,
-        single and _initial(text, start),
-        after_comma,
-        bool(nxt) and next_gap == " " and nxt in w.said,
+    if not single:
+        initial = False
+    elif start >= 2 and text[start - 1] == " " and text[start - 2] not in _BEFORE_INITIAL:
+        # The usual case, answered without the call: one space after a word.
+        initial = False
+    else:
+        initial = _initial(text, start)
+    # Through tuple.__new__, in the order of Mention's fields: this runs for every mention.
+    return _new_tuple(
+        Mention,
+        (
+            start,
+            span_end,
+            key,
+            candidates,
+            demonym,
+            designator,
+            designator_word,
+            initial,
+            after_comma,
+            bool(nxt) and next_gap == " " and nxt in w.said,
+            False,
+        ),
     )
 
 

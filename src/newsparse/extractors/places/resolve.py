@@ -63,6 +63,7 @@ _NEIGHBOURS = tuple(row * GRID_ROW + col for row in (0, -1, 1) for col in (0, -1
 
 _AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION})
 _LOCAL_KINDS = frozenset({PlaceKind.CITY, PlaceKind.REGION})
+_new_tuple = tuple.__new__
 
 
 class Resolved(NamedTuple):
@@ -177,24 +178,64 @@ class _Context:
 
 #: At most this many names keep their contenders (a bound on memory).
 _CONTENDERS_CACHE = 1 << 14
-_CONTENDERS: dict[str, tuple[tuple[Entry, ...], Sequence[Entry]]] = {}
+#: A contender as :func:`_choose` reads it: prior, country code, division, the entry.
+_Row = tuple[float, str | None, str | None, Entry]
+_CONTENDERS: dict[str, tuple[Sequence[Entry], tuple[_Row, ...]]] = {}
 
 
-def _contenders(key: str, candidates: Sequence[Entry]) -> Sequence[Entry]:
+def _contenders(key: str, candidates: Sequence[Entry]) -> tuple[_Row, ...]:
     """The candidates that can win in some context, in their order: each scores at least its
     prior and at most its prior plus every bonus, so one whose best is below another's prior
-    never wins.  Cached by name for the candidates the gazetteer gives it (a pair's
+    never wins.  Each comes with the fields its score reads, so scoring it reads no
+    attribute.  Cached by name for the candidates the gazetteer gives it (a pair's
     constraint gives others, which are filtered afresh)."""
     cached = _CONTENDERS.get(key)
     if cached is not None and cached[0] is candidates:
         return cached[1]
     floor = max(entry.prior for entry in candidates) - _MAX_BONUS - 1e-9
-    found = [entry for entry in candidates if entry.prior >= floor]
+    found = tuple(
+        (entry.prior, entry.country_code, entry.area, entry)
+        for entry in candidates
+        if entry.prior >= floor
+    )
     if isinstance(candidates, tuple):
         if len(_CONTENDERS) >= _CONTENDERS_CACHE:
             _CONTENDERS.clear()
         _CONTENDERS[key] = (candidates, found)
     return found
+
+
+#: At most this many names keep their facts (a bound on memory).
+_FACTS_CACHE = 1 << 14
+#: A name's candidates (the gazetteer's tuple), the largest of them, whether that one is
+#: context by itself in the first reading, and the grid cells the name lends as nearby
+#: support (see :func:`_facts`).
+_FACTS: dict[str, tuple[Sequence[Entry], Entry | None, bool, tuple[int, ...]]] = {}
+
+
+def _facts(
+    key: str, candidates: Sequence[Entry], keep: bool
+) -> tuple[Sequence[Entry], Entry | None, bool, tuple[int, ...]]:
+    """What the first reading takes from a name's candidates, whatever the article: the
+    largest candidate, whether it counts as context by itself (no town below
+    :data:`CONTEXT_TOWN`), and the cells of its towns and regions when it has at most
+    :data:`NEAR_CANDIDATES` candidates.  Kept by name when ``keep`` says the candidates are
+    the gazetteer's for the name (a pair's constraint gives others)."""
+    top = _top(candidates)
+    counts = top is not None and (top.kind is not PlaceKind.CITY or top.weight >= CONTEXT_TOWN)
+    points: tuple[int, ...] = ()
+    if len(candidates) <= NEAR_CANDIDATES:
+        points = tuple(
+            entry.cell
+            for entry in candidates
+            if entry.kind in _LOCAL_KINDS and entry.cell is not None
+        )
+    facts = (candidates, top, counts, points)
+    if keep:
+        if len(_FACTS) >= _FACTS_CACHE:
+            _FACTS.clear()
+        _FACTS[key] = facts
+    return facts
 
 
 def _choose(
@@ -220,13 +261,11 @@ def _choose(
         return entry, in_country, names is not None and (len(names) > 1 or key not in names)
     scored: list[tuple[float, Entry, bool, bool]] = []
     top = -math.inf
-    for entry in _contenders(key, candidates):
-        score = entry.prior
-        cc = entry.country_code
-        names = countries.get(cc) if cc is not None else None
+    # (``None`` is never a key of either mapping: a missing code or division finds nothing.)
+    for score, cc, area, entry in _contenders(key, candidates):
+        names = countries.get(cc)  # type: ignore[arg-type]
         in_country = names is not None and (len(names) > 1 or key not in names)
-        area = entry.area
-        names = areas.get(area) if area is not None else None
+        names = areas.get(area)  # type: ignore[arg-type]
         in_area = names is not None and (len(names) > 1 or key not in names)
         if in_country:
             score += COUNTRY_BONUS
@@ -266,7 +305,9 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
     # First reading: names with one sensible meaning (countries, regions, large towns, pairs).
     # The same name outside a pair has the same candidates each time: it is read once.
     context = _Context()
+    countries, areas, cells = context.countries, context.areas, context.cells
     seen: set[str] = set()
+    facts_of = _FACTS.get
     for k, mention in enumerate(mentions):
         key = mention.key
         if not (k in pairs or mention.unknown):
@@ -274,38 +315,59 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
                 continue
             seen.add(key)
         found = options[k]
-        top = _top(found)
+        facts = facts_of(key)
+        if facts is None or facts[0] is not found:
+            facts = _facts(key, found, found is mention.places)
+        _, top, counts, points = facts
         if top is None:
             continue
-        if top.kind is not PlaceKind.CITY or top.weight >= CONTEXT_TOWN or k in pairs:
-            context.add(key, top)
-        if len(found) <= NEAR_CANDIDATES:
-            for entry in found:
-                context.point(key, entry)
+        if counts or k in pairs:
+            # (:meth:`_Context.add`, inlined)
+            if top.country_code:
+                countries[top.country_code].add(key)
+            if top.area:
+                areas[top.area].add(key)
+        for cell in points:
+            cells[cell].add(key)
     # Second reading: every name chosen in that context becomes context for the final choice.
+    # (A name of one candidate is that candidate in any context.)
     chosen: dict[str, Entry] = {}
     for k, mention in enumerate(mentions):
-        if mention.key not in chosen:
-            best, _, _ = _choose(mention.key, options[k], context)
-            if best is not None:
-                chosen[mention.key] = best
+        key = mention.key
+        if key not in chosen:
+            found = options[k]
+            if len(found) == 1:
+                chosen[key] = found[0]
+            elif found:
+                best, _, _ = _choose(key, found, context)
+                if best is not None:
+                    chosen[key] = best
     final = _Context()
+    countries, areas, cells = final.countries, final.areas, final.cells
     for key, entry in chosen.items():
-        if entry.kind is not PlaceKind.CITY or entry.weight >= SMALL_TOWN:
-            final.add(key, entry)
-        final.point(key, entry)
+        # (:meth:`_Context.add` and :meth:`_Context.point`, inlined)
+        kind = entry.kind
+        if kind is not PlaceKind.CITY or entry.weight >= SMALL_TOWN:
+            if entry.country_code:
+                countries[entry.country_code].add(key)
+            if entry.area:
+                areas[entry.area].add(key)
+        if kind in _LOCAL_KINDS and entry.cell is not None:
+            cells[entry.cell].add(key)
 
     out: list[Resolved] = []
     unknown: list[int] = []
     decided: dict[str, tuple[Entry | None, bool, bool]] = {}
     for k, mention in enumerate(mentions):
-        supported = k in pairs or mention.key in by_key
+        key = mention.key
         if k in pairs:
-            best, in_country, in_area = _choose(mention.key, pairs[k], final)
+            supported = True
+            best, in_country, in_area = _choose(key, pairs[k], final)
         else:
-            cached = decided.get(mention.key)
+            supported = key in by_key
+            cached = decided.get(key)
             if cached is None:
-                cached = decided[mention.key] = _choose(mention.key, options[k], final)
+                cached = decided[key] = _choose(key, options[k], final)
             best, in_country, in_area = cached
         if best is None:
             if mention.unknown:
@@ -317,7 +379,7 @@ def resolve(mentions: Sequence[Mention]) -> list[Resolved]:
         small = (
             best.weight < SMALL_TOWN
             or (mention.initial and best.weight < SMALL_INITIAL)
-            or (not in_country and best.weight < FOREIGN_TOWN and final.elsewhere(mention.key))
+            or (not in_country and best.weight < FOREIGN_TOWN and final.elsewhere(key))
         )
         backed = in_area or (in_country and best.country_code != "US")
         if best.kind is PlaceKind.CITY and small and not supported and not backed:
@@ -358,9 +420,23 @@ def _unknown(mention: Mention) -> Resolved:
 
 def _place(mention: Mention, entry: Entry) -> Resolved:
     """The place a mention names, adjusted for a designator inside its span."""
-    kind, name = entry.kind, entry.name
     designator = mention.designator
-    if designator is not None and mention.designator_word is not None:
+    if designator is None:
+        # The usual case: the gazetteer's place as it is, its fields in Resolved's order.
+        return _new_tuple(
+            Resolved,
+            (
+                mention,
+                entry.name,
+                entry.kind,
+                entry.country_code,
+                entry.latitude,
+                entry.longitude,
+                entry.geonames_id,
+            ),
+        )
+    kind, name = entry.kind, entry.name
+    if mention.designator_word is not None:
         wanted = PlaceKind(designator)
         if wanted is not kind and kind is not PlaceKind.COUNTRY:
             word = mention.designator_word.title()
