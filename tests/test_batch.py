@@ -41,7 +41,7 @@ from newsparse import (
     hookimpl,
     parse_many,
 )
-from newsparse.batch import FAILED, _default_start_method, failure
+from newsparse.batch import FAILED, Markup, _default_start_method, failure
 from newsparse.plugins import PluginManager
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -211,6 +211,41 @@ def test_the_calling_process_parses_while_the_worker_is_busy() -> None:
     here = places.count(str(home))
     assert 0 < here < len(pages), places
     assert len(set(places)) == 2  # this process and its one worker
+
+
+_MARKUP = [
+    "<html><body><h1>Storm closes schools</h1><p>Heavy snow closed 40 schools.</p></body></html>",
+    b"<meta charset='utf-8'><h1>Port reopens</h1><p>Ships sail from Dover again.</p>",
+    "<article><h1>Vote delayed</h1><p>The council will vote on 3 May.</p></article>",
+]
+
+
+@pytest.mark.parametrize("workers", [pytest.param(1, id="serial"), pytest.param(2, id="pool")])
+def test_html_pages_are_read_as_parse_html_reads_them(workers: int) -> None:
+    pytest.importorskip("selectolax.lexbor")
+    articles = list(parse_many(_MARKUP, html=True, workers=workers, chunksize=1))
+    assert articles == [newsparse.parse_html(page) for page in _MARKUP]
+    assert articles[1].headline == "Port reopens"
+
+
+def test_markup_among_text_is_read_as_html() -> None:
+    pytest.importorskip("selectolax.lexbor")
+    page = "<h1>Storm closes schools</h1><p>Heavy snow closed 40 schools.</p>"
+    inputs = ["Plain headline\n\nPlain body text.\n", Markup(page, url="https://example.org/a")]
+    articles = list(parse_many(inputs, workers=2, chunksize=1))
+    assert articles[0] == newsparse.parse(inputs[0])  # type: ignore[arg-type]
+    assert articles[1] == newsparse.parse_html(page, url="https://example.org/a")
+
+
+def test_html_without_the_extra_fails_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsparse.html.document as document
+
+    def missing() -> None:
+        raise newsparse.MissingDependencyError("reading HTML needs the html extra", extra="html")
+
+    monkeypatch.setattr(document, "_parser_class", missing)
+    with pytest.raises(newsparse.MissingDependencyError):
+        parse_many(["<p>x</p>"], html=True)
 
 
 @pytest.mark.parametrize(

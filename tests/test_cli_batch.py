@@ -212,15 +212,72 @@ def test_text_format_in_batch_mode_keeps_the_order(
     assert headers == [f"== {path}" for path in pages]
 
 
-def test_html_files_are_refused_in_batch_mode_not_misread(
-    pages: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+_HTML = (
+    "<html><head><meta charset='windows-1252'></head><body><h1>Caf\xe9 reopens</h1>"
+    "<p>The caf\xe9 opened again on Monday with 40 seats.</p></body></html>"
+).encode("latin-1")
+
+
+@pytest.mark.parametrize(
+    ("name", "flag"),
+    [
+        pytest.param("page.html", [], id="by-extension"),
+        pytest.param("page.txt", ["--html"], id="flag"),
+    ],
+)
+def test_html_files_are_read_as_html_in_batch_mode(
+    pages: list[Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flag: list[str],
 ) -> None:
-    page = tmp_path / "page.html"
-    page.write_text("<html><body><h1>Title</h1><p>Text.</p></body></html>", encoding="utf-8")
-    status = main(["parse", "-j", "2", str(pages[0]), str(page)])
+    pytest.importorskip("selectolax.lexbor")
+    page = tmp_path / name
+    page.write_bytes(_HTML)
+    text_pages = [] if flag else [str(pages[0])]
+    status = main(["parse", "-j", "2", *flag, *text_pages, str(page)])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    records = _records(out)
+    assert [r["path"] for r in records] == [*text_pages, str(page)]
+    article = _article(records[-1])
+    assert article == newsparse.parse_html(_HTML)
+    assert article.headline == "Caf\u00e9 reopens"  # decoded as its <meta charset> says
+    if text_pages:
+        assert _article(records[0]) == newsparse.parse(pages[0].read_text(encoding="utf-8"))
+
+
+def test_a_stream_of_html_without_the_extra_stops_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsparse.html.document as document
+
+    def missing() -> None:
+        raise newsparse.MissingDependencyError("reading HTML needs the html extra", extra="html")
+
+    monkeypatch.setattr(document, "_parser_class", missing)
+    stream = tmp_path / "pages.jsonl"
+    stream.write_text(json.dumps({"text": "<p>x</p>"}) + "\n", encoding="utf-8")
+    status = main(["parse", "--input-format", "jsonl", "--html", str(stream)])
     out, err = capsys.readouterr()
     assert status == 1
+    assert out == ""
+    assert "html extra" in err
+
+
+def test_a_jsonl_stream_of_html_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("selectolax.lexbor")
+    markup = ["<h1>First</h1><p>One two three.</p>", "<h1>Second</h1><p>Four five.</p>"]
+    stream = tmp_path / "pages.jsonl"
+    stream.write_text(
+        "".join(json.dumps({"id": i, "html": m}) + "\n" for i, m in enumerate(markup)),
+        encoding="utf-8",
+    )
+    argv = ["parse", "--input-format", "jsonl", "--text-field", "html", "--html", str(stream)]
+    status = main([*argv, "-j", "2"])
+    out, err = capsys.readouterr()
+    assert status == 0, err
     records = _records(out)
-    assert "article" in records[0]
-    assert "HTML" in str(records[1]["error"])
-    assert "HTML" in err
+    assert [r["id"] for r in records] == [0, 1]
+    assert [_article(r) for r in records] == [newsparse.parse_html(m) for m in markup]

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from newsparse.plugins import PluginManager
 
-__all__ = ["DEFAULT_CHUNKSIZE", "FAILED", "encode_many", "failure", "parse_many"]
+__all__ = ["DEFAULT_CHUNKSIZE", "FAILED", "Markup", "encode_many", "failure", "parse_many"]
 
 #: Pages sent to a worker at a time.  Large enough that pickling overhead is small next to
 #: parsing a news-sized page, small enough that a window of chunks stays a few megabytes.
@@ -56,13 +56,14 @@ def failure(article: Article) -> Problem | None:
 
 
 def parse_many(
-    texts: Iterable[str],
+    texts: Iterable[str | bytes | Markup],
     *,
     workers: int | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     extractors: Sequence[str] | None = None,
     structure: bool = True,
     strict: bool = False,
+    html: bool = False,
     plugins: PluginManager | None = None,
     mp_context: str | BaseContext | None = None,
 ) -> Iterator[Article]:
@@ -75,7 +76,10 @@ def parse_many(
     Inputs are read lazily and at most a few chunks per worker are held at once, so ``texts``
     may be an endless generator.  ``extractors``, ``structure`` and ``strict`` mean what they
     mean for :func:`newsparse.parse`; ``plugins`` is a manager to use instead of the
-    process-wide one (it travels to the workers as a recipe).
+    process-wide one (it travels to the workers as a recipe).  ``html=True`` reads every
+    input as an HTML page (``str`` or ``bytes``) the way :func:`newsparse.parse_html` does;
+    an input wrapped in :class:`Markup` is read so whatever ``html`` says.  Reading HTML
+    needs the ``html`` extra, and a missing one is an error at once, not one per page.
 
     An input that cannot be parsed yields an article with its source and a problem of kind
     :data:`FAILED` (see :func:`failure`) instead of raising; so does a page on which a pool
@@ -86,42 +90,43 @@ def parse_many(
     newsparse has loaded already), otherwise ``"forkserver"`` where the platform has it and
     ``"spawn"`` elsewhere, which are safe in a process that runs threads.
     """
+    options = _Options(None, structure, strict, False, html)
     results: Iterator[Article] = _start(
-        texts, workers, chunksize, extractors, structure, strict, plugins, mp_context, False
+        texts, workers, chunksize, extractors, options, plugins, mp_context
     )
     return results
 
 
 def encode_many(
-    texts: Iterable[str],
+    texts: Iterable[str | bytes | Markup],
     *,
     workers: int | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     extractors: Sequence[str] | None = None,
     structure: bool = True,
     strict: bool = False,
+    html: bool = False,
 ) -> Iterator[tuple[str | None, str]]:
     """Like :func:`parse_many`, but yield ``(failure message or None, article as JSON)``.
 
     The JSON is made where the page was parsed, in the worker, so the process reading the
     results only writes strings: ``newsparse parse -j N`` runs on this.
     """
+    options = _Options(None, structure, strict, True, html)
     results: Iterator[tuple[str | None, str]] = _start(
-        texts, workers, chunksize, extractors, structure, strict, None, None, True
+        texts, workers, chunksize, extractors, options, None, None
     )
     return results
 
 
 def _start(
-    texts: Iterable[str],
+    texts: Iterable[Any],
     workers: int | None,
     chunksize: int,
     extractors: Sequence[str] | None,
-    structure: bool,
-    strict: bool,
+    options: _Options,
     plugins: PluginManager | None,
     mp_context: str | BaseContext | None,
-    encode: bool,
 ) -> Iterator[Any]:
     if isinstance(texts, (str, bytes)):
         raise TypeError("parse_many() needs an iterable of str, not a single str or bytes")
@@ -133,8 +138,12 @@ def _start(
         from newsparse.plugins import get_plugin_manager
 
         (plugins or get_plugin_manager()).select(extractors)
-    chosen = tuple(extractors) if extractors is not None else None
-    options = _Options(chosen, structure, strict, encode)
+    if options.html:
+        from newsparse.html.document import require_parser
+
+        require_parser()  # a missing extra is one error now, not one per page
+    if extractors is not None:
+        options.extractors = tuple(extractors)
     if count == 1:
         return _serial(iter(texts), options, plugins)
     return _pooled(iter(texts), options, plugins, count, chunksize, mp_context)
@@ -157,18 +166,27 @@ def _worker_count(workers: int | None) -> int:
 class _Options:
     """What every parse of one batch is asked for; plain data so it pickles to workers."""
 
-    __slots__ = ("encode", "extractors", "strict", "structure")
+    __slots__ = ("encode", "extractors", "html", "strict", "structure")
 
     def __init__(
-        self, extractors: tuple[str, ...] | None, structure: bool, strict: bool, encode: bool
+        self,
+        extractors: tuple[str, ...] | None,
+        structure: bool,
+        strict: bool,
+        encode: bool,
+        html: bool,
     ) -> None:
         self.extractors = extractors
         self.structure = structure
         self.strict = strict
         self.encode = encode
+        self.html = html
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_Options, (self.extractors, self.structure, self.strict, self.encode))
+        return (
+            _Options,
+            (self.extractors, self.structure, self.strict, self.encode, self.html),
+        )
 
     def output(self, article: Article) -> Any:
         """What goes back to the caller: the article, or its failure and JSON."""
@@ -181,6 +199,21 @@ class _Options:
         return message, json.dumps(article.to_dict(), ensure_ascii=False)
 
 
+class Markup:
+    """One HTML page among inputs that are otherwise text: ``newsparse parse -j`` on a mix of
+    ``.txt`` and ``.html`` files.  ``data`` is the markup (``bytes`` are decoded by their
+    ``<meta charset>``), ``url`` the page's address when known."""
+
+    __slots__ = ("data", "url")
+
+    def __init__(self, data: str | bytes, url: str | None = None) -> None:
+        self.data = data
+        self.url = url
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Markup, (self.data, self.url))
+
+
 def _failed(text: object, message: str) -> Article:
     source = text if isinstance(text, str) else ""
     return Article(source=source, problems=(Problem("newsparse", message, kind=FAILED),))
@@ -190,6 +223,8 @@ def _parse_one(text: object, options: _Options, plugins: PluginManager) -> Artic
     from newsparse.api import parse
 
     try:
+        if options.html or type(text) is Markup:
+            return _parse_markup(text, options, plugins)
         return parse(
             text,  # type: ignore[arg-type]  # non-str input is reported, not refused
             extractors=options.extractors,
@@ -198,7 +233,24 @@ def _parse_one(text: object, options: _Options, plugins: PluginManager) -> Artic
             plugins=plugins,
         )
     except Exception as exc:
-        return _failed(text, f"{type(exc).__name__}: {exc}")
+        # An HTML page's source would be the text read out of it: there is none.
+        return _failed(None if options.html else text, f"{type(exc).__name__}: {exc}")
+
+
+def _parse_markup(page: object, options: _Options, plugins: PluginManager) -> Article:
+    from newsparse.api import parse_html
+
+    url = None
+    if isinstance(page, Markup):
+        url = page.url
+        page = page.data
+    return parse_html(
+        page,  # type: ignore[arg-type]  # non-str input is reported, not refused
+        url=url,
+        extractors=options.extractors,
+        strict=options.strict,
+        plugins=plugins,
+    )
 
 
 def _serial(

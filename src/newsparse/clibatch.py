@@ -18,8 +18,8 @@ from typing import IO, Any
 
 import attrs
 
-from newsparse.batch import DEFAULT_CHUNKSIZE, encode_many, failure, parse_many
-from newsparse.errors import NewsparseError, UsageError
+from newsparse.batch import DEFAULT_CHUNKSIZE, Markup, encode_many, failure, parse_many
+from newsparse.errors import MissingDependencyError, NewsparseError, UsageError
 from newsparse.model import Article, Problem
 from newsparse.render.terminal import color_enabled, terminal_outline
 from newsparse.serialize import to_data
@@ -75,7 +75,7 @@ class _Input:
 
     label: str
     meta: dict[str, Any]
-    text: str | None = None
+    text: str | Markup | None = None
     error: str | None = None
     replaced: int = 0
     size: int = 0
@@ -93,18 +93,16 @@ def run(args: argparse.Namespace, out: IO[str] | None = None, err: IO[str] | Non
     if args.chunksize < 1:
         print("newsparse: --chunksize must be 1 or more", file=err)
         return EXIT_USAGE
-    if getattr(args, "html", False):
-        print("newsparse: --html is not supported in batch mode (-j, JSONL) yet", file=err)
-        return EXIT_USAGE
     errors = "replace" if args.replace_errors else "strict"
     color = fmt == "text" and color_enabled(getattr(args, "color", "never"), out)
+    html = bool(getattr(args, "html", False))
     if args.input_format == "jsonl":
         inputs = _jsonl_inputs(args.files, args.text_field, errors)
     else:
-        inputs = _file_inputs(args.files, errors, getattr(args, "max_bytes", None))
+        inputs = _file_inputs(args.files, errors, getattr(args, "max_bytes", None), html)
     pending: collections.deque[_Input] = collections.deque()
 
-    def texts() -> Iterator[str]:
+    def texts() -> Iterator[str | Markup]:
         for item in inputs:
             pending.append(item)
             if item.text is not None:
@@ -119,10 +117,15 @@ def run(args: argparse.Namespace, out: IO[str] | None = None, err: IO[str] | Non
             extractors=extractors,
             structure=not args.prose,
             strict=args.strict,
+            # A JSONL record holds its page as text: --html says that text is markup.
+            html=html and args.input_format == "jsonl",
         )
     except UsageError as exc:
         print(f"newsparse: {exc}", file=err)
         return EXIT_USAGE
+    except MissingDependencyError as exc:
+        print(f"newsparse: {exc}", file=err)
+        return EXIT_INPUT
     total = len(args.files) if args.input_format == "text" else None
     progress = _Progress(err, total, enabled=not args.quiet and _isatty(err))
     failed = 0
@@ -203,20 +206,24 @@ def _isatty(stream: IO[str]) -> bool:
 
 
 def _file_inputs(
-    files: Sequence[str], errors: str, max_bytes: int | None = None
+    files: Sequence[str], errors: str, max_bytes: int | None = None, html: bool = False
 ) -> Iterator[_Input]:
     from newsparse.cli import _inputs
 
     for name, data, error in _inputs(files, max_bytes):
-        if error is None and name.lower().endswith((".html", ".htm")):
-            error = "HTML is not read in batch mode (-j, JSONL) yet; parse it without -j"
         item = _Input(name, {"path": name}, error=error, size=len(data or b""))
-        if data is not None and error is None:
+        if data is not None and error is None and (html or _is_html_name(name)):
+            item.text = Markup(data)  # its bytes are decoded as its <meta charset> says
+        elif data is not None and error is None:
             try:
                 item.text, item.replaced = decode(data, errors=errors, source=name)
             except NewsparseError as exc:
                 item.error = str(exc).removeprefix(f"{name}: ")
         yield item
+
+
+def _is_html_name(name: str) -> bool:
+    return name.lower().endswith((".html", ".htm"))
 
 
 def _jsonl_inputs(files: Sequence[str], field: str, errors: str) -> Iterator[_Input]:

@@ -8,7 +8,7 @@ from newsparse.errors import MissingDependencyError
 from newsparse.html.decode import decode_html
 from newsparse.html.guard import flatten_deep_nesting
 
-__all__ = ["parse_document", "to_text"]
+__all__ = ["parse_document", "require_parser", "to_text"]
 
 _INSTALL = "pip install 'newsparse[html]'"
 
@@ -22,6 +22,11 @@ def _parser_class() -> Any:
             extra="html",
         ) from exc
     return LexborHTMLParser
+
+
+def require_parser() -> None:
+    """Raise :class:`~newsparse.errors.MissingDependencyError` now if the extra is missing."""
+    _parser_class()
 
 
 def to_text(html: str | bytes | bytearray | memoryview) -> tuple[str, str | None]:
