@@ -184,6 +184,42 @@ def test_a_page_that_kills_its_worker_is_marked_and_the_rest_survive() -> None:
     assert "died" in problem.message
 
 
+@attrs.frozen
+class Odd:
+    """A finding carrying something that cannot cross to another process."""
+
+    text: str
+    span: Span
+    part: Part = Part.BODY
+    payload: object = None
+
+
+class OddPlugin:
+    """Finds ODD, with a payload no pickle can carry."""
+
+    @hookimpl
+    def newsparse_register_extractors(self, register: Callable[[Extractor], None]) -> None:
+        register(Extractor(name="odd", extract=self.extract, finding_type=Odd))
+
+    @staticmethod
+    def extract(article: Article) -> Iterator[Odd]:
+        start = article.source.find("ODD")
+        if start >= 0:
+            yield Odd("ODD", Span(start, start + 3), payload=lambda: None)
+
+
+def test_a_result_that_cannot_travel_back_fails_only_its_page() -> None:
+    manager = PluginManager(load_entry_points=False, plugins=(OddPlugin(),))
+    pages = [f"page {i}\n" for i in range(8)]
+    pages[1] = "ODD\n"  # in the first chunk, which goes to a worker before any is parsed here
+    articles = list(parse_many(pages, workers=2, chunksize=2, plugins=manager))
+    assert [article.source for article in articles] == pages
+    assert [i for i, a in enumerate(articles) if failure(a) is not None] == [1]
+    problem = failure(articles[1])
+    assert problem is not None
+    assert "pickle" in problem.message.lower()
+
+
 class WherePlugin:
     """Records, as a problem, which process parsed each page; slow in any other process."""
 
