@@ -104,6 +104,10 @@ _DATE = re.compile(
     r"|\d{1,3}\s(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\sago\b"
     r"|(?i:yesterday|today|just now)\b)"
 )
+# Where every numeric alternative of _DATE leaves its last digit: before a non-word character
+# or the end (most), before an ordinal suffix or before "am"/"pm".  It opens with a digit, so
+# the regex engine skips to digits instead of trying _DATE at every position.
+_DATE_HINT = re.compile(r"\d(?:(?!\w)|st|nd|rd|th|[AaPp])")
 # Words a date line may hold besides the date itself.
 _DATE_WORDS = frozenset(
     (
@@ -173,13 +177,15 @@ def date_line(text: str, words: int) -> bool:
     """Whether the line is a date/time stamp: a date and little else."""
     if words > 14:
         return False
-    if _DIGIT.search(text) is None:
+    # Without a digit that can end a numeric date (see _DATE_HINT), only the words can match;
+    # for ASCII text (no "ſ" that (?i) matches as "s") str.lower() finds those exactly.
+    if _DATE_HINT.search(text) is None and (text.isascii() or _DIGIT.search(text) is None):
         lowered = text.lower()
         if "yesterday" not in lowered and "today" not in lowered and "just now" not in lowered:
             return False
-    if _DATE.search(text) is None:
+    rest, found = _DATE.subn(" ", text)  # one scan: subn counts what search would find
+    if not found:
         return False
-    rest = _DATE.sub(" ", text)
     other = 0
     for word in rest.split():
         lowered = word.lower().strip(",.:|()")
