@@ -122,6 +122,7 @@ _COUNTER = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"(?:[•·▪‣◦●■□➤►✓✔*]|[-–—]\s|\d{1,2}[.)]\s)")
+_BULLET_OPENERS = frozenset("•·▪‣◦●■□➤►✓✔*-–—")  # with the digits, the first characters of _BULLET
 _INNER_BY = re.compile(r"^(?:\w{1,20}\s){1,2}by\s{1,3}")
 # "jane says:", "Bob. Just Bob. said:": the head of a reader comment.
 _COMMENT_HEAD = re.compile(r"\s(?:says|said|wrote|writes|commented|replied):$")
@@ -354,7 +355,12 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         ):
             feats.kind = K_BYLINE
             return feats
-    if words >= 3 and _BULLET.match(stripped) is not None:
+    if (
+        words >= 3
+        # Most lines open with a letter: test the first character before the regex.
+        and (stripped[0] in _BULLET_OPENERS or stripped[0].isdecimal())
+        and _BULLET.match(stripped) is not None
+    ):
         feats.kind = K_BULLET
         return feats
     if (
@@ -382,9 +388,21 @@ _ASCII_WORDS = bytes(
 
 def word_tokens(lowered: str) -> list[str]:
     """The words (runs of word characters) of a line; a byte-level split for ASCII lines."""
-    if lowered.isascii():
-        return lowered.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
-    return _TOKEN.findall(lowered)
+    if not lowered.isascii():
+        # Curly quotes and dashes are most of what keeps news text from being ASCII; none is
+        # a word character, so a space in their place leaves the words as they are.
+        plain = (
+            lowered.replace("’", " ")
+            .replace("“", " ")
+            .replace("”", " ")
+            .replace("‘", " ")
+            .replace("–", " ")
+            .replace("—", " ")
+        )
+        if not plain.isascii():
+            return _TOKEN.findall(lowered)
+        lowered = plain
+    return lowered.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
 
 
 def _end_heading(stripped: str, lowered: str, lexicon: Lexicon) -> bool:

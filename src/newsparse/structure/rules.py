@@ -91,9 +91,12 @@ _WINDOW = 40  # non-blank lines above the region searched for the headline
 # whether there is one is asked, not where it starts.
 _SENTENCE_BREAK = re.compile(r"[.!?](?<=\w[.!?])[”\"’]?\s{1,3}[A-Z“\"‘]")
 # "HomeLatest NewsNollywood ...": menu items whose spaces the page's markup swallowed.
-# ([a-z][a-z] rather than [a-z]{2} at the branch starts: a branch opening with a character
-# class is ruled out at a glance by the regex engine.)
-_GLUED = re.compile(r"[a-z][a-z][A-Z][a-z].{0,200}[a-z]{2}[A-Z][a-z]|[a-z][a-z][a-z][.][A-Z][a-z]")
+# Plainly r"[a-z]{2}[A-Z][a-z].{0,200}[a-z]{2}[A-Z][a-z]|[a-z]{3}[.][A-Z][a-z]"; looked for
+# from the capital or full stop, which the regex engine skips to (the lower-case letters before
+# it become look-behinds): only whether there is one is asked.
+_GLUED = re.compile(
+    r"[.A-Z](?:(?<=[a-z]{2}[A-Z])[a-z].{0,200}[a-z]{2}[A-Z][a-z]|(?<=[a-z]{3}[.])[A-Z][a-z])"
+)
 _PUNCTUATION = re.compile(r"[,.:;?!'’\"“”\-–—|]")  # a title without any reads as a menu
 _STANDFIRST_FOLLOWERS = frozenset({K_DATE, K_BYLINE, K_CAPTION, K_CREDIT, K_COUNTER})
 _META = frozenset({K_DATE, K_BYLINE, K_CAPTION, K_CREDIT, K_BOILER, K_COUNTER})
