@@ -68,7 +68,7 @@ def test_made_objects_are_frozen() -> None:
 
 
 _WORDY = st.text(
-    st.sampled_from(list("abcXYZ019_ -.,'’‘“”–—\t\u00e9\u0301\u00a0İ\u4e2d©")), max_size=40
+    st.sampled_from(list("abcXYZ019_ -.,'’‘“”–—…\t\u00e9\u0301\u00a0İ\u4e2d©")), max_size=40
 )
 
 

@@ -389,15 +389,17 @@ _ASCII_WORDS = bytes(
 def word_tokens(lowered: str) -> list[str]:
     """The words (runs of word characters) of a line; a byte-level split for ASCII lines."""
     if not lowered.isascii():
-        # Curly quotes and dashes are most of what keeps news text from being ASCII; none is
-        # a word character, so a space in their place leaves the words as they are.
+        # Curly quotes, dashes and no-break spaces are most of what keeps news text from
+        # being ASCII; none is a word character, so a space in their place leaves the words.
         plain = (
             lowered.replace("’", " ")
+            .replace("\u00a0", " ")
             .replace("“", " ")
             .replace("”", " ")
-            .replace("‘", " ")
             .replace("–", " ")
             .replace("—", " ")
+            .replace("‘", " ")
+            .replace("…", " ")
         )
         if not plain.isascii():
             return _TOKEN.findall(lowered)
