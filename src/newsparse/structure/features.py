@@ -238,12 +238,14 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         return feats
     if (
         words <= 30
+        # A lone character is found at memchr speed, a spaced one by a slower scan: the
+        # spaced forms are looked for only in lines that hold the character.
         and (
             "»" in stripped
             or "›" in stripped
-            or " > " in stripped
-            or " / " in stripped
-            or " | " in stripped
+            or (">" in stripped and " > " in stripped)
+            or ("/" in stripped and " / " in stripped)
+            or ("|" in stripped and " | " in stripped)
         )
         and len(_CRUMB.findall(stripped)) >= 2
         and key(lowered.rsplit("|", 1)[-1]) not in lexicon.agencies
@@ -436,7 +438,10 @@ def _credit_hint(stripped: str, lowered: str, words: int, lexicon: Lexicon) -> b
     if ")" in stripped[-4:] or "]" in stripped[-4:] or "©" in stripped or "/" in stripped:
         return True
     separated = (
-        ":" in stripped or " - " in stripped or "–" in stripped or "—" in stripped
+        ":" in stripped
+        or ("-" in stripped and " - " in stripped)  # the lone character first, as above
+        or "–" in stripped
+        or "—" in stripped
     ) or " by " in lowered
     # After these a credit follows a marker word ("Photo: ...", "Picture by ..."); a line
     # without one can still be a lone credit when short.  (Past 30 words ``lowered`` holds
