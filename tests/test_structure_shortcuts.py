@@ -67,7 +67,9 @@ def test_made_objects_are_frozen() -> None:
             made.span = None  # type: ignore[union-attr]
 
 
-_WORDY = st.text(st.sampled_from(list("abcXYZ019_ -.,'’\t\u00e9\u0301\u00a0İ\u4e2d©")), max_size=40)
+_WORDY = st.text(
+    st.sampled_from(list("abcXYZ019_ -.,'’‘“”–—…\t\u00e9\u0301\u00a0İ\u4e2d©")), max_size=40
+)
 
 
 @given(_WORDY)
@@ -174,3 +176,132 @@ def test_the_credit_hint_never_hides_a_credit(words: list[str], glue: str) -> No
     """A line read with the cheap credit hint gets the features it gets without the hint."""
     hinted, unhinted = _with_and_without_hint(glue.join(words))
     assert hinted == unhinted
+
+
+_DATEISH = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789 :./-,apmAPMstndrhJjunMayYeTodjwſİ٣_x",
+            *("Jan", "may", "sept", "yesterday", "Today", "just now", " ago", "th", "GMT"),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+def _plain_date_line(text: str, words: int) -> bool:
+    """date_line as it reads without the digit hint and with separate search and sub."""
+    from newsparse.structure.features import _DATE, _DATE_WORDS, _DIGIT
+
+    if words > 14:
+        return False
+    if _DIGIT.search(text) is None:
+        lowered = text.lower()
+        if "yesterday" not in lowered and "today" not in lowered and "just now" not in lowered:
+            return False
+    if _DATE.search(text) is None:
+        return False
+    other = 0
+    for word in _DATE.sub(" ", text).split():
+        lowered = word.lower().strip(",.:|()")
+        if not lowered or lowered in _DATE_WORDS or not any(ch.isalpha() for ch in lowered):
+            continue
+        if word[0].islower():
+            if text.rstrip().endswith("."):
+                return False
+            other += 2
+        else:
+            other += 1
+    return other <= 3
+
+
+@given(_DATEISH)
+def test_date_line_equals_its_plain_form(text: str) -> None:
+    from newsparse.structure.features import _DATE, _DATE_HINT, date_line
+
+    assert date_line(text, text.count(" ") + 1) == _plain_date_line(text, text.count(" ") + 1)
+    # The hint is necessary for every numeric date: a match without it is one of the words.
+    for found in _DATE.finditer(text):
+        if _DATE_HINT.search(found.group()) is None:
+            assert found.group().lower() in ("yesterday", "today", "just now")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Updated 6:12 PM GMT, April 9, 2026", id="stamp"),
+        pytest.param("Storm closes seafront as gusts reach 120km/h", id="glued-digits"),
+        pytest.param("Posted yeſterday 5km away", id="long-s"),
+        pytest.param("Posted yesterday 5km away", id="words-and-glued-digits"),
+        pytest.param("3rd May", id="ordinal"),
+        pytest.param("Polls close at 10pm on 4 July.", id="sentence"),
+    ],
+)
+def test_date_line_equals_its_plain_form_on_stamps(text: str) -> None:
+    from newsparse.structure.features import date_line
+
+    assert date_line(text, text.count(" ") + 1) == _plain_date_line(text, text.count(" ") + 1)
+
+
+_HEADLINEISH = st.text(st.sampled_from(list('aZb.!?”"’“‘ \t\u00a0Q_é1')), max_size=30)
+
+
+@given(_HEADLINEISH)
+def test_the_sentence_break_is_found_where_the_plain_pattern_finds_one(text: str) -> None:
+    from newsparse.structure.rules import _SENTENCE_BREAK
+
+    plain = re.search(r"\w[.!?][”\"’]?\s{1,3}[A-Z“\"‘]", text)
+    assert (_SENTENCE_BREAK.search(text) is None) == (plain is None)
+
+
+@given(st.text(st.sampled_from(list("abcXYZ. é")), max_size=40))
+def test_glued_menu_items_match_the_plain_pattern(text: str) -> None:
+    from newsparse.structure.rules import _GLUED
+
+    plain = r"[a-z]{2}[A-Z][a-z].{0,200}[a-z]{2}[A-Z][a-z]|[a-z]{3}[.][A-Z][a-z]"
+    assert (_GLUED.search(text) is None) == (re.search(plain, text) is None)
+
+
+@given(
+    st.lists(st.sampled_from(["/", " ", "via", "Getty", "Images", "Jane", "Doe", "."])).map("".join)
+)
+def test_the_credit_patterns_need_their_literal_text(text: str) -> None:
+    from newsparse.structure.credits import _SLASH_CREDIT, _VIA_GETTY
+
+    if "via Getty Images" not in text:
+        assert _VIA_GETTY.search(text) is None
+    if "/" not in text:
+        assert _SLASH_CREDIT.search(text) is None
+
+
+@given(st.text(st.sampled_from(list("•*-–—·✔ 019٣.)aZ\t")), min_size=1, max_size=8))
+def test_a_bullet_opens_with_one_of_the_openers_or_a_digit(text: str) -> None:
+    from newsparse.structure.features import _BULLET, _BULLET_OPENERS
+
+    if _BULLET.match(text) is not None:
+        assert text[0] in _BULLET_OPENERS or text[0].isdecimal()
+
+
+@given(st.text(st.sampled_from(list("ab |•\t\u00a0xY")), max_size=30))
+def test_a_related_label_needs_its_bar_or_bullet(text: str) -> None:
+    from newsparse.structure.assemble import _LABEL_SPLIT
+
+    if "|" not in text and "•" not in text:
+        assert _LABEL_SPLIT.search(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("HomeLatest NewsNollywood Music", id="menu"),
+        pytest.param("Read the story at abc.News today", id="full-stop"),
+        pytest.param("ab.Cd", id="too-short-before-stop"),
+        pytest.param("A plain headline About Nothing", id="none"),
+        pytest.param("iPhone", id="one-glue"),
+    ],
+)
+def test_glued_menu_items_match_the_plain_pattern_on_menus(text: str) -> None:
+    from newsparse.structure.rules import _GLUED
+
+    plain = r"[a-z]{2}[A-Z][a-z].{0,200}[a-z]{2}[A-Z][a-z]|[a-z]{3}[.][A-Z][a-z]"
+    assert (_GLUED.search(text) is None) == (re.search(plain, text) is None)

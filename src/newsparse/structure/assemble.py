@@ -363,7 +363,9 @@ def _related(text: str, line: _Row, item: LineFeatures) -> RelatedLink:
     start = base + (item.skip if item.kind is K_RELATED_PREFIX and item.skip else item.start)
     end = base + item.end
     label: str | None = None
-    found = _LABEL_SPLIT.search(text, start, end)
+    # The label follows a bar or bullet: without one, the search would find nothing.
+    has_mark = text.find("|", start, end) >= 0 or text.find("•", start, end) >= 0
+    found = _LABEL_SPLIT.search(text, start, end) if has_mark else None
     if found is not None and found.end() == end and found.start() > start:
         label_span = _trimmed(text, found.start(1), found.end(1))
         if label_span.end > label_span.start and text.count(" ", *_bounds(label_span)) <= 4:

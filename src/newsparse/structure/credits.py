@@ -109,8 +109,9 @@ def split_credit(line: str, lexicon: Lexicon, *, end: int | None = None) -> Cred
             start, finish = _trim(line, copyright_.start(1), copyright_.end(1))
             if start < finish:
                 return CreditSplit(_caption_end(line, copyright_.start()), start, finish)
-    if "/" in text or "via Getty" in text:
-        for pattern in (_VIA_GETTY, _SLASH_CREDIT):
+    # Each pattern holds its text literally: without it, its search would find nothing.
+    for pattern, needed in ((_VIA_GETTY, "via Getty Images"), (_SLASH_CREDIT, "/")):
+        if needed in text:
             hit = pattern.search(text)
             if hit is not None and (
                 pattern is _VIA_GETTY or _person_or_agency(hit.group(1), lexicon)

@@ -104,6 +104,10 @@ _DATE = re.compile(
     r"|\d{1,3}\s(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\sago\b"
     r"|(?i:yesterday|today|just now)\b)"
 )
+# Where every numeric alternative of _DATE leaves its last digit: before a non-word character
+# or the end (most), before an ordinal suffix or before "am"/"pm".  It opens with a digit, so
+# the regex engine skips to digits instead of trying _DATE at every position.
+_DATE_HINT = re.compile(r"\d(?:(?!\w)|st|nd|rd|th|[AaPp])")
 # Words a date line may hold besides the date itself.
 _DATE_WORDS = frozenset(
     (
@@ -118,6 +122,7 @@ _COUNTER = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"(?:[•·▪‣◦●■□➤►✓✔*]|[-–—]\s|\d{1,2}[.)]\s)")
+_BULLET_OPENERS = frozenset("•·▪‣◦●■□➤►✓✔*-–—")  # with the digits, the first characters of _BULLET
 _INNER_BY = re.compile(r"^(?:\w{1,20}\s){1,2}by\s{1,3}")
 # "jane says:", "Bob. Just Bob. said:": the head of a reader comment.
 _COMMENT_HEAD = re.compile(r"\s(?:says|said|wrote|writes|commented|replied):$")
@@ -173,13 +178,15 @@ def date_line(text: str, words: int) -> bool:
     """Whether the line is a date/time stamp: a date and little else."""
     if words > 14:
         return False
-    if _DIGIT.search(text) is None:
+    # Without a digit that can end a numeric date (see _DATE_HINT), only the words can match;
+    # for ASCII text (no "ſ" that (?i) matches as "s") str.lower() finds those exactly.
+    if _DATE_HINT.search(text) is None and (text.isascii() or _DIGIT.search(text) is None):
         lowered = text.lower()
         if "yesterday" not in lowered and "today" not in lowered and "just now" not in lowered:
             return False
-    if _DATE.search(text) is None:
+    rest, found = _DATE.subn(" ", text)  # one scan: subn counts what search would find
+    if not found:
         return False
-    rest = _DATE.sub(" ", text)
     other = 0
     for word in rest.split():
         lowered = word.lower().strip(",.:|()")
@@ -231,12 +238,14 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         return feats
     if (
         words <= 30
+        # A lone character is found at memchr speed, a spaced one by a slower scan: the
+        # spaced forms are looked for only in lines that hold the character.
         and (
             "»" in stripped
             or "›" in stripped
-            or " > " in stripped
-            or " / " in stripped
-            or " | " in stripped
+            or (">" in stripped and " > " in stripped)
+            or ("/" in stripped and " / " in stripped)
+            or ("|" in stripped and " | " in stripped)
         )
         and len(_CRUMB.findall(stripped)) >= 2
         and key(lowered.rsplit("|", 1)[-1]) not in lexicon.agencies
@@ -348,7 +357,12 @@ def classify(line: str, lexicon: Lexicon) -> LineFeatures:
         ):
             feats.kind = K_BYLINE
             return feats
-    if words >= 3 and _BULLET.match(stripped) is not None:
+    if (
+        words >= 3
+        # Most lines open with a letter: test the first character before the regex.
+        and (stripped[0] in _BULLET_OPENERS or stripped[0].isdecimal())
+        and _BULLET.match(stripped) is not None
+    ):
         feats.kind = K_BULLET
         return feats
     if (
@@ -376,9 +390,23 @@ _ASCII_WORDS = bytes(
 
 def word_tokens(lowered: str) -> list[str]:
     """The words (runs of word characters) of a line; a byte-level split for ASCII lines."""
-    if lowered.isascii():
-        return lowered.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
-    return _TOKEN.findall(lowered)
+    if not lowered.isascii():
+        # Curly quotes, dashes and no-break spaces are most of what keeps news text from
+        # being ASCII; none is a word character, so a space in their place leaves the words.
+        plain = (
+            lowered.replace("’", " ")
+            .replace("\u00a0", " ")
+            .replace("“", " ")
+            .replace("”", " ")
+            .replace("–", " ")
+            .replace("—", " ")
+            .replace("‘", " ")
+            .replace("…", " ")
+        )
+        if not plain.isascii():
+            return _TOKEN.findall(lowered)
+        lowered = plain
+    return lowered.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
 
 
 def _end_heading(stripped: str, lowered: str, lexicon: Lexicon) -> bool:
@@ -410,7 +438,10 @@ def _credit_hint(stripped: str, lowered: str, words: int, lexicon: Lexicon) -> b
     if ")" in stripped[-4:] or "]" in stripped[-4:] or "©" in stripped or "/" in stripped:
         return True
     separated = (
-        ":" in stripped or " - " in stripped or "–" in stripped or "—" in stripped
+        ":" in stripped
+        or ("-" in stripped and " - " in stripped)  # the lone character first, as above
+        or "–" in stripped
+        or "—" in stripped
     ) or " by " in lowered
     # After these a credit follows a marker word ("Photo: ...", "Picture by ..."); a line
     # without one can still be a lone credit when short.  (Past 30 words ``lowered`` holds

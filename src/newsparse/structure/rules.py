@@ -86,9 +86,17 @@ _GAP_LIMIT = 40.0  # furniture heavier than this between two stretches of text s
 _DISTANCE = 0.05  # headline score lost per non-blank line between a candidate and the text
 _FOLLOWED = 3.0  # headline score for a byline or date stamp just below the candidate
 _WINDOW = 40  # non-blank lines above the region searched for the headline
-_SENTENCE_BREAK = re.compile(r"\w[.!?][”\"’]?\s{1,3}[A-Z“\"‘]")
+# A sentence break, r"\w[.!?][”\"’]?\s{1,3}[A-Z“\"‘]", looked for from its stop, which the
+# regex engine can skip to (the word character before it becomes a look-behind): only
+# whether there is one is asked, not where it starts.
+_SENTENCE_BREAK = re.compile(r"[.!?](?<=\w[.!?])[”\"’]?\s{1,3}[A-Z“\"‘]")
 # "HomeLatest NewsNollywood ...": menu items whose spaces the page's markup swallowed.
-_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z].{0,200}[a-z]{2}[A-Z][a-z]|[a-z]{3}[.][A-Z][a-z]")
+# Plainly r"[a-z]{2}[A-Z][a-z].{0,200}[a-z]{2}[A-Z][a-z]|[a-z]{3}[.][A-Z][a-z]"; looked for
+# from the capital or full stop, which the regex engine skips to (the lower-case letters before
+# it become look-behinds): only whether there is one is asked.
+_GLUED = re.compile(
+    r"[.A-Z](?:(?<=[a-z]{2}[A-Z])[a-z].{0,200}[a-z]{2}[A-Z][a-z]|(?<=[a-z]{3}[.])[A-Z][a-z])"
+)
 _PUNCTUATION = re.compile(r"[,.:;?!'’\"“”\-–—|]")  # a title without any reads as a menu
 _STANDFIRST_FOLLOWERS = frozenset({K_DATE, K_BYLINE, K_CAPTION, K_CREDIT, K_COUNTER})
 _META = frozenset({K_DATE, K_BYLINE, K_CAPTION, K_CREDIT, K_BOILER, K_COUNTER})
