@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 
 from newsparse.extractors.quotes.attribution import _TOKEN_RE, tokenize
 from newsparse.extractors.quotes.marks import find_marks
-from newsparse.extractors.quotes.plain import PLAIN_SPACE, PLAIN_SYMBOLS, is_plain
+from newsparse.extractors.quotes.plain import (
+    PLAIN_LOWER,
+    PLAIN_SPACE,
+    PLAIN_SYMBOLS,
+    PLAIN_UPPER,
+    PLAIN_WORD,
+    is_plain,
+)
 from newsparse.extractors.quotes.sentences import BOUNDARY_RE, Sentences, sentence_starts
 from newsparse.extractors.quotes.speakers import PLAIN_RUN_RE, RUN_RE
 
@@ -25,7 +32,7 @@ _SYMBOLS = [
     for c in range(0x80, 0x20000)
     if regex.fullmatch(f"[{PLAIN_SYMBOLS}]", chr(c)) is not None
 ]
-_ASCII = [chr(c) for c in range(0x80)]
+_LATIN1 = [chr(c) for c in range(0x100)]
 # words, names, abbreviations and the marks around them, so that runs and boundaries occur
 _PIECES = [
     "Mr",
@@ -37,6 +44,9 @@ _PIECES = [
     "de",
     "van",
     "O'Neil",
+    "Jos\u00e9",
+    "\u00c9lodie",
+    "M\u00fcller",
     "Smith-Jones",
     "said",
     "the",
@@ -55,7 +65,7 @@ _PIECES = [
     "\u2014",
 ]
 plain_text = st.lists(
-    st.one_of(st.sampled_from(_PIECES), st.sampled_from(_ASCII), st.sampled_from(_SYMBOLS)),
+    st.one_of(st.sampled_from(_PIECES), st.sampled_from(_LATIN1), st.sampled_from(_SYMBOLS)),
     max_size=60,
 ).map("".join)
 any_text = st.lists(st.one_of(st.sampled_from(_PIECES), st.characters()), max_size=60).map("".join)
@@ -67,9 +77,22 @@ def test_plain_symbols_are_not_letters_marks_or_digits() -> None:
 
 
 def test_plain_space_is_the_blank_space_of_plain_text() -> None:
-    blank = {c for c in _ASCII + _SYMBOLS if regex.match(r"\s", c)}
-    listed = {c for c in _ASCII + _SYMBOLS if regex.fullmatch(f"[{PLAIN_SPACE}]", c)}
+    blank = {c for c in _LATIN1 + _SYMBOLS if regex.match(r"\s", c)}
+    listed = {c for c in _LATIN1 + _SYMBOLS if regex.fullmatch(f"[{PLAIN_SPACE}]", c)}
     assert blank == listed
+
+
+@pytest.mark.parametrize(
+    ("listed", "unicode"),
+    [
+        pytest.param(PLAIN_UPPER, r"\p{Lu}", id="upper"),
+        pytest.param(PLAIN_LOWER, r"\p{Ll}", id="lower"),
+        pytest.param(PLAIN_WORD, r"[\p{L}\p{M}\p{N}]", id="word"),
+    ],
+)
+def test_plain_classes_are_the_unicode_classes_on_latin1(listed: str, unicode: str) -> None:
+    expected = [c for c in _LATIN1 if regex.fullmatch(unicode, c)]
+    assert [c for c in _LATIN1 if regex.fullmatch(f"[{listed}]", c)] == expected
 
 
 @pytest.mark.parametrize(
@@ -77,9 +100,10 @@ def test_plain_space_is_the_blank_space_of_plain_text() -> None:
     [
         pytest.param("Jane Doe said", True, id="ascii"),
         pytest.param("\u201cYes,\u201d said Jane \u2014 \u00a320 \U0001f600", True, id="symbols"),
-        pytest.param("Jos\u00e9 said", False, id="accented-letter"),
+        pytest.param("Jos\u00e9 M\u00fcller said \u00bd", True, id="latin1-letters"),
+        pytest.param("\u0141ukasz said", False, id="letter-beyond-latin1"),
         pytest.param("Jose\u0301 said", False, id="combining-mark"),
-        pytest.param("\u00bd of it", False, id="fraction-digit"),
+        pytest.param("\u2155 of it", False, id="fraction-digit"),
         pytest.param("a\ud800b", False, id="lone-surrogate"),
         pytest.param(
             "\u0417\u0435\u043b\u0435\u043d\u0441\u044c\u043a\u0438\u0439", False, id="cyrillic"

@@ -33,7 +33,7 @@ import regex
 
 from newsparse import Mention, Span
 from newsparse.extractors.quotes.lexicon import Lexicon
-from newsparse.extractors.quotes.plain import is_plain
+from newsparse.extractors.quotes.plain import PLAIN_LOWER, PLAIN_UPPER, PLAIN_WORD, is_plain
 from newsparse.extractors.quotes.sentences import Sentences
 
 __all__ = ["Person", "SpeakerIndex", "name_core"]
@@ -45,16 +45,17 @@ RUN_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’\-])(?:{_DOTTED}|{_WORD})"
     rf"(?:[ \u00a0](?:{_DOTTED}|{_WORD}|{_PARTICLE})){{0,6}}"
 )
-#: RUN_RE for plain text (:mod:`.plain`), with ASCII classes for the standard library's
+#: RUN_RE for plain text (:mod:`.plain`), with Latin-1 classes for the standard library's
 #: engine; the first capital comes first so that the engine can skip to it.
-_PLAIN_WORD = r"[A-Z][A-Za-z0-9]{0,40}(?:['’\-][A-Za-z0-9]{1,40}){0,4}"
-_PLAIN_DOTTED = r"[A-Z][a-z]{0,3}\.(?=[ \u00a0][A-Z])"
+_UP, _LOW, _WD = PLAIN_UPPER, PLAIN_LOWER, PLAIN_WORD
+_PLAIN_WORD = rf"[{_UP}][{_WD}]{{0,40}}(?:['’\-][{_WD}]{{1,40}}){{0,4}}"
+_PLAIN_DOTTED = rf"[{_UP}][{_LOW}]{{0,3}}\.(?=[ \u00a0][{_UP}])"
 _PLAIN_PARTICLE = (
-    r"(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del)(?=[ \u00a0][A-Z])"
+    rf"(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del)(?=[ \u00a0][{_UP}])"
 )
 PLAIN_RUN_RE = re.compile(
-    r"[A-Z](?<![A-Za-z0-9'’\-][A-Z])"
-    r"(?:[a-z]{0,3}\.(?=[ \u00a0][A-Z])|[A-Za-z0-9]{0,40}(?:['’\-][A-Za-z0-9]{1,40}){0,4})"
+    rf"[{_UP}](?<![{_WD}'’\-][{_UP}])"
+    rf"(?:[{_LOW}]{{0,3}}\.(?=[ \u00a0][{_UP}])|[{_WD}]{{0,40}}(?:['’\-][{_WD}]{{1,40}}){{0,4}})"
     rf"(?:[ \u00a0](?:{_PLAIN_DOTTED}|{_PLAIN_WORD}|{_PLAIN_PARTICLE})){{0,6}}"
 )
 _TOKEN_RE = regex.compile(r"[^ \u00a0]+")
