@@ -19,7 +19,7 @@ from newsparse.extractors.quotes.attribution import (
 from newsparse.extractors.quotes.lexicon import Lexicon, lexicon
 from newsparse.extractors.quotes.marks import MarkIndex, Region, pair_marks
 from newsparse.extractors.quotes.sentences import Sentences
-from newsparse.extractors.quotes.speakers import SpeakerIndex
+from newsparse.extractors.quotes.speakers import CORE, NAME, ORG, START, SpeakerIndex, span_of
 
 __all__ = ["extract_quotes"]
 
@@ -143,7 +143,7 @@ class _Reader:
             person = self.index.recent_person(subject.start, lex.pronouns[low])
             if person is None:
                 return _Speaker(None, None, (mention,))
-            resolved = self.index.resolve_name(person.span)
+            resolved = self.index.resolve_name(span_of(person))
             if resolved is None:
                 return _Speaker(None, None, (mention,))
             name, span, chain = resolved
@@ -153,17 +153,17 @@ class _Reader:
             return _Speaker(None, None, (mention,))
         head = tokens[-1][2].lower()
         people = self.index.people_within(subject)
-        if " and " in phrase and len(people) >= 2 and all(not p.org for p in people):
+        if " and " in phrase and len(people) >= 2 and all(not p[CORE][ORG] for p in people):
             return _Speaker(phrase, subject, (mention,))  # "Cummings and Conyers"
         if tokens[-1][2][0].isupper():
-            people = [p for p in people if _word_before(text, p.start) not in _PREPOSITIONS]
+            people = [p for p in people if _word_before(text, p[START]) not in _PREPOSITIONS]
         if tokens[-1][2][0].isupper() and people:
             person = people[-1]
             for candidate in reversed(people):
-                if not candidate.org:
+                if not candidate[CORE][ORG]:
                     person = candidate
                     break
-            resolved = self.index.resolve_name(person.span)
+            resolved = self.index.resolve_name(span_of(person))
             if resolved is not None:
                 name, span, chain = resolved
                 if chain[0].span != subject:
@@ -173,14 +173,15 @@ class _Reader:
         if definite and head in lex.role_nouns and head not in lex.org_nouns:
             tied = self.index.tied_to_role(head, subject.start)
             if tied is not None:
-                resolved = self.index.resolve_name(tied.span)
+                resolved = self.index.resolve_name(span_of(tied))
                 if resolved is not None:
                     name, span, chain = resolved
                     return _Speaker(name, span, (mention, *chain))
         if definite and len(tokens) == 2 and head in lex.org_nouns:
             named = self.index.organisation(head, subject.start)
             if named is not None:
-                return _Speaker(named.name, named.span, (mention, Mention(named.name, named.span)))
+                name, span = named[CORE][NAME], span_of(named)
+                return _Speaker(name, span, (mention, Mention(name, span)))
         start = subject.start
         if tokens[0][2].lower() == "the" and len(tokens) > 1:
             start = tokens[1][0]
