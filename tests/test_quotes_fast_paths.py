@@ -1,20 +1,24 @@
 """The quotes extractor's fast paths give what the plain definitions give.
 
 Each shortcut (ASCII patterns on plain text, sentence boundaries searched by bisection,
-quotation marks found with ``str.find``) is compared with the definition it stands for, on
-table cases and on generated text.
+quotation marks found with ``str.find``, findings made by writing their slots once) is
+compared with the definition it stands for, on table cases and on generated text.
 """
 
 from __future__ import annotations
 
 import bisect
+import pickle
 
+import attrs
 import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsparse import Mention, Part, Quote, QuoteKind, Span
 from newsparse.extractors.quotes.attribution import _TOKEN_RE, tokenize
+from newsparse.extractors.quotes.making import make_mention, make_quote, make_span
 from newsparse.extractors.quotes.marks import find_marks
 from newsparse.extractors.quotes.plain import (
     PLAIN_LOWER,
@@ -152,3 +156,56 @@ def test_marks_found_are_every_mark(text: str) -> None:
     glyphs = "\"\u201c\u201d'\u2019"
     expected = [i for i, ch in enumerate(text) if ch in glyphs]
     assert find_marks(text, glyphs, 0, len(text)) == expected
+
+
+def test_the_quote_classes_have_no_check_the_makers_would_skip() -> None:
+    """The makers write slots directly: they may do so only while the model checks nothing
+    on its own beyond the span bounds ``make_span`` tests itself."""
+    for cls in (Quote, Mention, Span):
+        assert all(f.validator is None and f.converter is None for f in attrs.fields(cls))
+        slots = set(getattr(cls, "__slots__", ()))
+        assert slots - {"__weakref__"} == {f.name for f in attrs.fields(cls)}
+    for cls in (Quote, Mention):
+        assert not hasattr(cls, "__attrs_post_init__")
+        assert not hasattr(cls, "__attrs_pre_init__")
+
+
+@given(
+    st.integers(0, 10_000),
+    st.integers(0, 10_000),
+    st.one_of(st.none(), st.text(max_size=5)),
+    st.sampled_from(list(QuoteKind)),
+    st.sampled_from(list(Part)),
+    st.booleans(),
+)
+def test_the_quote_maker_equals_the_constructor(
+    start: int, length: int, word: str | None, kind: QuoteKind, part: Part, spans: bool
+) -> None:
+    end = start + length
+    span = Span(start, end) if spans else None
+    chain = (Mention("x", Span(start, end)),) if spans else ()
+    made = make_quote("x" * length, start, end, word, span, word, span, kind, part, chain)
+    built = Quote("x" * length, Span(start, end), word, span, word, span, kind, part, chain)
+    mention = make_mention("x" * length, make_span(start, end))
+    for made_one, built_one in (
+        (made, built),
+        (mention, Mention("x" * length, Span(start, end))),
+        (make_span(start, end), Span(start, end)),
+    ):
+        assert made_one == built_one
+        assert hash(made_one) == hash(built_one)
+        assert repr(made_one) == repr(built_one)
+        assert pickle.loads(pickle.dumps(made_one)) == built_one
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.text = "y"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [pytest.param(5, 4, id="end-before-start"), pytest.param(-1, 2, id="negative")],
+)
+def test_the_span_maker_rejects_what_a_span_rejects(start: int, end: int) -> None:
+    with pytest.raises(ValueError, match="Span"):
+        make_span(start, end)
+    with pytest.raises(ValueError, match="Span"):
+        make_quote("", start, end, None, None, None, None, QuoteKind.DIRECT, Part.BODY, ())

@@ -17,6 +17,7 @@ from newsparse.extractors.quotes.attribution import (
     tokenize,
 )
 from newsparse.extractors.quotes.lexicon import Lexicon, lexicon
+from newsparse.extractors.quotes.making import make_mention, make_quote, make_span
 from newsparse.extractors.quotes.marks import MarkIndex, Region, pair_marks
 from newsparse.extractors.quotes.sentences import Sentences
 from newsparse.extractors.quotes.speakers import CORE, NAME, ORG, START, SpeakerIndex, span_of
@@ -133,7 +134,7 @@ class _Reader:
         """Resolve the subject phrase of a speech verb to a speaker."""
         text, lex = self.text, self.lex
         phrase = text[subject.start : subject.end]
-        mention = Mention(phrase, subject)
+        mention = make_mention(phrase, subject)
         low = phrase.lower()
         if low in lex.pronouns:
             if low in _PLURAL_PRONOUNS or low in ("i", "you"):
@@ -181,11 +182,11 @@ class _Reader:
             named = self.index.organisation(head, subject.start)
             if named is not None:
                 name, span = named[CORE][NAME], span_of(named)
-                return _Speaker(name, span, (mention, Mention(name, span)))
+                return _Speaker(name, span, (mention, make_mention(name, span)))
         start = subject.start
         if tokens[0][2].lower() == "the" and len(tokens) > 1:
             start = tokens[1][0]
-        return _Speaker(text[start : subject.end], Span(start, subject.end), (mention,))
+        return _Speaker(text[start : subject.end], make_span(start, subject.end), (mention,))
 
 
 def _last_cue_before(reader: _Reader, lo: int, hi: int, *, sentences: int = 3) -> Cue | None:
@@ -202,8 +203,9 @@ def _last_cue_before(reader: _Reader, lo: int, hi: int, *, sentences: int = 3) -
     return None
 
 
-def _read(reader: _Reader) -> Iterator[Quote]:
+def _read(reader: _Reader) -> list[Quote]:
     text, lex = reader.text, reader.lex
+    found: list[Quote] = []
     regions = reader.regions
     last = _NOBODY
     last_para_end = -1
@@ -335,17 +337,21 @@ def _read(reader: _Reader) -> Iterator[Quote]:
             if cue is not None:
                 last_attr_end = max(cue.verb.end, cue.subject.end if cue.subject else 0)
         cue_text = text[cue.verb.start : cue.verb.end] if cue is not None else None
-        yield Quote(
-            text=body,
-            span=Span(region.start, region.end),
-            speaker=speaker.name,
-            speaker_span=speaker.span,
-            cue=cue_text,
-            cue_span=cue.verb if cue is not None else None,
-            kind=kind,
-            part=part,
-            chain=speaker.chain,
+        found.append(
+            make_quote(
+                body,
+                region.start,
+                region.end,
+                speaker.name,
+                speaker.span,
+                cue_text,
+                cue.verb if cue is not None else None,
+                kind,
+                part,
+                speaker.chain,
+            )
         )
+    return found
 
 
 def _only_space(text: str, lo: int, hi: int) -> bool:
@@ -353,8 +359,9 @@ def _only_space(text: str, lo: int, hi: int) -> bool:
     return lo <= hi <= lo + 64 and not text[lo:hi].strip()
 
 
-def extract_quotes(article: Article, lang: str = "en") -> Iterator[Quote]:
-    """Find every quotation in the editorial parts of ``article``, with its speaker."""
+def extract_quotes(article: Article, lang: str = "en") -> list[Quote]:
+    """Find every quotation in the editorial parts of ``article``, with its speaker, in order
+    (a list: the plugin manager keeps them all, and takes a list the quickest way)."""
     if not article.source:
-        return iter(())
+        return []
     return _read(_Reader(article, lexicon(lang)))

@@ -34,6 +34,7 @@ import regex
 
 from newsparse import Mention, Span
 from newsparse.extractors.quotes.lexicon import Lexicon
+from newsparse.extractors.quotes.making import make_mention, make_span
 from newsparse.extractors.quotes.plain import PLAIN_LOWER, PLAIN_UPPER, PLAIN_WORD, is_plain
 from newsparse.extractors.quotes.sentences import Sentences
 
@@ -139,7 +140,7 @@ CORE: Final = 3
 
 def span_of(person: Person) -> Span:
     """The span of a person's name core."""
-    return Span(person[START], person[END])
+    return make_span(person[START], person[END])
 
 
 _MALE_TITLES = frozenset(("mr", "sir", "lord", "king", "prince", "duke", "father", "brother"))
@@ -435,7 +436,7 @@ class SpeakerIndex:
 
     def first_person_in(self, lo: int, hi: int, skip: Span) -> Span | None:
         """The first name in ``[lo, hi)`` outside ``skip`` (a headline's speaker)."""
-        for person in self.people_within(Span(lo, hi)):
+        for person in self.people_within(make_span(lo, hi)):
             if skip.start <= person[START] < skip.end or not self.strong(person):
                 continue
             return span_of(person)
@@ -477,16 +478,16 @@ class SpeakerIndex:
         a += span.start
         b += span.start
         name = self.text[a:b]
-        chain = (Mention(self.text[span.start : span.end], span),)
+        chain = (make_mention(self.text[span.start : span.end], span),)
         if " " in name or org:
-            return name, Span(a, b), chain
+            return name, make_span(a, b), chain
         person = self.full_name(name.lower(), a)
         if person is None:
             person = self.by_first_name(name.lower(), a)
         if person is None:
-            return name, Span(a, b), chain
+            return name, make_span(a, b), chain
         name, span = person[CORE][NAME], span_of(person)
-        return name, span, (*chain, Mention(name, span))
+        return name, span, (*chain, make_mention(name, span))
 
     def recent_person(
         self, before: int, gender: str, *, limit: int = 4000, exclude_org: bool = True
