@@ -1,6 +1,6 @@
 """The quotes extractor's fast paths give what the plain definitions give.
 
-Each shortcut (ASCII patterns on plain text, sentence boundaries searched by bisection,
+Each shortcut (Latin-1 patterns on plain text, sentence boundaries searched by bisection,
 quotation marks found with ``str.find``, findings made by writing their slots once) is
 compared with the definition it stands for, on table cases and on generated text.
 """
