@@ -1,8 +1,9 @@
 """The quotes extractor's fast paths give what the plain definitions give.
 
 Each shortcut (Latin-1 patterns on plain text, sentence boundaries searched by bisection,
-quotation marks found with ``str.find``, findings made by writing their slots once) is
-compared with the definition it stands for, on table cases and on generated text.
+quotation marks found with ``str.find``, endings read with ``str`` methods, findings made by
+writing their slots once) is compared with the definition it stands for, on table cases and
+on generated text.
 """
 
 from __future__ import annotations
@@ -18,6 +19,15 @@ from hypothesis import strategies as st
 
 from newsparse import Mention, Part, Quote, QuoteKind, Span
 from newsparse.extractors.quotes.attribution import _TOKEN_RE, tokenize
+from newsparse.extractors.quotes.extract import (
+    BLANK,
+    CLOSING_MARKS,
+    CLOSING_PUNCT,
+    SENTENCE_CLOSERS,
+    SENTENCE_STOPS,
+    ends_with,
+    visible_end,
+)
 from newsparse.extractors.quotes.making import make_mention, make_quote, make_span
 from newsparse.extractors.quotes.marks import find_marks
 from newsparse.extractors.quotes.plain import (
@@ -209,3 +219,34 @@ def test_the_span_maker_rejects_what_a_span_rejects(start: int, end: int) -> Non
         make_span(start, end)
     with pytest.raises(ValueError, match="Span"):
         make_quote("", start, end, None, None, None, None, QuoteKind.DIRECT, Part.BODY, ())
+
+
+def test_blank_is_the_blank_space_of_the_unicode_patterns() -> None:
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert "".join(regex.findall(r"\s", everything)) == BLANK
+
+
+_ENDINGS = [".", "!", "?", "\u2026", ",", ":", ";", "\u2014", "-", '"', "\u201d", "\u2019", "'"]
+quotation_text = st.lists(
+    st.one_of(
+        st.sampled_from(_PIECES + _ENDINGS),
+        st.sampled_from([" ", "\n", "\u00a0", "\u3000", "\x1c", "\x85", ")"]),
+        st.characters(),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@pytest.mark.parametrize(
+    ("stops", "closers", "pattern"),
+    [
+        pytest.param(SENTENCE_STOPS, SENTENCE_CLOSERS, r"[.!?…][\"”’'\)]?\s*$", id="sentence"),
+        pytest.param(CLOSING_PUNCT, CLOSING_MARKS, r"[,.?!…:;—–\-]['’‘\"”]?\s*$", id="closing"),
+    ],
+)
+@given(body=quotation_text)
+def test_endings_read_from_str_methods_are_the_ending_patterns(
+    stops: str, closers: str, pattern: str, body: str
+) -> None:
+    expected = regex.search(pattern, body) is not None
+    assert ends_with(visible_end(body), stops, closers) is expected

@@ -24,7 +24,6 @@ from newsparse.extractors.quotes.speakers import CORE, NAME, ORG, START, Speaker
 
 __all__ = ["extract_quotes"]
 
-_SENTENCE_END_RE = regex.compile(r"[.!?…][\"”’'\)]?\s*$")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 _NAMING_RE = regex.compile(
     r"(?i:\b(?:dubbed|nicknamed|termed|titled|entitled|so-called|so called|known as|"
@@ -35,22 +34,38 @@ _NAMING_RE = regex.compile(
 _TERM_BEFORE_RE = regex.compile(
     r"(?i:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|on)|['’]s|s['’])\s*$"
 )
-_CLOSING_PUNCT_RE = regex.compile(r"[,.?!…:;—–\-]['’‘\"”]?\s*$")
 _OPENING_PUNCT_RE = regex.compile(r"\s*[,—–\-(]")
 _COLON_RE = regex.compile(r"[ \u00a0]{0,3}[:\-–—][ \u00a0]{0,3}")
 _PREPOSITIONS = frozenset(["of", "for", "from", "in", "at", "with", "by", "to", "about", "on"])
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}{1,12})[ \u00a0]{1,3}$")
 
 
-def _ends_with(pattern: regex.Pattern[str], body: str) -> bool:
-    """Whether ``pattern`` (a mark, an optional closing mark, then blank space to the end)
-    matches at the end of ``body``.  Such a match starts at one of the last two visible
-    characters, so only those are tried rather than every offset of a long quotation."""
-    tail = max(0, len(body) - 64)
-    visible = tail + len(body[tail:].rstrip())
-    if visible == tail:
-        visible = len(body.rstrip())
-    return pattern.search(body, max(0, visible - 2)) is not None
+#: How a quotation ends: ``[stops][closers]?\s*$`` of the Unicode patterns, read from its
+#: last two visible characters with ``str`` methods (the test suite holds each to its pattern).
+#: A sentence ends with a stop, optionally inside its closing mark ('...done."'); a quotation
+#: followed by its attribution ends with punctuation, optionally before a closing mark.
+SENTENCE_STOPS, SENTENCE_CLOSERS = ".!?…", "\"”’')"
+CLOSING_PUNCT, CLOSING_MARKS = ",.?!…:;—–-", "'’‘\"”"
+#: The blank space of the Unicode patterns (``\s``, Unicode's White_Space characters).
+BLANK = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def visible_end(body: str) -> str:
+    """The last two characters of ``body`` before its trailing blank space."""
+    return body.rstrip(BLANK)[-2:]
+
+
+def ends_with(end: str, stops: str, closers: str) -> bool:
+    """Whether ``end`` (see :func:`visible_end`) is one of ``stops``, or one of them followed
+    by one of ``closers``."""
+    if not end:
+        return False
+    if end[-1] in stops:
+        return True
+    return len(end) == 2 and end[1] in closers and end[0] in stops
 
 
 #: The longest naming cue with the marks after it ("signs reading: "), so that the cue is
@@ -96,12 +111,18 @@ def _words(text: str, lo: int, hi: int) -> int:
     return len(_WORD_RE.findall(text, lo, hi))
 
 
-def _is_title(body: str) -> bool:
+_TITLE_SMALL_WORDS = frozenset(
+    ("of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or")
+)
+
+
+def _is_title(body: str, ends_sentence: bool) -> bool:
+    """Whether ``body`` reads as a title; ``ends_sentence`` is whether it ends as a sentence
+    does (the caller has worked that out already)."""
     words = body.split(None, 8)  # nine pieces are enough to tell it is too long
-    if not 1 <= len(words) <= 8 or _ends_with(_SENTENCE_END_RE, body):
+    if not 1 <= len(words) <= 8 or ends_sentence:
         return False
-    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
-    caps = [w for w in words if w.lower() not in small]
+    caps = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
     return bool(caps) and all(w[0].isupper() or not w[0].isalpha() for w in caps)
 
 
@@ -229,11 +250,13 @@ def _read(reader: _Reader) -> list[Quote]:
         if nxt is not None and after_lo <= nxt.open_at < after_hi:
             after_hi = nxt.open_at
         after_hi = reader.sentences.end_after(after_lo, after_hi)
-        ends_sentence = _ends_with(_SENTENCE_END_RE, body)
+        tail = visible_end(body)
+        ends_sentence = ends_with(tail, SENTENCE_STOPS, SENTENCE_CLOSERS)
         lead = text[sent_lo : region.open_at]
         cue: Cue | None = None
         if region.closed and (
-            _ends_with(_CLOSING_PUNCT_RE, body) or _OPENING_PUNCT_RE.match(text, after_lo, after_hi)
+            ends_with(tail, CLOSING_PUNCT, CLOSING_MARKS)
+            or _OPENING_PUNCT_RE.match(text, after_lo, after_hi)
         ):
             # attribution follows a quotation that ends in punctuation ('"...," he said') or
             # is set off by it ('"..." — he said'); otherwise the sentence just goes on
@@ -274,7 +297,7 @@ def _read(reader: _Reader) -> list[Quote]:
         naming_lo = max(para_lo, region.open_at - 40, region.open_at - _NAMING_REACH)
         if _NAMING_RE.search(text, naming_lo, region.open_at):
             continue
-        title = _is_title(body)
+        title = _is_title(body, ends_sentence)
         if title and not after_cue:
             continue  # a title or a name: on NBC's "Meet the Press", the show, "The Apprentice,"
         if kind is QuoteKind.PARTIAL and cue is None:
