@@ -14,7 +14,7 @@ import pickle
 import attrs
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsparse import Mention, Part, Quote, QuoteKind, Span
@@ -29,7 +29,17 @@ from newsparse.extractors.quotes.extract import (
     visible_end,
 )
 from newsparse.extractors.quotes.making import make_mention, make_quote, make_span
-from newsparse.extractors.quotes.marks import find_marks
+from newsparse.extractors.quotes.marks import (
+    _DOUBLE,
+    CLOSE,
+    EITHER,
+    OPEN,
+    Region,
+    _direction,
+    _pair_doubles,
+    _starts_with_open,
+    find_marks,
+)
 from newsparse.extractors.quotes.plain import (
     PLAIN_LOWER,
     PLAIN_SPACE,
@@ -250,3 +260,76 @@ def test_endings_read_from_str_methods_are_the_ending_patterns(
 ) -> None:
     expected = regex.search(pattern, body) is not None
     assert ends_with(visible_end(body), stops, closers) is expected
+
+
+def _pair_doubles_per_paragraph(
+    text: str, spans: list[tuple[int, int]], marks: list[int]
+) -> list[Region]:
+    """The plain form of ``marks._pair_doubles``: the marks of each paragraph looked up by
+    bisection, paragraph after paragraph."""
+    regions: list[Region] = []
+    inside = False
+    open_at = start = 0
+    touched: list[int] = []
+    skip = -1
+    for index, (lo, hi) in enumerate(spans):
+        if inside:
+            touched.append(index)
+        k = bisect.bisect_left(marks, lo)
+        for i in marks[k : bisect.bisect_left(marks, hi, k)]:
+            if i == skip:
+                continue
+            direction = _direction(text, i, lo, hi)
+            if not inside:
+                if direction in (OPEN, EITHER):
+                    inside, open_at, start, touched = True, i, i + 1, [index]
+            elif direction in (CLOSE, EITHER) or (
+                i - 2 >= lo and text[i - 1] == " " and text[i - 2] in ",.?!'’"
+            ):
+                regions.append(Region(start, i, open_at, i, tuple(touched)))
+                inside = False
+            elif direction == OPEN:
+                open_at, start, touched = i, i + 1, [index]
+        if inside:
+            nxt = spans[index + 1] if index + 1 < len(spans) else None
+            skip = -1
+            if nxt is not None and not text[hi : nxt[0]].strip():
+                skip = _starts_with_open(text, nxt[0], nxt[1])
+            if skip < 0:
+                regions.append(Region(start, hi, open_at, -1, tuple(touched)))
+                inside = False
+    return regions
+
+
+_MARKED_PIECES = [
+    '"',
+    "\u201c",
+    "\u201d",
+    '"Yes',
+    ' "',
+    '." ',
+    "\u2019",
+    " ",
+    "\n",
+    "a",
+    "Jane",
+    ".",
+]
+marked_text = st.lists(st.sampled_from(_MARKED_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=400)
+@given(marked_text, st.data())
+def test_doubles_paired_with_a_mark_pointer_are_the_per_paragraph_pairs(
+    text: str, data: st.DataObject
+) -> None:
+    lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]+", text)]
+    # some lines are not paragraphs (boilerplate between two body paragraphs), marks and all
+    kept = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
+    spans = [span for span, keep in zip(lines, kept, strict=True) if keep]
+    marks = find_marks(text, _DOUBLE, 0, len(text))
+    if spans:
+        k = bisect.bisect_left(marks, spans[0][0])
+        marks = marks[k : bisect.bisect_left(marks, spans[-1][1], k)]
+    expected = _pair_doubles_per_paragraph(text, spans, marks)
+    assert list(map(repr, _pair_doubles(text, spans, marks))) == list(map(repr, expected))
