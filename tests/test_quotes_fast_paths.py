@@ -1,9 +1,9 @@
 """The quotes extractor's fast paths give what the plain definitions give.
 
 Each shortcut (Latin-1 patterns on plain text, sentence boundaries searched by bisection,
-quotation marks found with ``str.find``, endings read with ``str`` methods, findings made by
-writing their slots once) is compared with the definition it stands for, on table cases and
-on generated text.
+quotation marks found with ``str.find``, endings and words read with ``str`` methods,
+findings made by writing their slots once) is compared with the definition it stands for, on
+table cases and on generated text.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from newsparse.extractors.quotes.extract import (
     SENTENCE_STOPS,
     ends_with,
     visible_end,
+    word_before,
 )
 from newsparse.extractors.quotes.making import make_mention, make_quote, make_span
 from newsparse.extractors.quotes.marks import (
@@ -333,3 +334,15 @@ def test_doubles_paired_with_a_mark_pointer_are_the_per_paragraph_pairs(
         marks = marks[k : bisect.bisect_left(marks, spans[-1][1], k)]
     expected = _pair_doubles_per_paragraph(text, spans, marks)
     assert list(map(repr, _pair_doubles(text, spans, marks))) == list(map(repr, expected))
+
+
+def test_isalpha_is_the_letter_class_on_plain_characters() -> None:
+    letters = [c for c in _LATIN1 + _SYMBOLS if regex.match(r"\p{L}", c)]
+    assert [c for c in _LATIN1 + _SYMBOLS if c.isalpha()] == letters
+
+
+@given(st.one_of(plain_text, any_text), st.data())
+def test_the_word_before_is_the_pattern_word(text: str, data: st.DataObject) -> None:
+    i = data.draw(st.integers(0, len(text)))
+    match = regex.search(r"(\p{L}{1,12})[ \u00a0]{1,3}$", text[max(0, i - 16) : i])
+    assert word_before(text, i) == (match.group(1).lower() if match else "")

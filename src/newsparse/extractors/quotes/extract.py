@@ -19,6 +19,7 @@ from newsparse.extractors.quotes.attribution import (
 from newsparse.extractors.quotes.lexicon import Lexicon, lexicon
 from newsparse.extractors.quotes.making import make_mention, make_quote, make_span
 from newsparse.extractors.quotes.marks import MarkIndex, Region, pair_marks
+from newsparse.extractors.quotes.plain import is_plain
 from newsparse.extractors.quotes.sentences import Sentences
 from newsparse.extractors.quotes.speakers import CORE, NAME, ORG, START, SpeakerIndex, span_of
 
@@ -73,9 +74,26 @@ def ends_with(end: str, stops: str, closers: str) -> bool:
 _NAMING_REACH = 24
 
 
-def _word_before(text: str, i: int) -> str:
-    match = _WORD_BEFORE_RE.search(text, max(0, i - 16), i)
-    return match.group(1).lower() if match else ""
+def word_before(text: str, i: int) -> str:
+    """The word (up to its last 12 letters, lower case) that one to three spaces separate
+    from offset ``i``, else "": what ``_WORD_BEFORE_RE`` finds in the 16 characters before.
+
+    On plain text it is read with ``str`` methods (``str.isalpha`` is ``\\p{L}`` there), which
+    costs a fifth of the search: the pattern is tried at each of the 16 offsets.
+    """
+    lo = max(0, i - 16)
+    if not is_plain(text):
+        match = _WORD_BEFORE_RE.search(text, lo, i)
+        return match.group(1).lower() if match else ""
+    end = i - 1 if i > lo and text[i - 1] == "\n" else i  # "$" also matches before a final "\n"
+    spaced = text[lo:end]
+    bare = spaced.rstrip(" \u00a0")
+    if not 1 <= len(spaced) - len(bare) <= 3:
+        return ""
+    start = stop = len(bare)
+    while start > stop - 12 and start > 0 and bare[start - 1].isalpha():
+        start -= 1
+    return bare[start:stop].lower()
 
 
 _PLURAL_PRONOUNS = frozenset(("they", "we", "it", "them"))
@@ -178,7 +196,7 @@ class _Reader:
         if " and " in phrase and len(people) >= 2 and all(not p[CORE][ORG] for p in people):
             return _Speaker(phrase, subject, (mention,))  # "Cummings and Conyers"
         if tokens[-1][2][0].isupper():
-            people = [p for p in people if _word_before(text, p[START]) not in _PREPOSITIONS]
+            people = [p for p in people if word_before(text, p[START]) not in _PREPOSITIONS]
         if tokens[-1][2][0].isupper() and people:
             person = people[-1]
             for candidate in reversed(people):
