@@ -19,7 +19,7 @@ attributed one (the next sentence, the next paragraph) inherits its speaker.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from newsparse import Article, Extractor, Quote, __version__, hookimpl
 from newsparse.extractors.quotes.extract import extract_quotes
@@ -40,5 +40,5 @@ def newsparse_register_extractors(register: Callable[[Extractor], None]) -> None
     )
 
 
-def _extract(article: Article) -> Iterator[Quote]:
+def _extract(article: Article) -> list[Quote]:
     return extract_quotes(article)

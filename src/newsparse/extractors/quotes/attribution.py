@@ -27,17 +27,18 @@ import regex
 
 from newsparse import Span
 from newsparse.extractors.quotes.lexicon import Lexicon
-from newsparse.extractors.quotes.plain import PLAIN_SPACE, is_plain
+from newsparse.extractors.quotes.making import make_span
+from newsparse.extractors.quotes.plain import PLAIN_SPACE, PLAIN_WORD, is_plain
 
 __all__ = ["Cue", "Token", "find_after", "find_before", "find_colon", "find_subject", "tokenize"]
 
 _TOKEN_RE = regex.compile(
     r"\d{1,20}(?:[.,]\d{1,20}){0,6}|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+){0,6}|[^\s]"
 )
-#: The same tokens for plain text (:mod:`.plain`), where the Unicode classes reduce to ASCII
+#: The same tokens for plain text (:mod:`.plain`), where the Unicode classes reduce to Latin-1
 #: ones: the standard library's engine returns its many small matches about twice as fast.
 _PLAIN_TOKEN_RE = re.compile(
-    r"[0-9]{1,20}(?:[.,][0-9]{1,20}){0,6}|[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+){0,6}"
+    rf"[0-9]{{1,20}}(?:[.,][0-9]{{1,20}}){{0,6}}|[{PLAIN_WORD}]+(?:['’\-][{PLAIN_WORD}]+){{0,6}}"
     rf"|[^{PLAIN_SPACE}]"
 )
 
@@ -310,7 +311,7 @@ def _np_forward(tokens: Sequence[Token], i: int, lex: Lexicon) -> Span | None:
         return None
     word = tokens[i][2].lower()
     if word in lex.pronouns and word not in ("his", "her", "its", "their"):
-        return Span(tokens[i][0], tokens[i][1])
+        return make_span(tokens[i][0], tokens[i][1])
     if _is_cap(tokens[i]) and word not in _DETERMINERS:
         j = i
         while j + 1 < len(tokens) and j - i < 8:
@@ -324,10 +325,10 @@ def _np_forward(tokens: Sequence[Token], i: int, lex: Lexicon) -> Span | None:
         while tokens[j][2] == "." or tokens[j][2] in _PARTICLES:
             j -= 1
         tail = _role_then_name(tokens, j + 1, lex)
-        return Span(tokens[i][0], tokens[tail if tail >= 0 else j][1])
+        return make_span(tokens[i][0], tokens[tail if tail >= 0 else j][1])
     tail = _role_then_name(tokens, i, lex)
     if tail >= 0:
-        return Span(tokens[i][0], tokens[tail][1])
+        return make_span(tokens[i][0], tokens[tail][1])
     if word in _DETERMINERS or not _is_cap(tokens[i]):
         j = i
         while j + 1 < len(tokens) and j - i < 7:
@@ -344,7 +345,7 @@ def _np_forward(tokens: Sequence[Token], i: int, lex: Lexicon) -> Span | None:
             end = bisect.bisect_left([t[0] for t in tokens], name.end) if name else 0
             if name is not None and (end >= len(tokens) or tokens[end][2] in ",.;"):
                 return name
-        return Span(tokens[i][0], tokens[j][1])
+        return make_span(tokens[i][0], tokens[j][1])
     return None
 
 
@@ -389,7 +390,7 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
             m -= 2  # "Shaun Polglase, 43, who ..."
         inner = [t for t in tokens[m + 1 : k] if t[2] != "."]
         if inner and all(_is_cap(t) for t in inner) and m > 0 and not _is_cap(tokens[m - 1]):
-            return Span(inner[0][0], inner[-1][1])  # "his manager, Armstrong Williams, said"
+            return make_span(inner[0][0], inner[-1][1])  # "his manager, Armstrong Williams, said"
         k = m - 1
         if k >= 0 and tokens[k][2] == ")":
             while k >= 0 and tokens[k][2] != "(":
@@ -399,7 +400,7 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
         return None
     word = tokens[k][2].lower()
     if word in lex.pronouns and word not in ("his", "her", "its", "their"):
-        return Span(tokens[k][0], tokens[k][1])
+        return make_span(tokens[k][0], tokens[k][1])
     end = tokens[k][1]
     m = k
     saw_noun = False
@@ -414,7 +415,7 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
         if low in _DETERMINERS:
             if not saw_noun:
                 return None
-            return Span(tok[0], end)
+            return make_span(tok[0], end)
         if low == "and" and saw_noun and _is_cap(tokens[k]) and m > 0 and _is_cap(tokens[m - 1]):
             m -= 1  # "Cummings and Conyers wrote"
             continue
@@ -436,7 +437,7 @@ def _np_backward(tokens: Sequence[Token], j: int, lex: Lexicon) -> Span | None:
         start_index += 1
     if start_index > k:
         return None
-    return Span(tokens[start_index][0], end)
+    return make_span(tokens[start_index][0], end)
 
 
 def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = False) -> Cue | None:
@@ -464,10 +465,10 @@ def find_after(text: str, lo: int, hi: int, lex: Lexicon, *, strict: bool = Fals
                 return None
         if _is_according(tokens, i):
             subject = _np_forward(tokens, i + 2, lex)
-            return Cue(Span(tok[0], tokens[i + 1][1]), subject)
+            return Cue(make_span(tok[0], tokens[i + 1][1]), subject)
         if not _is_verb(tokens, i, lex) or (i > start and tok[2].endswith("ing")):
             continue
-        verb = Span(tok[0], tok[1])
+        verb = make_span(tok[0], tok[1])
         if i == start:
             if tok[2].endswith("ing"):
                 return None  # '"...," adding that ...' continues the sentence, names nobody
@@ -515,7 +516,7 @@ def _sentence_subject(tokens: Sequence[Token], stop: int, lex: Lexicon) -> Span 
     for i in range(first, min(stop, 40)):
         word = tokens[i][2]
         if word.lower() in ("he", "she"):
-            return Span(tokens[i][0], tokens[i][1])
+            return make_span(tokens[i][0], tokens[i][1])
         if word.endswith(("'s", "’s")):
             continue
         if _is_cap(tokens[i]) and word.lower() not in lex.not_name_start:
@@ -569,11 +570,11 @@ def _cue_at(tokens: Sequence[Token], i: int, hi: int, lex: Lexicon) -> Cue | Non
     if _is_according(tokens, i):
         subject = _np_forward(tokens, i + 2, lex)
         if subject is not None and subject.end <= hi:
-            return Cue(Span(tokens[i][0], tokens[i + 1][1]), subject)
+            return Cue(make_span(tokens[i][0], tokens[i + 1][1]), subject)
         return None
     if not _is_verb(tokens, i, lex):
         return None
-    verb = Span(tokens[i][0], tokens[i][1])
+    verb = make_span(tokens[i][0], tokens[i][1])
     subject = None
     participle = tokens[i][2].endswith("ing") and (
         i == 0 or tokens[i - 1][2] in (",", "and", "while", "before", "after", "when")
@@ -613,7 +614,7 @@ def find_colon(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
         before = [t for t in tokens if t[1] <= subject.start]
         if before and before[-1][2] not in '.,;:"“”-—–':
             return None
-    return Cue(Span(tokens[colon][0], tokens[colon][1]), subject)
+    return Cue(make_span(tokens[colon][0], tokens[colon][1]), subject)
 
 
 def find_subject(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
@@ -625,4 +626,4 @@ def find_subject(text: str, lo: int, hi: int, lex: Lexicon) -> Cue | None:
     subject = _sentence_subject(tokens, len(tokens) - 1, lex)
     if subject is None:
         return None
-    return Cue(Span(tokens[-1][0], tokens[-1][1]), subject)
+    return Cue(make_span(tokens[-1][0], tokens[-1][1]), subject)

@@ -17,13 +17,14 @@ from newsparse.extractors.quotes.attribution import (
     tokenize,
 )
 from newsparse.extractors.quotes.lexicon import Lexicon, lexicon
+from newsparse.extractors.quotes.making import make_mention, make_quote, make_span
 from newsparse.extractors.quotes.marks import MarkIndex, Region, pair_marks
+from newsparse.extractors.quotes.plain import is_plain
 from newsparse.extractors.quotes.sentences import Sentences
-from newsparse.extractors.quotes.speakers import SpeakerIndex
+from newsparse.extractors.quotes.speakers import CORE, NAME, ORG, START, SpeakerIndex, span_of
 
 __all__ = ["extract_quotes"]
 
-_SENTENCE_END_RE = regex.compile(r"[.!?…][\"”’'\)]?\s*$")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 _NAMING_RE = regex.compile(
     r"(?i:\b(?:dubbed|nicknamed|termed|titled|entitled|so-called|so called|known as|"
@@ -34,22 +35,38 @@ _NAMING_RE = regex.compile(
 _TERM_BEFORE_RE = regex.compile(
     r"(?i:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|on)|['’]s|s['’])\s*$"
 )
-_CLOSING_PUNCT_RE = regex.compile(r"[,.?!…:;—–\-]['’‘\"”]?\s*$")
 _OPENING_PUNCT_RE = regex.compile(r"\s*[,—–\-(]")
 _COLON_RE = regex.compile(r"[ \u00a0]{0,3}[:\-–—][ \u00a0]{0,3}")
 _PREPOSITIONS = frozenset(["of", "for", "from", "in", "at", "with", "by", "to", "about", "on"])
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}{1,12})[ \u00a0]{1,3}$")
 
 
-def _ends_with(pattern: regex.Pattern[str], body: str) -> bool:
-    """Whether ``pattern`` (a mark, an optional closing mark, then blank space to the end)
-    matches at the end of ``body``.  Such a match starts at one of the last two visible
-    characters, so only those are tried rather than every offset of a long quotation."""
-    tail = max(0, len(body) - 64)
-    visible = tail + len(body[tail:].rstrip())
-    if visible == tail:
-        visible = len(body.rstrip())
-    return pattern.search(body, max(0, visible - 2)) is not None
+#: How a quotation ends: ``[stops][closers]?\s*$`` of the Unicode patterns, read from its
+#: last two visible characters with ``str`` methods (the test suite holds each to its pattern).
+#: A sentence ends with a stop, optionally inside its closing mark ('...done."'); a quotation
+#: followed by its attribution ends with punctuation, optionally before a closing mark.
+SENTENCE_STOPS, SENTENCE_CLOSERS = ".!?…", "\"”’')"
+CLOSING_PUNCT, CLOSING_MARKS = ",.?!…:;—–-", "'’‘\"”"
+#: The blank space of the Unicode patterns (``\s``, Unicode's White_Space characters).
+BLANK = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def visible_end(body: str) -> str:
+    """The last two characters of ``body`` before its trailing blank space."""
+    return body.rstrip(BLANK)[-2:]
+
+
+def ends_with(end: str, stops: str, closers: str) -> bool:
+    """Whether ``end`` (see :func:`visible_end`) is one of ``stops``, or one of them followed
+    by one of ``closers``."""
+    if not end:
+        return False
+    if end[-1] in stops:
+        return True
+    return len(end) == 2 and end[1] in closers and end[0] in stops
 
 
 #: The longest naming cue with the marks after it ("signs reading: "), so that the cue is
@@ -57,9 +74,26 @@ def _ends_with(pattern: regex.Pattern[str], body: str) -> bool:
 _NAMING_REACH = 24
 
 
-def _word_before(text: str, i: int) -> str:
-    match = _WORD_BEFORE_RE.search(text, max(0, i - 16), i)
-    return match.group(1).lower() if match else ""
+def word_before(text: str, i: int) -> str:
+    """The word (up to its last 12 letters, lower case) that one to three spaces separate
+    from offset ``i``, else "": what ``_WORD_BEFORE_RE`` finds in the 16 characters before.
+
+    On plain text it is read with ``str`` methods (``str.isalpha`` is ``\\p{L}`` there), which
+    costs a fifth of the search: the pattern is tried at each of the 16 offsets.
+    """
+    lo = max(0, i - 16)
+    if not is_plain(text):
+        match = _WORD_BEFORE_RE.search(text, lo, i)
+        return match.group(1).lower() if match else ""
+    end = i - 1 if i > lo and text[i - 1] == "\n" else i  # "$" also matches before a final "\n"
+    spaced = text[lo:end]
+    bare = spaced.rstrip(" \u00a0")
+    if not 1 <= len(spaced) - len(bare) <= 3:
+        return ""
+    start = stop = len(bare)
+    while start > stop - 12 and start > 0 and bare[start - 1].isalpha():
+        start -= 1
+    return bare[start:stop].lower()
 
 
 _PLURAL_PRONOUNS = frozenset(("they", "we", "it", "them"))
@@ -95,12 +129,18 @@ def _words(text: str, lo: int, hi: int) -> int:
     return len(_WORD_RE.findall(text, lo, hi))
 
 
-def _is_title(body: str) -> bool:
+_TITLE_SMALL_WORDS = frozenset(
+    ("of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or")
+)
+
+
+def _is_title(body: str, ends_sentence: bool) -> bool:
+    """Whether ``body`` reads as a title; ``ends_sentence`` is whether it ends as a sentence
+    does (the caller has worked that out already)."""
     words = body.split(None, 8)  # nine pieces are enough to tell it is too long
-    if not 1 <= len(words) <= 8 or _ends_with(_SENTENCE_END_RE, body):
+    if not 1 <= len(words) <= 8 or ends_sentence:
         return False
-    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
-    caps = [w for w in words if w.lower() not in small]
+    caps = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
     return bool(caps) and all(w[0].isupper() or not w[0].isalpha() for w in caps)
 
 
@@ -133,7 +173,7 @@ class _Reader:
         """Resolve the subject phrase of a speech verb to a speaker."""
         text, lex = self.text, self.lex
         phrase = text[subject.start : subject.end]
-        mention = Mention(phrase, subject)
+        mention = make_mention(phrase, subject)
         low = phrase.lower()
         if low in lex.pronouns:
             if low in _PLURAL_PRONOUNS or low in ("i", "you"):
@@ -143,7 +183,7 @@ class _Reader:
             person = self.index.recent_person(subject.start, lex.pronouns[low])
             if person is None:
                 return _Speaker(None, None, (mention,))
-            resolved = self.index.resolve_name(person.span)
+            resolved = self.index.resolve_name(span_of(person))
             if resolved is None:
                 return _Speaker(None, None, (mention,))
             name, span, chain = resolved
@@ -153,17 +193,17 @@ class _Reader:
             return _Speaker(None, None, (mention,))
         head = tokens[-1][2].lower()
         people = self.index.people_within(subject)
-        if " and " in phrase and len(people) >= 2 and all(not p.org for p in people):
+        if " and " in phrase and len(people) >= 2 and all(not p[CORE][ORG] for p in people):
             return _Speaker(phrase, subject, (mention,))  # "Cummings and Conyers"
         if tokens[-1][2][0].isupper():
-            people = [p for p in people if _word_before(text, p.start) not in _PREPOSITIONS]
+            people = [p for p in people if word_before(text, p[START]) not in _PREPOSITIONS]
         if tokens[-1][2][0].isupper() and people:
             person = people[-1]
             for candidate in reversed(people):
-                if not candidate.org:
+                if not candidate[CORE][ORG]:
                     person = candidate
                     break
-            resolved = self.index.resolve_name(person.span)
+            resolved = self.index.resolve_name(span_of(person))
             if resolved is not None:
                 name, span, chain = resolved
                 if chain[0].span != subject:
@@ -173,18 +213,19 @@ class _Reader:
         if definite and head in lex.role_nouns and head not in lex.org_nouns:
             tied = self.index.tied_to_role(head, subject.start)
             if tied is not None:
-                resolved = self.index.resolve_name(tied.span)
+                resolved = self.index.resolve_name(span_of(tied))
                 if resolved is not None:
                     name, span, chain = resolved
                     return _Speaker(name, span, (mention, *chain))
         if definite and len(tokens) == 2 and head in lex.org_nouns:
             named = self.index.organisation(head, subject.start)
             if named is not None:
-                return _Speaker(named.name, named.span, (mention, Mention(named.name, named.span)))
+                name, span = named[CORE][NAME], span_of(named)
+                return _Speaker(name, span, (mention, make_mention(name, span)))
         start = subject.start
         if tokens[0][2].lower() == "the" and len(tokens) > 1:
             start = tokens[1][0]
-        return _Speaker(text[start : subject.end], Span(start, subject.end), (mention,))
+        return _Speaker(text[start : subject.end], make_span(start, subject.end), (mention,))
 
 
 def _last_cue_before(reader: _Reader, lo: int, hi: int, *, sentences: int = 3) -> Cue | None:
@@ -201,8 +242,9 @@ def _last_cue_before(reader: _Reader, lo: int, hi: int, *, sentences: int = 3) -
     return None
 
 
-def _read(reader: _Reader) -> Iterator[Quote]:
+def _read(reader: _Reader) -> list[Quote]:
     text, lex = reader.text, reader.lex
+    found: list[Quote] = []
     regions = reader.regions
     last = _NOBODY
     last_para_end = -1
@@ -226,11 +268,13 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         if nxt is not None and after_lo <= nxt.open_at < after_hi:
             after_hi = nxt.open_at
         after_hi = reader.sentences.end_after(after_lo, after_hi)
-        ends_sentence = _ends_with(_SENTENCE_END_RE, body)
+        tail = visible_end(body)
+        ends_sentence = ends_with(tail, SENTENCE_STOPS, SENTENCE_CLOSERS)
         lead = text[sent_lo : region.open_at]
         cue: Cue | None = None
         if region.closed and (
-            _ends_with(_CLOSING_PUNCT_RE, body) or _OPENING_PUNCT_RE.match(text, after_lo, after_hi)
+            ends_with(tail, CLOSING_PUNCT, CLOSING_MARKS)
+            or _OPENING_PUNCT_RE.match(text, after_lo, after_hi)
         ):
             # attribution follows a quotation that ends in punctuation ('"...," he said') or
             # is set off by it ('"..." — he said'); otherwise the sentence just goes on
@@ -271,7 +315,7 @@ def _read(reader: _Reader) -> Iterator[Quote]:
         naming_lo = max(para_lo, region.open_at - 40, region.open_at - _NAMING_REACH)
         if _NAMING_RE.search(text, naming_lo, region.open_at):
             continue
-        title = _is_title(body)
+        title = _is_title(body, ends_sentence)
         if title and not after_cue:
             continue  # a title or a name: on NBC's "Meet the Press", the show, "The Apprentice,"
         if kind is QuoteKind.PARTIAL and cue is None:
@@ -334,17 +378,21 @@ def _read(reader: _Reader) -> Iterator[Quote]:
             if cue is not None:
                 last_attr_end = max(cue.verb.end, cue.subject.end if cue.subject else 0)
         cue_text = text[cue.verb.start : cue.verb.end] if cue is not None else None
-        yield Quote(
-            text=body,
-            span=Span(region.start, region.end),
-            speaker=speaker.name,
-            speaker_span=speaker.span,
-            cue=cue_text,
-            cue_span=cue.verb if cue is not None else None,
-            kind=kind,
-            part=part,
-            chain=speaker.chain,
+        found.append(
+            make_quote(
+                body,
+                region.start,
+                region.end,
+                speaker.name,
+                speaker.span,
+                cue_text,
+                cue.verb if cue is not None else None,
+                kind,
+                part,
+                speaker.chain,
+            )
         )
+    return found
 
 
 def _only_space(text: str, lo: int, hi: int) -> bool:
@@ -352,8 +400,9 @@ def _only_space(text: str, lo: int, hi: int) -> bool:
     return lo <= hi <= lo + 64 and not text[lo:hi].strip()
 
 
-def extract_quotes(article: Article, lang: str = "en") -> Iterator[Quote]:
-    """Find every quotation in the editorial parts of ``article``, with its speaker."""
+def extract_quotes(article: Article, lang: str = "en") -> list[Quote]:
+    """Find every quotation in the editorial parts of ``article``, with its speaker, in order
+    (a list: the plugin manager keeps them all, and takes a list the quickest way)."""
     if not article.source:
-        return iter(())
+        return []
     return _read(_Reader(article, lexicon(lang)))

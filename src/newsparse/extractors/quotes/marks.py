@@ -161,10 +161,19 @@ def _pair_doubles(text: str, spans: Sequence[tuple[int, int]], marks: list[int])
     open_at = start = 0
     touched: list[int] = []
     skip = -1
+    count = len(marks)
+    m = 0  # the first mark not yet passed: the marks are sorted, and so are the paragraphs
     for index, (lo, hi) in enumerate(spans):
         if inside:
             touched.append(index)
-        for i in _within(marks, lo, hi):
+        while m < count and marks[m] < lo:
+            m += 1
+        if not inside and (m == count or marks[m] >= hi):
+            continue  # no mark here and no quotation open: nothing changes
+        first = m
+        while m < count and marks[m] < hi:
+            m += 1
+        for i in marks[first:m]:
             if i == skip:
                 continue
             direction = _direction(text, i, lo, hi)
@@ -241,11 +250,16 @@ def pair_marks(
     if doubles and spans:
         doubles = _within(doubles, spans[0][0], spans[-1][1])  # consecutive: in text order
     regions = _pair_doubles(text, spans, doubles) if doubles else []
-    if not any(singles):
+    if not any(singles) or not spans:
         return regions  # in text order already
+    found = _within(marks.singles, spans[0][0], spans[-1][1])
+    if not found:
+        return regions  # no single mark to pair (a headline without an apostrophe)
+    count = len(regions)
     for index, (lo, hi) in enumerate(spans):
         if index < len(singles) and singles[index]:
             inside = [r for r in regions if index in r.paragraphs]
-            regions.extend(_pair_singles(text, lo, hi, inside, marks.singles, index))
-    regions.sort(key=lambda r: r.start)
+            regions.extend(_pair_singles(text, lo, hi, inside, found, index))
+    if len(regions) > count:
+        regions.sort(key=lambda r: r.start)
     return regions

@@ -28,15 +28,27 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import Final
 
 import regex
 
 from newsparse import Mention, Span
 from newsparse.extractors.quotes.lexicon import Lexicon
-from newsparse.extractors.quotes.plain import is_plain
+from newsparse.extractors.quotes.making import make_mention, make_span
+from newsparse.extractors.quotes.plain import PLAIN_LOWER, PLAIN_UPPER, PLAIN_WORD, is_plain
 from newsparse.extractors.quotes.sentences import Sentences
 
-__all__ = ["Person", "SpeakerIndex", "name_core"]
+__all__ = [
+    "CORE",
+    "END",
+    "NAME",
+    "ORG",
+    "START",
+    "Person",
+    "SpeakerIndex",
+    "name_core",
+    "span_of",
+]
 
 _WORD = r"\p{Lu}[\p{L}\p{M}\p{N}]{0,40}(?:['’\-][\p{L}\p{M}\p{N}]{1,40}){0,4}"
 _DOTTED = r"\p{Lu}\p{Ll}{0,3}\.(?=[ \u00a0]\p{Lu})"
@@ -45,16 +57,17 @@ RUN_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’\-])(?:{_DOTTED}|{_WORD})"
     rf"(?:[ \u00a0](?:{_DOTTED}|{_WORD}|{_PARTICLE})){{0,6}}"
 )
-#: RUN_RE for plain text (:mod:`.plain`), with ASCII classes for the standard library's
+#: RUN_RE for plain text (:mod:`.plain`), with Latin-1 classes for the standard library's
 #: engine; the first capital comes first so that the engine can skip to it.
-_PLAIN_WORD = r"[A-Z][A-Za-z0-9]{0,40}(?:['’\-][A-Za-z0-9]{1,40}){0,4}"
-_PLAIN_DOTTED = r"[A-Z][a-z]{0,3}\.(?=[ \u00a0][A-Z])"
+_UP, _LOW, _WD = PLAIN_UPPER, PLAIN_LOWER, PLAIN_WORD
+_PLAIN_WORD = rf"[{_UP}][{_WD}]{{0,40}}(?:['’\-][{_WD}]{{1,40}}){{0,4}}"
+_PLAIN_DOTTED = rf"[{_UP}][{_LOW}]{{0,3}}\.(?=[ \u00a0][{_UP}])"
 _PLAIN_PARTICLE = (
-    r"(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del)(?=[ \u00a0][A-Z])"
+    rf"(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|ibn|dos|das|del)(?=[ \u00a0][{_UP}])"
 )
 PLAIN_RUN_RE = re.compile(
-    r"[A-Z](?<![A-Za-z0-9'’\-][A-Z])"
-    r"(?:[a-z]{0,3}\.(?=[ \u00a0][A-Z])|[A-Za-z0-9]{0,40}(?:['’\-][A-Za-z0-9]{1,40}){0,4})"
+    rf"[{_UP}](?<![{_WD}'’\-][{_UP}])"
+    rf"(?:[{_LOW}]{{0,3}}\.(?=[ \u00a0][{_UP}])|[{_WD}]{{0,40}}(?:['’\-][{_WD}]{{1,40}}){{0,4}})"
     rf"(?:[ \u00a0](?:{_PLAIN_DOTTED}|{_PLAIN_WORD}|{_PLAIN_PARTICLE})){{0,6}}"
 )
 _TOKEN_RE = regex.compile(r"[^ \u00a0]+")
@@ -99,47 +112,35 @@ def _cached_core(phrase: str, lex: Lexicon) -> _Core | None:
 
 #: What a capitalised run says about the name in it, whatever its context:
 #: (core offset, core end, name, surname, gender, org, multi-word, intrinsic evidence,
-#: has a plain space).
+#: full name), read by the indexes below.
 _RunCore = tuple[int, int, str, str, str, bool, bool, bool, bool]
+NAME: Final = 2
+SURNAME: Final = 3
+GENDER: Final = 4
+ORG: Final = 5
+MULTI: Final = 6
+INTRINSIC: Final = 7
+FULL: Final = 8
+
+#: A name core found in the text: ``(start, end, run_start, core)``, where ``start``/``end``
+#: cover the core only and ``run_start`` is where its capitalised run starts.
+#:
+#: A plain tuple read by the indexes below (``person[START]``, ``person[CORE][NAME]``) rather
+#: than a class: an article has dozens of these and only the few a quotation resolves to are
+#: ever looked at, and a tuple display costs a third of a slotted class's ``__init__``.  What
+#: the name's words say (surname, gender, "m", "f" or "" when they do not tell, organisation)
+#: is shared by every mention of the same run (``core``); what depends on the surrounding text
+#: is asked of the index.
+Person = tuple[int, int, int, _RunCore]
+START: Final = 0
+END: Final = 1
+RUN_START: Final = 2
+CORE: Final = 3
 
 
-class Person:
-    """A name core found in the text: ``start``/``end`` cover the core only.
-
-    A plain slotted record rather than an attrs class: an article has dozens of these and only
-    the few a quotation resolves to are ever looked at, so building one must cost little.
-    What the name's words say (surname, gender, organisation) is shared by every mention of
-    the same run (``core``); what depends on the surrounding text is asked of the index.
-    """
-
-    __slots__ = ("core", "end", "run_start", "start")
-
-    def __init__(self, core: _RunCore, run_start: int) -> None:
-        self.core = core
-        self.run_start = run_start
-        self.start = run_start + core[0]
-        self.end = run_start + core[1]
-
-    @property
-    def name(self) -> str:
-        return self.core[2]
-
-    @property
-    def surname(self) -> str:
-        return self.core[3]
-
-    @property
-    def gender(self) -> str:
-        """ "m", "f" or "" when the name's own words do not tell."""
-        return self.core[4]
-
-    @property
-    def org(self) -> bool:
-        return self.core[5]
-
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
+def span_of(person: Person) -> Span:
+    """The span of a person's name core."""
+    return make_span(person[START], person[END])
 
 
 _MALE_TITLES = frozenset(("mr", "sir", "lord", "king", "prince", "duke", "father", "brother"))
@@ -249,7 +250,7 @@ def _run_core(run: str, lex: Lexicon) -> _RunCore | None:
     intrinsic = (multi or titled) and bool(
         titled or gender or given in lex.male_names or given in lex.female_names
     )
-    return a, b, name, surname, gender, org, multi, intrinsic, " " in name
+    return a, b, name, surname, gender, org, multi, intrinsic, " " in name and not org
 
 
 def _word_core(word: str, lex: Lexicon) -> _RunCore | None:
@@ -334,7 +335,7 @@ class SpeakerIndex:
         ``sentences`` its sentence boundaries when the caller has them already."""
         index = cls(text, lex, quoted, sentences)
         cache = _run_cache(lex)
-        people, starts = index.people, index.starts
+        people, starts, by_surname = index.people, index.starts, index._by_surname
         for match in (PLAIN_RUN_RE if is_plain(text) else RUN_RE).finditer(text):
             run = match.group()
             try:
@@ -342,39 +343,38 @@ class SpeakerIndex:
             except KeyError:
                 core = cache[run] = _run_core(run, lex)
             if core is not None:
-                person = Person(core, match.start())
+                run_start = match.start()
+                start = run_start + core[0]
+                person = (start, run_start + core[1], run_start, core)
                 people.append(person)
-                starts.append(person.start)
+                starts.append(start)
+                if core[FULL]:  # few are: filed here rather than in a second pass
+                    entry = by_surname.get(core[SURNAME])
+                    if entry is None:
+                        entry = by_surname[core[SURNAME]] = ([], [])
+                    entry[0].append(start)
+                    entry[1].append(person)
         return index
 
     def _tables(self) -> dict[str, list[Person]]:
-        """The mentions of each surname (people, not organisations), with the full-name tables."""
+        """The mentions of each surname (people, not organisations)."""
         if self._mentions is None:
             mentions: dict[str, list[Person]] = {}
-            by_surname = self._by_surname
             for person in self.people:
-                core = person.core
-                if core[5]:
+                core = person[CORE]
+                if core[ORG]:
                     continue
-                surname = core[3]
-                found = mentions.get(surname)
+                found = mentions.get(core[SURNAME])
                 if found is None:
-                    mentions[surname] = [person]
+                    mentions[core[SURNAME]] = [person]
                 else:
                     found.append(person)
-                if core[8]:
-                    entry = by_surname.get(surname)
-                    if entry is None:
-                        entry = by_surname[surname] = ([], [])
-                    entry[0].append(person.start)
-                    entry[1].append(person)
             self._mentions = mentions
         return self._mentions
 
     @property
     def by_surname(self) -> dict[str, _Table]:
         """Full names (two or more words) by their lower-case last word."""
-        self._tables()
         return self._by_surname
 
     @property
@@ -383,33 +383,34 @@ class SpeakerIndex:
         if self._by_given is None:
             by_given: dict[str, _Table] = {}
             for person in self.people:
-                core = person.core
-                if core[8] and not core[5]:  # a full name, not an organisation
-                    key = core[2].split()[0].lower()
+                core = person[CORE]
+                if core[FULL]:
+                    key = core[NAME].split()[0].lower()
                     entry = by_given.get(key)
                     if entry is None:
                         entry = by_given[key] = ([], [])
-                    entry[0].append(person.start)
+                    entry[0].append(person[START])
                     entry[1].append(person)
             self._by_given = by_given
         return self._by_given
 
     def is_quoted(self, person: Person) -> bool:
         """Whether the mention sits inside a quotation."""
-        k = bisect.bisect_right(self.quoted_starts, person.start) - 1
-        return k >= 0 and self.quoted_regions[k][0] <= person.start < self.quoted_regions[k][1]
+        start = person[START]
+        k = bisect.bisect_right(self.quoted_starts, start) - 1
+        return k >= 0 and self.quoted_regions[k][0] <= start < self.quoted_regions[k][1]
 
     def is_possessive(self, person: Person) -> bool:
         """Whether the mention owns what follows ("Clinton's plan")."""
-        return self.text[person.end : person.end + 1] in ("'", "’")
+        return self.text[person[END] : person[END] + 1] in ("'", "’")
 
     def strong(self, person: Person) -> bool:
         """Whether the article shows the name to be a person's somewhere: a title or a known
         first name with it, a speech verb after it or before it ("said Smith"), a description
         of a person set off after it, or a role word before it."""
-        if person.org:
+        if person[CORE][ORG]:
             return False
-        surname = person.surname
+        surname = person[CORE][SURNAME]
         known = self._evidence.get(surname)
         if known is None:
             known = self._evidence[surname] = any(
@@ -418,45 +419,46 @@ class SpeakerIndex:
         return known
 
     def _shows_person(self, person: Person) -> bool:
-        core, text, lex = person.core, self.text, self.lex
-        if core[7] or _next_word(text, person.end) in lex.core_forms:
+        core, end, text, lex = person[CORE], person[END], self.text, self.lex
+        if core[INTRINSIC] or _next_word(text, end) in lex.core_forms:
             return True
-        before = _prev_word(text, person.run_start)
+        before = _prev_word(text, person[RUN_START])
         return before in lex.inverting_forms or (
-            core[6]
-            and (before in lex.role_nouns or _APPOSITIVE_RE.match(text, person.end) is not None)
+            core[MULTI]
+            and (before in lex.role_nouns or _APPOSITIVE_RE.match(text, end) is not None)
         )
 
     def people_within(self, span: Span) -> list[Person]:
         """The name mentions inside ``span``, in text order."""
         lo = bisect.bisect_left(self.starts, span.start)
         hi = bisect.bisect_left(self.starts, span.end)
-        return [p for p in self.people[lo:hi] if p.end <= span.end]
+        return [p for p in self.people[lo:hi] if p[END] <= span.end]
 
     def first_person_in(self, lo: int, hi: int, skip: Span) -> Span | None:
         """The first name in ``[lo, hi)`` outside ``skip`` (a headline's speaker)."""
-        for person in self.people_within(Span(lo, hi)):
-            if skip.start <= person.start < skip.end or not self.strong(person):
+        for person in self.people_within(make_span(lo, hi)):
+            if skip.start <= person[START] < skip.end or not self.strong(person):
                 continue
-            return person.span
+            return span_of(person)
         return None
 
     def gender_of(self, person: Person) -> str:
         """The person's gender as the text shows it: their own title or first name, else that
         of the nearest earlier gendered mention of the surname (families share surnames)."""
-        if person.gender:
-            return person.gender
-        known = self._genders.get(person.surname)
+        core = person[CORE]
+        if core[GENDER]:
+            return core[GENDER]
+        known = self._genders.get(core[SURNAME])
         if known is None:
-            gendered = [p for p in self._tables().get(person.surname, ()) if p.gender]
-            known = self._genders[person.surname] = (
-                [p.start for p in gendered],
-                [p.gender for p in gendered],
+            gendered = [p for p in self._tables().get(core[SURNAME], ()) if p[CORE][GENDER]]
+            known = self._genders[core[SURNAME]] = (
+                [p[START] for p in gendered],
+                [p[CORE][GENDER] for p in gendered],
             )
         starts, values = known
         if not starts:
             return ""
-        k = bisect.bisect_right(starts, person.start) - 1
+        k = bisect.bisect_right(starts, person[START]) - 1
         return values[max(k, 0)]
 
     def full_name(self, surname: str, before: int) -> Person | None:
@@ -476,15 +478,16 @@ class SpeakerIndex:
         a += span.start
         b += span.start
         name = self.text[a:b]
-        chain = (Mention(self.text[span.start : span.end], span),)
+        chain = (make_mention(self.text[span.start : span.end], span),)
         if " " in name or org:
-            return name, Span(a, b), chain
+            return name, make_span(a, b), chain
         person = self.full_name(name.lower(), a)
         if person is None:
             person = self.by_first_name(name.lower(), a)
         if person is None:
-            return name, Span(a, b), chain
-        return person.name, person.span, (*chain, Mention(person.name, person.span))
+            return name, make_span(a, b), chain
+        name, span = person[CORE][NAME], span_of(person)
+        return name, span, (*chain, make_mention(name, span))
 
     def recent_person(
         self, before: int, gender: str, *, limit: int = 4000, exclude_org: bool = True
@@ -507,14 +510,14 @@ class SpeakerIndex:
             first: Person | None = None
             owner: Person | None = None
             for person in self.people[lo:k]:
-                if person.start >= end:
+                if person[START] >= end:
                     break
                 # cheap tests first: most capitalised words on a page are not people
-                core = person.core  # (.., name, surname, gender, org, ..)
-                name = core[2]
-                if (exclude_org and core[5]) or name.isupper():
+                core = person[CORE]
+                name = core[NAME]
+                if (exclude_org and core[ORG]) or name.isupper():
                     continue
-                if " " not in name and not core[4] and core[3] not in by_surname:
+                if " " not in name and not core[GENDER] and core[SURNAME] not in by_surname:
                     continue  # a lone capitalised word that never names a person in full
                 if self.is_quoted(person) or not self.strong(person):
                     continue
@@ -524,7 +527,7 @@ class SpeakerIndex:
                 if self.is_possessive(person):
                     owner = owner or person
                     continue
-                if _next_word(self.text, person.end) in self.lex.inverting_forms:
+                if _next_word(self.text, person[END]) in self.lex.inverting_forms:
                     return person  # the subject of a speech verb
                 if first is None:
                     first = person
@@ -535,7 +538,7 @@ class SpeakerIndex:
             k = lo
             end = start
             # the sentence of the nearest earlier name: the ones between name nobody
-            at = min(start - 1, self.people[k - 1].start)
+            at = min(start - 1, self.people[k - 1][START])
             if starts is None and before - at < 400:
                 start = sentences.start_at_most(at)
             else:  # a long way back: list the sentence starts once
@@ -549,9 +552,9 @@ class SpeakerIndex:
         k = bisect.bisect_left(self.starts, before)
         floor = before - limit
         for person in reversed(self.people[:k]):
-            if person.start < floor:
+            if person[START] < floor:
                 break
-            if not self.is_quoted(person) and head in person.name.lower().split()[1:]:
+            if not self.is_quoted(person) and head in person[CORE][NAME].lower().split()[1:]:
                 return person
         return None
 
@@ -564,9 +567,9 @@ class SpeakerIndex:
             pattern = regex.compile(rf"(?i:\b{regex.escape(head)})[ \u00a0]+(?=\p{{Lu}})")
             for match in pattern.finditer(self.text):
                 k = bisect.bisect_left(self.starts, match.end())
-                if k < len(self.people) and self.people[k].start <= match.end() + 12:
+                if k < len(self.people) and self.people[k][START] <= match.end() + 12:
                     person = self.people[k]
-                    if not person.org and not self.is_quoted(person):
+                    if not person[CORE][ORG] and not self.is_quoted(person):
                         table[0].append(match.start())
                         table[1].append(person)
             self.roles[head] = table
