@@ -288,8 +288,8 @@ def test_html_without_the_extra_fails_at_once(monkeypatch: pytest.MonkeyPatch) -
     ("workers", "chunksize", "limit"),
     [
         pytest.param(1, 16, 1, id="serial-pulls-one-at-a-time"),
-        # One worker with three chunks of two in flight, three more parsed here ahead of them.
-        pytest.param(2, 2, (3 + 3) * 2, id="pool-pulls-a-bounded-window"),
+        # One worker with at most three chunks of two pending, nine chunks held in all.
+        pytest.param(2, 2, 3 * 3 * 2, id="pool-pulls-a-bounded-window"),
     ],
 )
 def test_input_is_consumed_lazily(workers: int, chunksize: int, limit: int) -> None:

@@ -40,8 +40,12 @@ DEFAULT_CHUNKSIZE = 16
 #: ``Problem.kind`` of the one problem on an article whose page could not be parsed at all.
 FAILED = "failed"
 
-#: Chunks in flight per worker: one being parsed, one queued, one result on its way back.
+#: Chunks sent to each worker and not yet back: one being parsed, two queued behind it.
 _WINDOW_PER_WORKER = 3
+
+#: Chunks held at most, parsed or not, per chunk a pool may have pending: results wait in input
+#: order for a slower chunk ahead of them, so this bounds the memory of a batch.
+_HELD_PER_WINDOW = 3
 
 #: Pool deaths in a row, with no chunk parsed in between, after which :func:`parse_many` gives up.
 _MAX_DEATHS = 3
@@ -413,27 +417,27 @@ def _pooled(
 
     # The calling process is one of the ``workers``: it parses whenever it would otherwise wait.
     window = (workers - 1) * _WINDOW_PER_WORKER
+    limit = window * _HELD_PER_WINDOW
     pool = _Pool(workers - 1, options, plugins, mp_context)
     here = plugins
     in_flight: collections.deque[_Chunk] = collections.deque()
-    sent = 0  # chunks of in_flight that went to the pool
     exhausted = False
     try:
         while True:
-            while not exhausted and sent < window:
+            # Keep the pool fed: a worker should never wait while this process is parsing.
+            while not exhausted and len(in_flight) < limit and _pending(in_flight) < window:
                 chunk = list(itertools.islice(texts, chunksize))
                 if not chunk:
                     exhausted = True
                     break
                 in_flight.append(_Chunk(chunk, pool.submit(chunk), single=len(chunk) == 1))
-                sent += 1
             if not in_flight:
                 return
             head = in_flight[0]
             if (
                 head.future is not None
                 and not exhausted
-                and len(in_flight) - sent < window
+                and len(in_flight) < limit
                 and not head.future.done()
             ):
                 # The next result is not back yet: rather than wait for it, parse the next
@@ -454,7 +458,6 @@ def _pooled(
             if head.future is None:
                 yield from head.results or ()
                 continue
-            sent -= 1
             try:
                 results = head.future.result()
             except BaseException as exc:
@@ -478,12 +481,16 @@ def _pooled(
                 # page by page so only the page at fault is marked.
                 retries = [_Chunk([text], pool.submit([text]), single=True) for text in head.texts]
                 in_flight.extendleft(reversed(retries))
-                sent += len(retries)
                 continue
             pool.succeeded()
             yield from results
     finally:
         pool.close()
+
+
+def _pending(chunks: collections.deque[_Chunk]) -> int:
+    """How many of ``chunks`` a worker has yet to finish."""
+    return sum(1 for chunk in chunks if chunk.future is not None and not chunk.future.done())
 
 
 def _is_cancelled(exc: BaseException) -> bool:
