@@ -6,7 +6,7 @@ Measures whatever is installed: the structure parser alone, each extractor alone
 already structured) and the whole pipeline, in pages/s and MB/s, on the seed pages and on the
 texts of each shared corpus present; the time of ``import newsparse`` in a fresh interpreter;
 peak memory; time and memory of one parse as the input grows from 1 KB to 10 MB; and
-``parse_many`` with ``workers=1`` and ``workers=2`` on 2,000 pages.  Writes ``speed.md`` (the tables the docs'
+``parse_many`` with 1 and 2 workers on 2,000 pages.  Writes ``speed.md`` (the tables the docs'
 performance page shows), ``speed.json`` and ``scaling.png`` (with matplotlib, from the ``bench``
 extra) to ``--out``.  Figures are best-of-N timings: on a busy machine they are pessimistic.
 """
@@ -165,7 +165,7 @@ def scaling(pages: list[str], sizes: tuple[int, ...], repeat: int) -> list[dict[
 
 
 def parallel(pages: list[str], count: int, rounds: int = 3) -> dict[str, Any]:
-    """parse_many with ``workers=1`` (this process alone) and ``workers=2`` on ``count`` pages.
+    """parse_many with one worker (in-process) and with two processes on ``count`` pages.
 
     The two take turns for ``rounds`` rounds and each keeps its fastest wall time, so a quiet
     moment on a shared machine is not given to one of them only.
@@ -311,10 +311,10 @@ def report(data: dict[str, Any]) -> str:
             markdown_table(
                 [
                     "pages",
-                    "workers=1 (this process)",
-                    "workers=2 (this process and one worker)",
+                    "1 worker (in-process)",
+                    "2 worker processes",
                     "speed-up",
-                    "this process's CPU with workers=2",
+                    "parent CPU with 2 workers",
                     "load average before / after",
                 ],
                 [
@@ -330,7 +330,7 @@ def report(data: dict[str, Any]) -> str:
             ),
             "",
             f"Best wall time of {par.get('rounds', 1)} alternating rounds, including the start "
-            "of the worker process: the workers=2 figure is "
+            "of the worker processes: the 2-worker figure is "
             "only as good as the two cores are free, and a load average above the number of "
             "CPUs means they were not.",
             "",

@@ -7,7 +7,6 @@ import multiprocessing
 import os
 import pickle
 import threading
-import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -171,8 +170,6 @@ def test_input_that_is_not_text_fails_alone(workers: int) -> None:
 
 
 def test_a_page_that_kills_its_worker_is_marked_and_the_rest_survive() -> None:
-    # Three chunks of four fill the pool's window before the calling process takes any page,
-    # so the fatal page is parsed by a worker.
     pages = [f"page {i}\n" for i in range(12)]
     pages[5] = "CRASH\n"
     articles = list(parse_many(pages, workers=2, chunksize=4, plugins=_trouble_manager()))
@@ -211,42 +208,13 @@ class OddPlugin:
 def test_a_result_that_cannot_travel_back_fails_only_its_page() -> None:
     manager = PluginManager(load_entry_points=False, plugins=(OddPlugin(),))
     pages = [f"page {i}\n" for i in range(8)]
-    pages[1] = "ODD\n"  # in the first chunk, which goes to a worker before any is parsed here
+    pages[1] = "ODD\n"
     articles = list(parse_many(pages, workers=2, chunksize=2, plugins=manager))
     assert [article.source for article in articles] == pages
     assert [i for i, a in enumerate(articles) if failure(a) is not None] == [1]
     problem = failure(articles[1])
     assert problem is not None
     assert "pickle" in problem.message.lower()
-
-
-class WherePlugin:
-    """Records, as a problem, which process parsed each page; slow in any other process."""
-
-    def __init__(self, home: int) -> None:
-        self.home = home
-
-    @hookimpl
-    def newsparse_register_extractors(self, register: Callable[[Extractor], None]) -> None:
-        register(Extractor(name="where", extract=self.extract, finding_type=Shout))
-
-    def extract(self, article: Article) -> Iterator[Shout]:
-        if os.getpid() != self.home:
-            time.sleep(0.02)
-        raise RuntimeError(f"parsed in {os.getpid()}")
-        yield  # pragma: no cover
-
-
-def test_the_calling_process_parses_while_the_worker_is_busy() -> None:
-    home = os.getpid()
-    manager = PluginManager(load_entry_points=False, plugins=(WherePlugin(home),))
-    pages = _pages(40)
-    articles = list(parse_many(pages, workers=2, chunksize=1, plugins=manager))
-    assert [article.source for article in articles] == pages
-    places = [article.problems[0].message.rpartition(" ")[2] for article in articles]
-    here = places.count(str(home))
-    assert 0 < here < len(pages), places
-    assert len(set(places)) == 2  # this process and its one worker
 
 
 _MARKUP = [
@@ -288,8 +256,7 @@ def test_html_without_the_extra_fails_at_once(monkeypatch: pytest.MonkeyPatch) -
     ("workers", "chunksize", "limit"),
     [
         pytest.param(1, 16, 1, id="serial-pulls-one-at-a-time"),
-        # One worker with at most three chunks of two pending, nine chunks held in all.
-        pytest.param(2, 2, 3 * 3 * 2, id="pool-pulls-a-bounded-window"),
+        pytest.param(2, 2, 2 * 3 * 2, id="pool-pulls-a-bounded-window"),
     ],
 )
 def test_input_is_consumed_lazily(workers: int, chunksize: int, limit: int) -> None:

@@ -3,10 +3,7 @@
 :func:`parse_many` streams.  It pulls inputs only as fast as results are taken, keeps a bounded
 window of chunks in flight and yields the articles in input order, so a stream of millions of
 pages runs in flat memory.  Each worker builds its plugin manager once, in the pool initializer;
-after that a chunk costs one round of pickling each way.  The calling process counts as one of
-the workers: whenever the next result is not back yet it parses a chunk itself, and those pages
-cost no pickling at all.  Rebuilding a worker's article from its pickle costs this process
-about a tenth of the parse, so two processes that both parse beat two workers and an idle parent.
+after that a chunk costs one round of pickling each way.
 
 One bad input never stops the others: whatever goes wrong with a page (an exception in the
 parser, a plugin failing under ``strict=True``, a worker process dying on it) becomes an
@@ -40,12 +37,8 @@ DEFAULT_CHUNKSIZE = 16
 #: ``Problem.kind`` of the one problem on an article whose page could not be parsed at all.
 FAILED = "failed"
 
-#: Chunks sent to each worker and not yet back: one being parsed, two queued behind it.
+#: Chunks in flight per worker: one being parsed, one queued, one result on its way back.
 _WINDOW_PER_WORKER = 3
-
-#: Chunks held at most, parsed or not, per chunk a pool may have pending: results wait in input
-#: order for a slower chunk ahead of them, so this bounds the memory of a batch.
-_HELD_PER_WINDOW = 3
 
 #: Pool deaths in a row, with no chunk parsed in between, after which :func:`parse_many` gives up.
 _MAX_DEATHS = 3
@@ -73,10 +66,8 @@ def parse_many(
 ) -> Iterator[Article]:
     """Parse every text of ``texts`` and yield one :class:`Article` per text, in input order.
 
-    ``workers=None`` or ``1`` parses in this process; ``N > 1`` parses on ``N`` processes, this
-    one and a pool of ``N - 1`` it starts (this one parses a chunk whenever it would otherwise
-    wait for the pool); ``0`` means one process per available CPU.  ``chunksize`` pages go to a
-    worker at a time.
+    ``workers=None`` or ``1`` parses in this process; ``N > 1`` uses a pool of ``N`` worker
+    processes; ``0`` uses one per available CPU.  ``chunksize`` pages go to a worker at a time.
     Inputs are read lazily and at most a few chunks per worker are held at once, so ``texts``
     may be an endless generator.  ``extractors``, ``structure`` and ``strict`` mean what they
     mean for :func:`newsparse.parse`; ``plugins`` is a manager to use instead of the
@@ -86,13 +77,12 @@ def parse_many(
     needs the ``html`` extra, and a missing one is an error at once, not one per page.
 
     An input that cannot be parsed yields an article with its source and a problem of kind
-    :data:`FAILED` (see :func:`failure`) instead of raising; so does a page on which a pool
-    worker dies.  A page this process parses is as safe as with ``workers=1``: an exception is
-    recorded, only a crash of the interpreter itself would end the batch.  ``mp_context`` picks how workers
-    start (``"spawn"``, ``"forkserver"``, ``"fork"`` or a context).  The default is ``"fork"``
-    on Linux when this process runs no other thread (workers start at once and share what
-    newsparse has loaded already), otherwise ``"forkserver"`` where the platform has it and
-    ``"spawn"`` elsewhere, which are safe in a process that runs threads.
+    :data:`FAILED` (see :func:`failure`) instead of raising; so does a page on which a worker
+    process dies.  ``mp_context`` picks how workers start (``"spawn"``, ``"forkserver"``,
+    ``"fork"`` or a context).  The default is ``"fork"`` on Linux when this process runs no
+    other thread (workers start at once and share what newsparse has loaded already),
+    otherwise ``"forkserver"`` where the platform has it and ``"spawn"`` elsewhere, which are
+    safe in a process that runs threads.
     """
     options = _Options(None, structure, strict, False, html)
     results: Iterator[Article] = _start(
@@ -388,21 +378,12 @@ def _default_start_method() -> str:
 
 
 class _Chunk:
-    """Pages read together: sent to the pool (``future``) or parsed here (``results``)."""
+    __slots__ = ("future", "single", "texts")
 
-    __slots__ = ("future", "results", "single", "texts")
-
-    def __init__(
-        self,
-        texts: list[str],
-        future: Future[list[Any]] | None,
-        single: bool,
-        results: list[Any] | None = None,
-    ) -> None:
+    def __init__(self, texts: list[str], future: Future[list[Any]], single: bool) -> None:
         self.texts = texts
         self.future = future
         self.single = single
-        self.results = results
 
 
 def _pooled(
@@ -415,17 +396,13 @@ def _pooled(
 ) -> Iterator[Any]:
     from concurrent.futures.process import BrokenProcessPool
 
-    # The calling process is one of the ``workers``: it parses whenever it would otherwise wait.
-    window = (workers - 1) * _WINDOW_PER_WORKER
-    limit = window * _HELD_PER_WINDOW
-    pool = _Pool(workers - 1, options, plugins, mp_context)
-    here = plugins
+    window = workers * _WINDOW_PER_WORKER
+    pool = _Pool(workers, options, plugins, mp_context)
     in_flight: collections.deque[_Chunk] = collections.deque()
     exhausted = False
     try:
         while True:
-            # Keep the pool fed: a worker should never wait while this process is parsing.
-            while not exhausted and len(in_flight) < limit and _pending(in_flight) < window:
+            while not exhausted and len(in_flight) < window:
                 chunk = list(itertools.islice(texts, chunksize))
                 if not chunk:
                     exhausted = True
@@ -433,31 +410,7 @@ def _pooled(
                 in_flight.append(_Chunk(chunk, pool.submit(chunk), single=len(chunk) == 1))
             if not in_flight:
                 return
-            head = in_flight[0]
-            if (
-                head.future is not None
-                and not exhausted
-                and len(in_flight) < limit
-                and not head.future.done()
-            ):
-                # The next result is not back yet: rather than wait for it, parse the next
-                # chunk here.  Those pages never cross a pipe, which is what a worker's page
-                # costs this process beyond its parse.
-                chunk = list(itertools.islice(texts, chunksize))
-                if not chunk:
-                    exhausted = True
-                    continue
-                if here is None:
-                    from newsparse.plugins import get_plugin_manager
-
-                    here = get_plugin_manager()
-                done = [options.output(_parse_one(text, options, here)) for text in chunk]
-                in_flight.append(_Chunk(chunk, None, single=len(chunk) == 1, results=done))
-                continue
-            in_flight.popleft()
-            if head.future is None:
-                yield from head.results or ()
-                continue
+            head = in_flight.popleft()
             try:
                 results = head.future.result()
             except BaseException as exc:
@@ -471,8 +424,7 @@ def _pooled(
                     for text in head.texts:
                         yield pool.isolated(text)
                     for other in in_flight:
-                        if other.future is not None:
-                            other.future = pool.submit(other.texts)
+                        other.future = pool.submit(other.texts)
                     continue
                 if head.single:
                     yield options.output(_failed(head.texts[0], _describe(exc)))
@@ -486,11 +438,6 @@ def _pooled(
             yield from results
     finally:
         pool.close()
-
-
-def _pending(chunks: collections.deque[_Chunk]) -> int:
-    """How many of ``chunks`` a worker has yet to finish."""
-    return sum(1 for chunk in chunks if chunk.future is not None and not chunk.future.done())
 
 
 def _is_cancelled(exc: BaseException) -> bool:

@@ -39,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=1,
         metavar="N",
-        help="parse on N processes, this one included (0: one per CPU; default 1: this one only)",
+        help="parse on N worker processes (0: one per CPU; default 1: in this process)",
     )
     group.add_argument(
         "--input-format",
