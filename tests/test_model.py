@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsparse import (
     Article,
@@ -26,7 +29,7 @@ from newsparse import (
     SerializationError,
     Span,
 )
-from newsparse.model import Findings
+from newsparse.model import Findings, make_span
 
 SOURCE = 'Storm hits coast\n\n"We lost the roof," said Ann Lee. About 1.5 million homes in Cork lost power.\n'
 
@@ -182,3 +185,31 @@ def test_caption_defaults_spans_to_its_span() -> None:
 def test_findings_compare_with_plain_mappings() -> None:
     assert Findings({"a": (1,)}) == {"a": (1,)}
     assert Findings({"a": [1]})["a"] == (1,)
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [Span, Block, Paragraph, Number, Place, Quote, Mention],
+    ids=lambda cls: cls.__name__,
+)
+def test_a_class_made_by_writing_its_slots_has_no_check_the_makers_skip(cls: type) -> None:
+    """The makers (newsparse.model.slot_setters) write slots directly: they may do so only
+    while the class checks nothing on its own beyond the span bounds ``make_span`` keeps."""
+    fields = attrs.fields(cls)
+    assert all(field.validator is None and field.converter is None for field in fields)
+    # Every slot is a field the makers write: none is left unset.
+    assert set(cls.__slots__) - {"__weakref__"} == {field.name for field in fields}
+    if cls is not Span:  # Span's one check is make_span's (or, in structure, the caller's)
+        assert not hasattr(cls, "__attrs_post_init__")
+    assert not hasattr(cls, "__attrs_pre_init__")
+
+
+@given(st.integers(-5, 50), st.integers(-5, 50))
+def test_make_span_is_checked_like_the_constructor(start: int, end: int) -> None:
+    try:
+        expected = Span(start, end)
+    except ValueError as exc:
+        with pytest.raises(ValueError, match=re.escape(str(exc))):
+            make_span(start, end)
+    else:
+        assert make_span(start, end) == expected

@@ -318,18 +318,6 @@ def test_the_characters_folding_to_ascii_letters_are_all_listed() -> None:
     assert [c for c in map(chr, range(0x80, 0x110000)) if _FOLDS_TO_ASCII.match(c)] == want
 
 
-def test_the_number_class_has_no_check_the_maker_would_skip() -> None:
-    """``make_number`` writes slots directly: it may do so only while the model checks nothing
-    on its own beyond the span bounds the maker tests itself."""
-    assert all(f.validator is None and f.converter is None for f in attrs.fields(Number))
-    assert all(f.validator is None and f.converter is None for f in attrs.fields(Span))
-    for cls in (Number, Span):
-        slots = set(getattr(cls, "__slots__", ()))
-        assert slots - {"__weakref__"} == {f.name for f in attrs.fields(cls)}
-    assert not hasattr(Number, "__attrs_post_init__")
-    assert not hasattr(Number, "__attrs_pre_init__")
-
-
 @given(
     st.integers(0, 10_000),
     st.integers(0, 10_000),

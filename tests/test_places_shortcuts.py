@@ -20,15 +20,6 @@ from newsparse import Part, Place, PlaceKind, Span
 from newsparse.extractors.places import places_in, recognise
 from newsparse.extractors.places.making import make_place
 
-
-def test_place_has_no_check_the_maker_would_skip() -> None:
-    fields = attrs.fields(Place)
-    assert all(field.validator is None and field.converter is None for field in fields)
-    # Every slot is a field the maker writes: none is left unset.
-    assert set(Place.__slots__) - {"__weakref__"} == {field.name for field in fields}
-    assert not hasattr(Place, "__attrs_post_init__")
-
-
 _COORD = st.none() | st.floats(-90, 90)
 
 

@@ -179,18 +179,6 @@ def test_marks_found_are_every_mark(text: str) -> None:
     assert find_marks(text, glyphs, 0, len(text)) == expected
 
 
-def test_the_quote_classes_have_no_check_the_makers_would_skip() -> None:
-    """The makers write slots directly: they may do so only while the model checks nothing
-    on its own beyond the span bounds ``make_span`` tests itself."""
-    for cls in (Quote, Mention, Span):
-        assert all(f.validator is None and f.converter is None for f in attrs.fields(cls))
-        slots = set(getattr(cls, "__slots__", ()))
-        assert slots - {"__weakref__"} == {f.name for f in attrs.fields(cls)}
-    for cls in (Quote, Mention):
-        assert not hasattr(cls, "__attrs_post_init__")
-        assert not hasattr(cls, "__attrs_pre_init__")
-
-
 @given(
     st.integers(0, 10_000),
     st.integers(0, 10_000),

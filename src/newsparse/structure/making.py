@@ -1,45 +1,26 @@
-"""Blocks, paragraphs and their spans made by writing their slots once.
+"""Blocks and paragraphs made by writing their slots once (see ``slot_setters`` in the model).
 
-A page makes a block and a span for every line and a paragraph for every body line.  The
-model's classes are frozen attrs classes, whose ``__init__`` sets each field through
-``object.__setattr__``: for objects this small that is most of what they cost.  The makers here
-write each slot through its descriptor instead, once, before the object is handed out, so the
-result is as frozen as one from the constructor and compares, hashes and pickles the same.
-
-Nothing is skipped that could reject a value: :class:`~newsparse.model.Block` and
-:class:`~newsparse.model.Paragraph` have no validator, converter or post-init hook, and the one
-check of :class:`~newsparse.model.Span` (``0 <= start <= end``) holds by construction for the
-callers here, which pass line bounds and offsets inside them.  ``tests/test_structure.py``
-fails if the model grows a check these makers would bypass.
+A page makes a block and a span for every line and a paragraph for every body line.
+:class:`~newsparse.model.Block` and :class:`~newsparse.model.Paragraph` have no validator,
+converter or post-init hook, and the one check of :class:`~newsparse.model.Span`
+(``0 <= start <= end``) holds by construction for the callers here, which pass line bounds and
+offsets inside them, so these makers write the spans' slots unchecked.
+``tests/test_structure_shortcuts.py`` fails if the model grows a check they would bypass.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from newsparse.model import Block, Label, Paragraph, Span, slot_setters
 
-from newsparse.model import Block, Label, Paragraph, Span
-
-__all__ = ["make_block", "make_paragraph", "make_span"]
-
-
-def _setter(cls: type, name: str) -> Any:
-    """The ``__set__`` of the slot ``name`` of ``cls``."""
-    return cls.__dict__[name].__set__
+__all__ = ["make_block", "make_paragraph"]
 
 
 _new = object.__new__
-_span_start, _span_end = _setter(Span, "start"), _setter(Span, "end")
-_block_label, _block_text = _setter(Block, "label"), _setter(Block, "text")
-_block_span, _block_path = _setter(Block, "span"), _setter(Block, "path")
-_paragraph_text, _paragraph_span = _setter(Paragraph, "text"), _setter(Paragraph, "span")
-
-
-def make_span(start: int, end: int) -> Span:
-    """``Span(start, end)`` for ``0 <= start <= end`` (not checked: the caller's guarantee)."""
-    span: Span = _new(Span)
-    _span_start(span, start)
-    _span_end(span, end)
-    return span
+_span_start, _span_end = slot_setters(Span, "start", "end")
+_block_label, _block_text, _block_span, _block_path = slot_setters(
+    Block, "label", "text", "span", "path"
+)
+_paragraph_text, _paragraph_span = slot_setters(Paragraph, "text", "span")
 
 
 def make_block(label: Label, text: str, start: int, stop: int) -> Block:
