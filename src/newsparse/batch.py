@@ -84,10 +84,8 @@ def parse_many(
     otherwise ``"forkserver"`` where the platform has it and ``"spawn"`` elsewhere, which are
     safe in a process that runs threads.
     """
-    options = _Options(None, structure, strict, False, html)
-    results: Iterator[Article] = _start(
-        texts, workers, chunksize, extractors, options, plugins, mp_context
-    )
+    options = _Options(extractors, structure, strict, False, html)
+    results: Iterator[Article] = _start(texts, workers, chunksize, options, plugins, mp_context)
     return results
 
 
@@ -106,9 +104,9 @@ def encode_many(
     The JSON is made where the page was parsed, in the worker, so the process reading the
     results only writes strings: ``newsparse parse -j N`` runs on this.
     """
-    options = _Options(None, structure, strict, True, html)
+    options = _Options(extractors, structure, strict, True, html)
     results: Iterator[tuple[str | None, str]] = _start(
-        texts, workers, chunksize, extractors, options, None, None
+        texts, workers, chunksize, options, None, None
     )
     return results
 
@@ -117,7 +115,6 @@ def _start(
     texts: Iterable[Any],
     workers: int | None,
     chunksize: int,
-    extractors: Sequence[str] | None,
     options: _Options,
     plugins: PluginManager | None,
     mp_context: str | BaseContext | None,
@@ -127,17 +124,15 @@ def _start(
     if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
         raise UsageError(f"chunksize must be a positive int, not {chunksize!r}")
     count = _worker_count(workers)
-    if extractors is not None:
+    if options.extractors is not None:
         # An unknown extractor name is the caller's mistake: say so now, not once per page.
         from newsparse.plugins import get_plugin_manager
 
-        (plugins or get_plugin_manager()).select(extractors)
+        (plugins or get_plugin_manager()).select(options.extractors)
     if options.html:
         from newsparse.html.document import require_parser
 
         require_parser()  # a missing extra is one error now, not one per page
-    if extractors is not None:
-        options.extractors = tuple(extractors)
     if count == 1:
         return _serial(iter(texts), options, plugins)
     return _pooled(iter(texts), options, plugins, count, chunksize, mp_context)
@@ -164,13 +159,13 @@ class _Options:
 
     def __init__(
         self,
-        extractors: tuple[str, ...] | None,
+        extractors: Sequence[str] | None,
         structure: bool,
         strict: bool,
         encode: bool,
         html: bool,
     ) -> None:
-        self.extractors = extractors
+        self.extractors = tuple(extractors) if extractors is not None else None
         self.structure = structure
         self.strict = strict
         self.encode = encode
@@ -217,7 +212,7 @@ def _parse_one(text: object, options: _Options, plugins: PluginManager) -> Artic
     from newsparse.api import parse
 
     try:
-        if options.html or type(text) is Markup:
+        if options.html or isinstance(text, Markup):
             return _parse_markup(text, options, plugins)
         return parse(
             text,  # type: ignore[arg-type]  # non-str input is reported, not refused
